@@ -1,0 +1,134 @@
+/**
+ * The exhaustive explorer: searches every interleaving of a model over a
+ * visited set keyed by the state's canonical fingerprint, checks state
+ * invariants on each new state, step invariants on each transition, end checks
+ * on final states and `no-hang` on stuck ones, and stops at the first
+ * violation or at a bound (then the verdict is `incomplete`, never `pass`).
+ */
+import { NO_HANG, type Action, type Model } from './model.ts';
+import type { Bound, CheckKind, Result, Stats } from './result.ts';
+import type { Frontier, StrategyName } from './strategies/frontier.ts';
+import { bfsFrontier } from './strategies/bfs.ts';
+import { dfsFrontier } from './strategies/dfs.ts';
+import { terminalProgress, type ProgressSink } from './progress.ts';
+import { traceOf } from './trace.ts';
+
+/** Search options. Every bound is optional; an absent bound is unlimited. */
+export interface ExploreOptions {
+  /** `bfs` (default; shortest counterexamples) or `dfs`. */
+  readonly strategy?: StrategyName;
+  /** Stop after this many distinct states. */
+  readonly maxStates?: number;
+  /** Do not expand states this many steps from the initial state. */
+  readonly maxDepth?: number;
+  /** Stop after this many seconds. */
+  readonly timeLimit?: number;
+  /** Progress sink; defaults to a once-a-second line on a TTY stderr. Pass `null` for none. */
+  readonly progress?: ProgressSink | null;
+}
+
+/** Builds the frontier of a named strategy. */
+export function frontierFor<S>(name: StrategyName): Frontier<S> {
+  switch (name) {
+    case 'bfs':
+      return bfsFrontier<S>();
+    case 'dfs':
+      return dfsFrontier<S>();
+  }
+}
+
+/** Explores `model` and returns its verdict. Pure apart from the clock and the progress sink. */
+export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
+  const t0 = performance.now();
+  const maxStates = opts.maxStates ?? Infinity;
+  const maxDepth = opts.maxDepth ?? Infinity;
+  const timeLimit = opts.timeLimit ?? Infinity;
+  const progress = opts.progress === undefined ? terminalProgress() : (opts.progress ?? undefined);
+  const frontier = frontierFor<S>(opts.strategy ?? 'bfs');
+
+  const visited = new Map<string, number>();
+  const parent: number[] = [];
+  const via: Action[] = [];
+  let transitions = 0;
+  let maxSeen = 0;
+  let depthCut = false;
+  let expanded = 0;
+
+  const seconds = () => (performance.now() - t0) / 1000;
+  const stats = (): Stats => ({ states: visited.size, transitions, depth: maxSeen, seconds: seconds() });
+  const pathTo = (id: number, last?: Action): Action[] => {
+    const path: Action[] = last ? [last] : [];
+    for (let n = id; parent[n] !== -1; n = parent[n] as number) path.push(via[n] as Action);
+    return path.reverse();
+  };
+  const violation = (invariant: string, kind: CheckKind, message: string, path: Action[]): Result => {
+    const { trace, schedule } = traceOf(model, path);
+    return { verdict: 'violation', invariant, kind, message, trace, schedule, stats: stats() };
+  };
+  const incomplete = (bound: Bound, limit: number): Result => ({ verdict: 'incomplete', bound, limit, stats: stats() });
+
+  /** Checks a newly discovered state; returns a violation result or null. */
+  const checkState = (s: S, id: number, acts: readonly Action[]): Result | null => {
+    for (const inv of model.stateInvariants) {
+      const msg = inv.check(s);
+      if (msg !== null) return violation(inv.id, 'state', msg, pathTo(id));
+    }
+    if (acts.length === 0) {
+      if (model.isDone(s)) {
+        for (const inv of model.endChecks) {
+          const msg = inv.check(s);
+          if (msg !== null) return violation(inv.id, 'end', msg, pathTo(id));
+        }
+      } else {
+        return violation(NO_HANG, 'hang', model.describeStuck(s), pathTo(id));
+      }
+    }
+    return null;
+  };
+
+  const init = model.init();
+  visited.set(model.fingerprint(init), 0);
+  parent.push(-1);
+  via.push({ thread: -1, choice: 0, choices: 1 });
+  const initActs = model.actions(init);
+  const bad = checkState(init, 0, initActs);
+  if (bad) return bad;
+  frontier.push({ id: 0, state: init, depth: 0, acts: initActs });
+
+  for (let e = frontier.pop(); e !== undefined; e = frontier.pop()) {
+    if ((++expanded & 255) === 0) {
+      const sec = seconds();
+      if (sec > timeLimit) return incomplete('time-limit', timeLimit);
+      progress?.({ states: visited.size, transitions, depth: maxSeen, frontier: frontier.size, seconds: sec });
+    }
+    const acts = e.acts;
+    if (acts.length === 0) continue;
+    if (e.depth >= maxDepth) {
+      depthCut = true;
+      continue;
+    }
+    for (const a of acts) {
+      const next = model.apply(e.state, a);
+      transitions++;
+      for (const inv of model.stepInvariants) {
+        const msg = inv.check(e.state, next, a, model);
+        if (msg !== null) return violation(inv.id, 'step', msg, pathTo(e.id, a));
+      }
+      const fp = model.fingerprint(next);
+      if (visited.has(fp)) continue;
+      if (visited.size >= maxStates) return incomplete('max-states', maxStates);
+      const id = visited.size;
+      visited.set(fp, id);
+      parent.push(e.id);
+      via.push(a);
+      const depth = e.depth + 1;
+      if (depth > maxSeen) maxSeen = depth;
+      const nextActs = model.actions(next);
+      const bad2 = checkState(next, id, nextActs);
+      if (bad2) return bad2;
+      frontier.push({ id, state: next, depth, acts: nextActs });
+    }
+  }
+  if (depthCut) return incomplete('max-depth', maxDepth);
+  return { verdict: 'pass', stats: stats() };
+}

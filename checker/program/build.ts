@@ -1,0 +1,236 @@
+/**
+ * Builds an engine Model from thread programs: enabled steps come from each
+ * thread's program counter and the step's `when`, and `apply` runs the step on
+ * an immer draft. With `checkWrites`, every step's changes (immer patches) are
+ * compared with its declared `writes` and an undeclared write throws.
+ */
+import { Immer, enablePatches, type Patch } from 'immer';
+import type { Action, Change, Model, StateInvariant, StepInfo, StepInvariant } from '../model.ts';
+import { fingerprint } from '../fingerprint.ts';
+import type { AssertSpec, Ctx, FnDef, Frame, Locals, StepDef, SysState, ThreadSpec, Value } from './types.ts';
+
+enablePatches();
+const immer = new Immer({ autoFreeze: false });
+
+/** Everything needed to build a model from programs. */
+export interface ProgramSpec<W> {
+  readonly name: string;
+  /** The initial world. */
+  readonly world: W;
+  readonly fns: Readonly<Record<string, FnDef<W>>>;
+  readonly threads: readonly ThreadSpec[];
+  readonly asserts?: readonly AssertSpec[];
+  readonly stateInvariants?: readonly StateInvariant<SysState<W>>[];
+  readonly stepInvariants?: readonly StepInvariant<SysState<W>>[];
+  readonly endChecks?: readonly StateInvariant<SysState<W>>[];
+  /** Human-readable lines of what a step changed in the world (default: one `path = value` per change). */
+  readonly view?: (before: W, after: W, changes: readonly Change[]) => string[];
+}
+
+/** Options of the built model. */
+export interface BuildOptions {
+  /** Check each step's changes against its declared writes (debug; slower). */
+  readonly checkWrites?: boolean;
+  /** Check only these invariant ids (default: all). `no-hang` is always checked. */
+  readonly only?: ReadonlySet<string>;
+}
+
+/** A step changed a shared object it did not declare in `writes`. */
+export class UndeclaredWriteError extends Error {}
+
+/** The step a thread runs next, or null when the thread has finished. */
+export function nextStep<W>(spec: ProgramSpec<W>, s: SysState<W>, tid: number): { step: StepDef<W>; frame: Frame } | null {
+  const frames = s.t[tid]?.frames;
+  const frame = frames?.[frames.length - 1];
+  if (!frame) return null;
+  const step = spec.fns[frame.fn]?.steps[frame.pc];
+  if (!step) throw new Error(`program ${spec.name}: ${frame.fn} has no step ${frame.pc}`);
+  return { step, frame };
+}
+
+/** True when `path` (a patch path below the world) is covered by a declared write. */
+export function covered(path: string, declared: readonly string[]): boolean {
+  for (const d of declared) if (path === d || path.startsWith(d + '/')) return true;
+  return false;
+}
+
+/** Default description of one world change: `path = value`. */
+export function defaultLine(c: Change): string {
+  const path = c.path.join('.');
+  return c.op === 'remove' ? `${path} removed` : `${path} = ${JSON.stringify(c.value)}`;
+}
+
+/** Builds the Model of `spec`. */
+export function buildModel<W>(spec: ProgramSpec<W>, opts: BuildOptions = {}): Model<SysState<W>> & { spec: ProgramSpec<W> } {
+  const keep = <T extends { id: string }>(xs: readonly T[] | undefined): T[] =>
+    (xs ?? []).filter((x) => !opts.only || opts.only.has(x.id));
+  const labelIndex = new Map<string, Map<string, number>>();
+  for (const [name, fn] of Object.entries(spec.fns)) {
+    const m = new Map<string, number>();
+    fn.steps.forEach((st, i) => {
+      if (m.has(st.label)) throw new Error(`program ${spec.name}: ${name} has two steps labelled ${st.label}`);
+      m.set(st.label, i);
+    });
+    labelIndex.set(name, m);
+  }
+  const pcOf = (fn: string, label: string): number => {
+    const pc = labelIndex.get(fn)?.get(label);
+    if (pc === undefined) throw new Error(`program ${spec.name}: ${fn} has no step labelled ${label}`);
+    return pc;
+  };
+  const assertIds = new Set((spec.asserts ?? []).map((a) => a.id));
+  const enabledFault = (id: string) => !opts.only || opts.only.has(id);
+
+  const init = (): SysState<W> => ({
+    w: structuredClone(spec.world),
+    t: spec.threads.map((th) => {
+      if (!spec.fns[th.fn]) throw new Error(`program ${spec.name}: thread ${th.name} starts in unknown function ${th.fn}`);
+      return { frames: [{ fn: th.fn, pc: 0, l: { ...th.args }, ret: null }] };
+    }),
+    fault: null,
+  });
+
+  const isEnabled = (s: SysState<W>, tid: number): StepDef<W> | null => {
+    const ns = nextStep(spec, s, tid);
+    if (!ns) return null;
+    if (ns.step.when && !ns.step.when(s.w, ns.frame.l, tid)) return null;
+    return ns.step;
+  };
+
+  const actions = (s: SysState<W>): Action[] => {
+    const out: Action[] = [];
+    if (s.fault) return out;
+    for (let tid = 0; tid < s.t.length; tid++) {
+      const step = isEnabled(s, tid);
+      if (!step) continue;
+      const n = step.choices?.length ?? 1;
+      for (let c = 0; c < n; c++) out.push({ thread: tid, choice: c, choices: n });
+    }
+    return out;
+  };
+
+  /** Runs action `a` on a draft of `s`. */
+  const recipe = (s: SysState<W>, a: Action) => (d: SysState<W>) => {
+    const tid = a.thread;
+    const ns = nextStep(spec, s, tid);
+    if (!ns) throw new Error(`program ${spec.name}: thread ${tid} has finished`);
+    const { step } = ns;
+    const frames = (d.t[tid] as { frames: Frame[] }).frames;
+    const depth = frames.length;
+    const frame = frames[depth - 1] as { pc: number; l: Locals; fn: string; ret: string | null };
+    let control: 'next' | 'done' = 'next';
+    const ctx: Ctx<W> = {
+      w: d.w as W,
+      l: frame.l,
+      tid,
+      choice: step.choices ? (step.choices[a.choice] ?? null) : null,
+      fail(inv, msg) {
+        if (!assertIds.has(inv)) throw new Error(`program ${spec.name}: step ${step.label} fails unknown assertion ${inv}`);
+        if (enabledFault(inv) && d.fault === null) (d as { fault: unknown }).fault = { inv, msg, thread: tid };
+      },
+      goto(label) {
+        frame.pc = pcOf(frame.fn, label);
+        control = 'done';
+      },
+      call(fn, args: Locals, then?: string, into?: string) {
+        if (!spec.fns[fn]) throw new Error(`program ${spec.name}: step ${step.label} calls unknown function ${fn}`);
+        frame.pc = then === undefined ? frame.pc + 1 : pcOf(frame.fn, then);
+        frames.push({ fn, pc: 0, l: { ...args }, ret: into ?? null });
+        control = 'done';
+      },
+      ret(value: Value = null) {
+        const done = frames.pop() as Frame;
+        const caller = frames[frames.length - 1] as { l: Locals } | undefined;
+        if (caller && done.ret !== null) caller.l[done.ret] = value;
+        control = 'done';
+      },
+    };
+    step.run(ctx);
+    if (control === 'next') {
+      const fn = spec.fns[frame.fn] as FnDef<W>;
+      if (frame.pc + 1 < fn.steps.length) frame.pc += 1;
+      else ctx.ret(null);
+    }
+  };
+
+  const stepInfo = (s: SysState<W>, a: Action): StepInfo => {
+    const ns = nextStep(spec, s, a.thread);
+    if (!ns) throw new Error(`program ${spec.name}: thread ${a.thread} has finished`);
+    const branch = ns.step.choices?.[a.choice];
+    return {
+      thread: a.thread,
+      threadName: spec.threads[a.thread]?.name ?? `T${a.thread}`,
+      label: ns.step.label,
+      ...(branch === undefined ? {} : { branch }),
+      src: ns.step.src,
+    };
+  };
+
+  const checkPatches = (s: SysState<W>, a: Action, patches: Patch[]) => {
+    const ns = nextStep(spec, s, a.thread);
+    if (!ns) return;
+    const declared = ns.step.writes?.(ns.frame.l, s.w) ?? [];
+    for (const p of patches) {
+      if (p.path[0] !== 'w') continue;
+      const path = p.path.slice(1).join('/');
+      if (!covered(path, declared)) {
+        throw new UndeclaredWriteError(
+          `undeclared write: step ${ns.frame.fn}:${ns.step.label} (thread ${spec.threads[a.thread]?.name}) changed ${path} but declares writes [${declared.join(', ')}]`,
+        );
+      }
+    }
+  };
+
+  const withPatches = (s: SysState<W>, a: Action): { next: SysState<W>; patches: Patch[] } => {
+    const [next, patches] = immer.produceWithPatches(s, recipe(s, a));
+    if (opts.checkWrites) checkPatches(s, a, patches);
+    return { next: next as SysState<W>, patches };
+  };
+
+  const apply = opts.checkWrites
+    ? (s: SysState<W>, a: Action) => withPatches(s, a).next
+    : (s: SysState<W>, a: Action) => immer.produce(s, recipe(s, a)) as SysState<W>;
+
+  const explain = (s: SysState<W>, a: Action) => {
+    const { next, patches } = withPatches(s, a);
+    const changes: Change[] = patches
+      .filter((p) => p.path[0] === 'w')
+      .map((p) => ({ op: p.op, path: p.path.slice(1), ...(p.op === 'remove' ? {} : { value: p.value }) }));
+    const summary = spec.view ? spec.view(s.w, next.w, changes) : changes.map(defaultLine);
+    return { next, changes, summary, step: stepInfo(s, a) };
+  };
+
+  const faultInvariants: StateInvariant<SysState<W>>[] = (spec.asserts ?? []).map((as) => ({
+    id: as.id,
+    description: as.description,
+    check: (s) => (s.fault && s.fault.inv === as.id ? s.fault.msg : null),
+  }));
+
+  const describeStuck = (s: SysState<W>): string => {
+    const parts: string[] = [];
+    s.t.forEach((_, tid) => {
+      const ns = nextStep(spec, s, tid);
+      if (!ns) return;
+      const name = spec.threads[tid]?.name ?? `T${tid}`;
+      const why = ns.step.waitsFor?.(s.w, ns.frame.l, tid) ?? 'its next step is not enabled';
+      parts.push(`${name} sleeps in ${ns.frame.fn} at '${ns.step.src.code}': ${why}`);
+    });
+    return parts.join('; ');
+  };
+
+  return {
+    name: spec.name,
+    spec,
+    threadNames: spec.threads.map((t) => t.name),
+    init,
+    actions,
+    apply,
+    explain,
+    fingerprint: (s) => fingerprint(s),
+    isDone: (s) => s.t.every((th) => th.frames.length === 0),
+    describeStuck,
+    stateInvariants: [...faultInvariants.filter((f) => enabledFault(f.id)), ...keep(spec.stateInvariants)],
+    stepInvariants: keep(spec.stepInvariants),
+    endChecks: keep(spec.endChecks),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Thread programs: a thread runs functions made of labelled atomic steps, with
+ * a program counter, locals and a call stack (so a kernel function can call
+ * another, or a driver callback, and get a value back). Steps change the world
+ * through an immer draft and declare the shared objects they read and write.
+ */
+import type { SourceRef } from '../model.ts';
+
+/** A value a thread can keep in its locals. */
+export type Value = number | string | boolean | null;
+
+/** A frame's local variables (including the function's parameters). */
+export type Locals = Record<string, Value>;
+
+/** One activation of a function on a thread's stack. */
+export interface Frame {
+  /** Function name (key in ProgramSpec.fns). */
+  readonly fn: string;
+  /** Index of the next step in the function's `steps`. */
+  readonly pc: number;
+  readonly l: Locals;
+  /** Local of the caller that receives the return value, or null. */
+  readonly ret: string | null;
+}
+
+/** A thread: its call stack. An empty stack means the thread has finished. */
+export interface ThreadState {
+  readonly frames: readonly Frame[];
+}
+
+/** A failed assertion recorded by a step (`ctx.fail`), reported as a violation of `inv`. */
+export interface Fault {
+  readonly inv: string;
+  readonly msg: string;
+  readonly thread: number;
+}
+
+/** The whole system: the shared world, every thread, and a recorded fault. */
+export interface SysState<W> {
+  readonly w: W;
+  readonly t: readonly ThreadState[];
+  readonly fault: Fault | null;
+}
+
+/**
+ * Names of the shared objects a step touches, as paths into the world joined
+ * by `/` (for example `pages/0/flags`, `lruLock`). A declared path covers every
+ * path below it. Computed from the step's locals and the world before the step.
+ */
+export type Footprint<W> = (l: Locals, w: W) => readonly string[];
+
+/** What a step's `run` can do besides changing the world. */
+export interface Ctx<W> {
+  /** The world, as a mutable immer draft. */
+  readonly w: W;
+  /** The current frame's locals, mutable. */
+  readonly l: Locals;
+  /** Number of the thread that runs the step. */
+  readonly tid: number;
+  /** The branch taken, for a step with `choices`; else null. */
+  readonly choice: string | null;
+  /** Records a failed assertion: the resulting state violates invariant `inv`. */
+  fail(inv: string, msg: string): void;
+  /** Continue at the step labelled `label` of the current function. */
+  goto(label: string): void;
+  /**
+   * Call function `fn` with `args`; when it returns, continue at `then` (default:
+   * the next step) with the return value stored in local `into` (if given).
+   */
+  call(fn: string, args: Locals, then?: string, into?: string): void;
+  /** Return from the current function with `value`. */
+  ret(value?: Value): void;
+}
+
+/** One atomic step. */
+export interface StepDef<W> {
+  /** Label, unique within its function. */
+  readonly label: string;
+  readonly src: SourceRef;
+  readonly reads?: Footprint<W>;
+  readonly writes?: Footprint<W>;
+  /** Names of the branches of a nondeterministic step; the explorer takes each. */
+  readonly choices?: readonly string[];
+  /** Enabled only when this holds (a sleeping or spinning thread is not enabled). */
+  readonly when?: (w: W, l: Locals, tid: number) => boolean;
+  /** When not enabled: what the thread waits for (for `no-hang` reports). */
+  readonly waitsFor?: (w: W, l: Locals, tid: number) => string;
+  /** The step's effect. Without goto/call/ret the thread continues with the next step; after the last step it returns null. */
+  run(ctx: Ctx<W>): void;
+}
+
+/** A function: an ordered list of steps. */
+export interface FnDef<W> {
+  readonly steps: readonly StepDef<W>[];
+}
+
+/** A thread to start: its display name and entry call. */
+export interface ThreadSpec {
+  readonly name: string;
+  readonly fn: string;
+  readonly args: Locals;
+}
+
+/** An assertion id that steps may report through `ctx.fail`, with what it means. */
+export interface AssertSpec {
+  readonly id: string;
+  readonly description: string;
+}

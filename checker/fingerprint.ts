@@ -10,6 +10,18 @@ export function fingerprint(value: unknown): string {
   return enc(value);
 }
 
+/** Keys written bare; any other key is JSON-quoted, so keys like `a:1,b` cannot forge a separator. */
+const BARE_KEY = /^[A-Za-z_$][\w$]*$/;
+const keyText = new Map<string, string>();
+function encKey(k: string): string {
+  let e = keyText.get(k);
+  if (e === undefined) {
+    e = BARE_KEY.test(k) ? k : JSON.stringify(k);
+    if (keyText.size < 4096) keyText.set(k, e);
+  }
+  return e;
+}
+
 function enc(v: unknown): string {
   switch (typeof v) {
     case 'number':
@@ -34,7 +46,7 @@ function enc(v: unknown): string {
       for (const k of keys) {
         const x = o[k];
         if (x === undefined) continue; // absent and undefined are the same state
-        out += (first ? '' : ',') + k + ':' + enc(x);
+        out += (first ? '' : ',') + encKey(k) + ':' + enc(x);
         first = false;
       }
       return out + '}';

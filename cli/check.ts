@@ -1,0 +1,118 @@
+/**
+ * Runs the checker for the CLI: builds a scenario's model under a protocol,
+ * explores it and wraps the result with what the reports need (names, thread
+ * names, expectation). Also plans the scenario×version pairs of `gate` and
+ * `report`. Errors raised by a model (a broken scenario or protocol file)
+ * become one-line UsageErrors.
+ */
+import { explore, type Model } from '../checker/index.ts';
+import type { ProgressSink } from '../checker/progress.ts';
+import type { Protocol } from '../model/protocol.ts';
+import type { Expectation, RunRecord, ScenarioInfo } from '../reports/record.ts';
+import { catalog } from '../scenarios/index.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import type { SearchArgs } from './args.ts';
+import { UsageError, firstLine } from './errors.ts';
+import { expectationFor, type Overrides } from './expectations.ts';
+import type { Io } from './io.ts';
+import { loadProtocol, loadScenario, resolveVersion, type Loaded } from './load.ts';
+
+/** A scenario×protocol pair to check, with its expectation. */
+export interface Pair {
+  readonly scenario: Loaded<Scenario>;
+  readonly protocol: Loaded<Protocol>;
+  readonly expected: Expectation | null;
+}
+
+/** What reports show of a scenario. */
+export function scenarioInfo(s: Loaded<Scenario>): ScenarioInfo {
+  const v = s.value as Partial<Scenario> & { id: string };
+  return {
+    id: v.id,
+    title: typeof v.title === 'string' ? v.title : v.id,
+    review: typeof v.review === 'string' ? v.review : null,
+    quote: typeof v.quote === 'string' ? v.quote : null,
+    ref: s.ref,
+  };
+}
+
+/** Builds the model of a pair; a throwing build is a UsageError. */
+export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>): Model<unknown> {
+  try {
+    return s.value.build(p.value);
+  } catch (e) {
+    throw new UsageError(
+      `cannot build scenario '${s.value.id}' under protocol '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol (MOVCHECK_DEBUG=1 shows the stack)`,
+      { cause: e },
+    );
+  }
+}
+
+/** Checks one pair and returns its record. */
+export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink | null): RunRecord {
+  const { scenario: s, protocol: p } = pair;
+  const model = buildPair(s, p);
+  let result;
+  try {
+    result = explore(model, { ...search, progress });
+  } catch (e) {
+    throw new UsageError(
+      `model error while checking '${s.value.id}' under '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol (MOVCHECK_DEBUG=1 shows the stack)`,
+      { cause: e },
+    );
+  }
+  return {
+    scenario: scenarioInfo(s),
+    protocol: { id: p.value.id, title: p.value.title, ref: p.ref },
+    threadNames: model.threadNames,
+    result,
+    expected: pair.expected,
+  };
+}
+
+/**
+ * The pairs of `gate`/`report`: each scenario (the catalog when `targets` is
+ * empty) under every version it lists, plus versions the expectations file
+ * names for it; restricted to `protocolRefs` when given.
+ */
+export async function planPairs(
+  targets: readonly string[],
+  protocolRefs: readonly string[],
+  overrides: Overrides | null,
+  io: Io,
+): Promise<Pair[]> {
+  const scenarios: Loaded<Scenario>[] = [];
+  if (targets.length === 0) for (const s of catalog) scenarios.push({ value: s, ref: s.id });
+  for (const t of targets) scenarios.push(await loadScenario(t, io));
+  const given: Loaded<Protocol>[] = [];
+  for (const r of protocolRefs) given.push(await loadProtocol(r, io));
+  const onlyIds = given.length ? new Set(given.map((g) => g.value.id)) : null;
+
+  if (overrides) {
+    const known = new Set([...scenarios.map((s) => s.value.id), ...catalog.map((s) => s.id)]);
+    for (const id of overrides.keys()) {
+      if (!known.has(id)) {
+        throw new UsageError(`the expectations file names unknown scenario '${id}'; valid: ${[...known].join(', ') || '(none)'}`);
+      }
+    }
+  }
+
+  const pairs: Pair[] = [];
+  for (const s of scenarios) {
+    const ids = [...s.value.protocols];
+    for (const id of overrides?.get(s.value.id)?.keys() ?? []) if (!ids.includes(id)) ids.push(id);
+    for (const id of ids) {
+      if (onlyIds && !onlyIds.has(id)) continue;
+      const p = resolveVersion(id, s.value.id, given);
+      pairs.push({ scenario: s, protocol: p, expected: expectationFor(s.value, id, overrides) });
+    }
+  }
+  return pairs;
+}
+
+/** Exit status of a set of results: 1 if any violation, else 3 if any incomplete, else 0. */
+export function exitStatus(records: readonly RunRecord[]): 0 | 1 | 3 {
+  if (records.some((r) => r.result.verdict === 'violation')) return 1;
+  if (records.some((r) => r.result.verdict === 'incomplete')) return 3;
+  return 0;
+}

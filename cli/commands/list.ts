@@ -1,0 +1,45 @@
+/**
+ * `movcheck list [--json]`: the catalog's scenarios (id, review comment,
+ * title, expected verdict per version) and the built-in protocol versions.
+ */
+import { protocols } from '../../model/versions/index.ts';
+import { pad } from '../../reports/layout.ts';
+import { verdictCell } from '../../reports/record.ts';
+import { catalog } from '../../scenarios/index.ts';
+import type { Invocation } from '../args.ts';
+import { scenarioExpectation } from '../expectations.ts';
+import type { Io } from '../io.ts';
+
+/** Runs `movcheck list`. */
+export function listCommand(inv: Extract<Invocation, { command: 'list' }>, io: Io): number {
+  const expect = (id: string, ps: readonly string[]) =>
+    Object.fromEntries(ps.map((p) => [p, scenarioExpectation(catalog.find((s) => s.id === id)!, p)?.verdict ?? null]));
+  if (inv.json) {
+    const data = {
+      scenarios: catalog.map((s) => ({
+        id: s.id,
+        title: s.title,
+        review: s.review,
+        protocols: s.protocols,
+        expect: expect(s.id, s.protocols),
+        mutantOf: s.mutantOf?.id ?? null,
+      })),
+      protocols: protocols.map((p) => ({ id: p.id, title: p.title, description: p.description })),
+    };
+    io.out(JSON.stringify(data, null, 2) + '\n');
+    return 0;
+  }
+  const out = ['scenarios:'];
+  if (catalog.length === 0) out.push('  (none yet)');
+  const w = Math.max(0, ...catalog.map((s) => s.id.length));
+  for (const s of catalog) {
+    const exp = s.protocols.map((p) => `${p}: ${verdictCell(scenarioExpectation(s, p)?.verdict ?? '?')}`).join(', ');
+    out.push(`  ${pad(s.id, w)}  ${pad(s.review ?? '', 3)} ${s.title}`, `  ${' '.repeat(w)}      expect ${exp || '(no versions)'}`);
+  }
+  out.push('', 'protocol versions:');
+  if (protocols.length === 0) out.push('  (none yet)');
+  const pw = Math.max(0, ...protocols.map((p) => p.id.length));
+  for (const p of protocols) out.push(`  ${pad(p.id, pw)}  ${p.title}`);
+  io.out(out.join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,43 @@
+/**
+ * `movcheck replay <scenario> --protocol v --schedule s [--format text|json]`:
+ * re-runs one interleaving and prints its trace exactly as `run` printed it.
+ * Exit 1 when the replay meets a violation, 0 when it does not, 2 when the
+ * schedule is malformed or does not fit the model.
+ */
+import { ScheduleError, parseSchedule, replay } from '../../checker/index.ts';
+import { formatReplayJson, formatReplayText } from '../../reports/index.ts';
+import type { ReplayRecord } from '../../reports/record.ts';
+import type { Invocation } from '../args.ts';
+import { buildPair, scenarioInfo } from '../check.ts';
+import { UsageError, firstLine } from '../errors.ts';
+import type { Io } from '../io.ts';
+import { loadProtocol, loadScenario } from '../load.ts';
+
+/** Runs `movcheck replay`. */
+export async function replayCommand(inv: Extract<Invocation, { command: 'replay' }>, io: Io): Promise<number> {
+  try {
+    parseSchedule(inv.schedule);
+  } catch (e) {
+    throw new UsageError(`${firstLine(e)}; give the schedule printed by movcheck run (thread digits 0-9/A-Z, each optionally followed by a branch letter, e.g. 01a10)`);
+  }
+  const s = await loadScenario(inv.target, io);
+  const p = await loadProtocol(inv.protocol, io);
+  const model = buildPair(s, p);
+  let result;
+  try {
+    result = replay(model, inv.schedule);
+  } catch (e) {
+    if (e instanceof ScheduleError) {
+      throw new UsageError(`${firstLine(e)}; check that the scenario and --protocol are those the schedule was found with`);
+    }
+    throw new UsageError(`model error while replaying '${s.value.id}' under '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol`, { cause: e });
+  }
+  const rec: ReplayRecord = {
+    scenario: scenarioInfo(s),
+    protocol: { id: p.value.id, title: p.value.title, ref: p.ref },
+    threadNames: model.threadNames,
+    replay: result,
+  };
+  io.out(inv.format === 'json' ? formatReplayJson(rec) : formatReplayText(rec));
+  return result.violation ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+/**
+ * `movcheck run <scenario> [--protocol v] [search options] [--format f]`:
+ * checks a scenario under one version (or every version it lists) and prints
+ * the report. Exit 0 when no violation, 1 on a violation, 3 when a bound cut
+ * the search short. Timing goes to stderr (or `stats.seconds` in JSON).
+ */
+import type { Protocol } from '../../model/protocol.ts';
+import { formatEmail, formatJson, formatMarkdown, formatText } from '../../reports/index.ts';
+import type { RunRecord } from '../../reports/record.ts';
+import type { Invocation } from '../args.ts';
+import { checkPair, exitStatus } from '../check.ts';
+import { UsageError } from '../errors.ts';
+import { expectationFor } from '../expectations.ts';
+import type { Io } from '../io.ts';
+import { loadProtocol, loadScenario, resolveVersion, type Loaded } from '../load.ts';
+
+/** Runs `movcheck run`. */
+export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, io: Io): Promise<number> {
+  const s = await loadScenario(inv.target, io);
+  let versions: Loaded<Protocol>[];
+  if (inv.protocol !== null) versions = [await loadProtocol(inv.protocol, io)];
+  else {
+    if (s.value.protocols.length === 0) {
+      throw new UsageError(`scenario '${s.value.id}' lists no protocol versions; give one with --protocol <version|file>`);
+    }
+    versions = s.value.protocols.map((id) => resolveVersion(id, s.value.id, []));
+  }
+  const records: RunRecord[] = [];
+  for (const p of versions) {
+    const rec = checkPair({ scenario: s, protocol: p, expected: expectationFor(s.value, p.value.id, null) }, inv.search, io.progress);
+    if (io.progress) io.err('\r\x1b[K');
+    if (inv.format !== 'json') {
+      io.err(`movcheck: ${rec.scenario.id} under ${rec.protocol.id}: ${rec.result.stats.states} states in ${rec.result.stats.seconds.toFixed(2)}s\n`);
+    }
+    records.push(rec);
+  }
+  switch (inv.format) {
+    case 'text':
+      io.out(formatText(records));
+      break;
+    case 'json':
+      io.out(formatJson(records));
+      break;
+    case 'md':
+      io.out(formatMarkdown(records));
+      break;
+    case 'email':
+      io.out(formatEmail(records));
+      break;
+  }
+  return exitStatus(records);
+}

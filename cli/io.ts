@@ -1,0 +1,48 @@
+/**
+ * Where the CLI writes and what it may read of its environment, passed in so
+ * that tests can run `main` in-process and capture its output.
+ */
+import { terminalProgress, type ProgressSink } from '../checker/progress.ts';
+
+/** The CLI's view of its process. */
+export interface Io {
+  /** Writes to standard output. */
+  out(s: string): void;
+  /** Writes to standard error. */
+  err(s: string): void;
+  /** Directory that relative paths are resolved against. */
+  readonly cwd: string;
+  /** Environment variables (`MOVCHECK_DEBUG`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Progress sink for long `run`s, or null for none. */
+  readonly progress: ProgressSink | null;
+}
+
+/** The real process: stdout, stderr, cwd, env, and progress on a TTY stderr. */
+export function processIo(): Io {
+  return {
+    out: (s) => void process.stdout.write(s),
+    err: (s) => void process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+    progress: terminalProgress() ?? null,
+  };
+}
+
+/** An Io that records what is written (for tests and embedding). */
+export function captureIo(cwd = process.cwd(), env: Record<string, string | undefined> = {}): Io & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out(s: string) {
+      io.stdout += s;
+    },
+    err(s: string) {
+      io.stderr += s;
+    },
+    cwd,
+    env,
+    progress: null,
+  };
+  return io;
+}

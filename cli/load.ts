@@ -1,0 +1,132 @@
+/**
+ * Finds what a command line names: a catalog scenario or built-in protocol
+ * version by id, or a user file by path (anything with a `/` or ending in
+ * .ts/.js/.mjs), imported by URL so it may live outside the repository. A file
+ * may `export default X`, `export const scenario = X` / `export const
+ * protocol = X`, or `export default (api) => X` where `api` is movcheck's
+ * public API. Anything else is a UsageError saying what the file must export.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Protocol } from '../model/protocol.ts';
+import { protocolById, protocols } from '../model/versions/index.ts';
+import { catalog, scenarioById } from '../scenarios/index.ts';
+import type { Scenario } from '../scenarios/types.ts';
+import { UsageError, firstLine } from './errors.ts';
+import type { Io } from './io.ts';
+
+/** Something loaded, with the name the user gave for it (an id or a path). */
+export interface Loaded<T> {
+  readonly value: T;
+  readonly ref: string;
+}
+
+/** True when a command-line name is a file path rather than an id. */
+export function isPathRef(ref: string): boolean {
+  return ref.includes('/') || ref.includes('\\') || /\.(ts|mts|js|mjs)$/.test(ref);
+}
+
+/** True for an object shaped like a Scenario (id, expect, protocols, build). */
+export function isScenario(x: unknown): x is Scenario {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as Record<string, unknown>;
+  return (
+    typeof o.id === 'string' &&
+    o.id.length > 0 &&
+    typeof o.expect === 'object' &&
+    o.expect !== null &&
+    Array.isArray(o.protocols) &&
+    o.protocols.every((p) => typeof p === 'string') &&
+    typeof o.build === 'function'
+  );
+}
+
+/** True for an object shaped like a Protocol (id, title, fns). */
+export function isProtocol(x: unknown): x is Protocol {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as Record<string, unknown>;
+  return typeof o.id === 'string' && o.id.length > 0 && typeof o.title === 'string' && typeof o.fns === 'object' && o.fns !== null;
+}
+
+/** Imports a user file; UsageError when it is missing or fails to load. */
+async function importFile(path: string, what: string, io: Io): Promise<Record<string, unknown>> {
+  const abs = resolve(io.cwd, path);
+  if (!existsSync(abs) || !statSync(abs).isFile()) {
+    throw new UsageError(`cannot load ${what} file '${path}': no such file; give the path of a .ts, .js or .mjs file`);
+  }
+  try {
+    return (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+  } catch (e) {
+    throw new UsageError(`cannot load ${what} file '${path}': ${firstLine(e)}; fix the file or give another path`, { cause: e });
+  }
+}
+
+/** The value a file exports under `name`, or its default export; a default function is called with the public API. */
+async function exported(mod: Record<string, unknown>, name: string, path: string): Promise<unknown> {
+  let x = mod[name] ?? mod.default;
+  if (typeof x === 'function') {
+    const api = await import('../index.ts');
+    try {
+      x = await (x as (api: unknown) => unknown)(api);
+    } catch (e) {
+      throw new UsageError(`the function exported by '${path}' threw: ${firstLine(e)}; fix the file`, { cause: e });
+    }
+  }
+  return x;
+}
+
+const SCENARIO_SHAPE =
+  'it must `export default` (or `export const scenario =`) an object with id, expect, protocols and build(), or a function (api) => such an object';
+const PROTOCOL_SHAPE =
+  'it must `export default` (or `export const protocol =`) an object with id, title and fns, or a function (api) => such an object';
+
+/** Ids of the catalog, for messages. */
+function catalogIds(): string {
+  return catalog.length ? catalog.map((s) => s.id).join(', ') : '(the catalog is empty)';
+}
+
+/** Ids of the built-in versions, for messages. */
+export function versionIds(): string {
+  return protocols.length ? protocols.map((p) => p.id).join(', ') : '(none built in yet)';
+}
+
+/** Loads a scenario by catalog id or file path. */
+export async function loadScenario(ref: string, io: Io): Promise<Loaded<Scenario>> {
+  if (!isPathRef(ref)) {
+    const s = scenarioById(ref);
+    if (!s) throw new UsageError(`unknown scenario '${ref}'; valid: ${catalogIds()}, or a path to a scenario file (see movcheck list)`);
+    return { value: s, ref };
+  }
+  const x = await exported(await importFile(ref, 'scenario', io), 'scenario', ref);
+  if (isScenario(x)) return { value: x, ref };
+  if (isProtocol(x)) throw new UsageError(`'${ref}' exports a protocol, not a scenario; pass it with --protocol, and as scenario a file exporting an object with id, expect, protocols and build()`);
+  throw new UsageError(`'${ref}' does not export a scenario; ${SCENARIO_SHAPE}`);
+}
+
+/** Loads a protocol version by id or file path. */
+export async function loadProtocol(ref: string, io: Io): Promise<Loaded<Protocol>> {
+  if (!isPathRef(ref)) {
+    const p = protocolById(ref);
+    if (!p) throw new UsageError(`unknown protocol version '${ref}'; valid: ${versionIds()}, or a path to a protocol file`);
+    return { value: p, ref };
+  }
+  const x = await exported(await importFile(ref, 'protocol', io), 'protocol', ref);
+  if (isProtocol(x)) return { value: x, ref };
+  if (isScenario(x)) throw new UsageError(`'${ref}' exports a scenario, not a protocol; give it as the scenario, and with --protocol a file exporting an object with id, title and fns`);
+  throw new UsageError(`'${ref}' does not export a protocol; ${PROTOCOL_SHAPE}`);
+}
+
+/**
+ * Resolves a version id a scenario lists: first among `given` (versions named
+ * on the command line, e.g. files), then the built-in ones.
+ */
+export function resolveVersion(id: string, scenario: string, given: readonly Loaded<Protocol>[]): Loaded<Protocol> {
+  const g = given.find((p) => p.value.id === id);
+  if (g) return g;
+  const p = protocolById(id);
+  if (p) return { value: p, ref: id };
+  throw new UsageError(
+    `scenario '${scenario}' lists protocol version '${id}', which is not built in (built in: ${versionIds()}); pass --protocol <file> defining it`,
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * The data every formatter reads: one checked scenario×protocol pair (a
+ * `RunRecord`) or one replayed schedule (a `ReplayRecord`), with the names the
+ * user typed for them (so a printed replay command can be pasted back), and
+ * small helpers deriving verdict labels from it. No formatting lives here.
+ */
+import type { ReplayResult, Result } from '../checker/index.ts';
+
+/** What a report shows of a scenario. */
+export interface ScenarioInfo {
+  readonly id: string;
+  readonly title: string;
+  /** Review comment id (e.g. `R6`), or null. */
+  readonly review: string | null;
+  /** The reviewer's words, or null. */
+  readonly quote: string | null;
+  /** How to name it on the command line: its catalog id, or the file path the user gave. */
+  readonly ref: string;
+}
+
+/** What a report shows of a protocol version. */
+export interface ProtocolInfo {
+  readonly id: string;
+  readonly title: string;
+  /** How to name it on the command line: its version id, or the file path the user gave. */
+  readonly ref: string;
+}
+
+/** An expected verdict: `pass` or the id of the invariant expected to be violated. */
+export interface Expectation {
+  readonly verdict: string;
+  /** Why this is expected, when known. */
+  readonly why: string | null;
+}
+
+/** One exploration of one scenario under one protocol, with its expectation. */
+export interface RunRecord {
+  readonly scenario: ScenarioInfo;
+  readonly protocol: ProtocolInfo;
+  /** Display names of the model's threads, by thread number. */
+  readonly threadNames: readonly string[];
+  readonly result: Result;
+  /** The expectation this result is compared with, or null when there is none. */
+  readonly expected: Expectation | null;
+}
+
+/** One replay of a schedule. */
+export interface ReplayRecord {
+  readonly scenario: ScenarioInfo;
+  readonly protocol: ProtocolInfo;
+  readonly threadNames: readonly string[];
+  readonly replay: ReplayResult;
+}
+
+/** The verdict label of a result: `pass`, the violated invariant id, or `incomplete`. */
+export function actualVerdict(r: Result): string {
+  switch (r.verdict) {
+    case 'pass':
+      return 'pass';
+    case 'violation':
+      return r.invariant;
+    case 'incomplete':
+      return 'incomplete';
+  }
+}
+
+/** Whether the result matches its expectation (null without one). An incomplete result never matches. */
+export function matches(rec: RunRecord): boolean | null {
+  if (rec.expected === null) return null;
+  if (rec.result.verdict === 'incomplete') return false;
+  return actualVerdict(rec.result) === rec.expected.verdict;
+}
+
+/** Short cell text of a verdict label: `pass`, `✗ <invariant>` or `incomplete`. */
+export function verdictCell(label: string): string {
+  return label === 'pass' || label === 'incomplete' ? label : `✗ ${label}`;
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+export function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that replays `schedule` of this scenario under this protocol. */
+export function replayCommand(rec: { scenario: ScenarioInfo; protocol: ProtocolInfo }, schedule: string): string {
+  return `movcheck replay ${shellQuote(rec.scenario.ref)} --protocol ${shellQuote(rec.protocol.ref)} --schedule ${schedule}`;
+}
+
+/** The highest thread number of a trace plus one, at least the number of named threads. */
+export function threadCount(threadNames: readonly string[], trace: readonly { thread: number }[]): number {
+  let n = threadNames.length;
+  for (const s of trace) if (s.thread + 1 > n) n = s.thread + 1;
+  return n;
+}
+
+/** Display name of thread `t`. */
+export function threadName(threadNames: readonly string[], t: number): string {
+  return threadNames[t] ?? `T${t}`;
+}

@@ -1,0 +1,171 @@
+/**
+ * The text report, what a kernel reviewer reads in a terminal: a header
+ * (scenario, protocol, the review comment, the verdict), then for a violation
+ * the interleaving as numbered steps laid out in one column per thread, each
+ * step showing `function: statement` and, under it, what the step changed;
+ * then the command that replays it. The email format reuses this with a
+ * narrower width and ASCII only.
+ */
+import type { TraceStep } from '../checker/index.ts';
+import { pad, padLeft, width, wrap } from './layout.ts';
+import { replayCommand, shellQuote, threadCount, threadName, type ReplayRecord, type RunRecord } from './record.ts';
+import { expectationLine, kindName, verdictHeadline } from './wording.ts';
+
+/** Layout options of the text report. */
+export interface TextOptions {
+  /** Line width the report aims at (default 100). */
+  readonly width?: number;
+  /**
+   * `columns`: one column per thread (widened when too narrow); `sequential`:
+   * one line per step naming its thread; `auto`: columns when each gets at
+   * least 24 characters within `width`, else sequential. Default `columns`.
+   */
+  readonly layout?: 'columns' | 'sequential' | 'auto';
+  /** Marker before each change line (default `→ `). */
+  readonly arrow?: string;
+  /** Break the replay command over several lines (`\` continuations) when it is wider than `width`. */
+  readonly wrapCommands?: boolean;
+}
+
+const LABEL = 10;
+const MIN_COLUMN = 16;
+const MIN_AUTO_COLUMN = 24;
+
+/** A `label:  value` block, the value wrapped under itself. */
+function field(label: string, value: string, w: number): string[] {
+  return wrap(value, w - LABEL).map((l, i) => (i === 0 ? pad(`${label}:`, LABEL) : ' '.repeat(LABEL)) + l);
+}
+
+/** The header lines shared by run and replay reports. */
+function header(rec: Pick<RunRecord, 'scenario' | 'protocol'>, w: number): string[] {
+  const { scenario: s, protocol: p } = rec;
+  const out = wrap(`${s.id} — ${s.title}`, w, 2);
+  out.push(...field('protocol', `${p.id} — ${p.title}`, w));
+  if (s.review !== null || s.quote !== null) {
+    const quote = s.quote === null ? '' : `"${s.quote}"`;
+    out.push(...field('review', [s.review, quote].filter((x) => x).join(': '), w));
+  }
+  return out;
+}
+
+/** The cell lines of one step in a column of width `w`. */
+function stepCell(step: TraceStep, w: number, arrow: string): string[] {
+  const head = `${step.src.fn}: ${step.src.code}${step.branch === undefined ? '' : ` [${step.branch}]`}`;
+  const out = wrap(head, w, 2);
+  for (const s of step.summary) out.push(...wrap(arrow + s, w, width(arrow)));
+  return out;
+}
+
+/** The trace as a table with one column per thread. */
+function columns(trace: readonly TraceStep[], names: readonly string[], w: number, arrow: string): string[] {
+  const n = threadCount(names, trace);
+  const numW = Math.max(1, String(trace.length).length);
+  const colW = Math.max(MIN_COLUMN, Math.floor((w - numW - 3 * n) / n));
+  const row = (num: string, cells: readonly string[]) =>
+    (padLeft(num, numW) + ' | ' + cells.map((c) => pad(c, colW)).join(' | ')).replace(/ +$/, '');
+  const out = [row('#', Array.from({ length: n }, (_, t) => threadName(names, t)))];
+  out.push('-'.repeat(numW + 1) + ('+' + '-'.repeat(colW + 2)).repeat(n).replace(/-$/, ''));
+  for (const step of trace) {
+    const cell = stepCell(step, colW, arrow);
+    cell.forEach((line, i) => {
+      const cells = Array.from({ length: n }, (_, t) => (t === step.thread ? line : ''));
+      out.push(row(i === 0 ? String(step.index) : '', cells));
+    });
+  }
+  return out;
+}
+
+/** The trace as one numbered line per step, naming the thread, with change lines indented under it. */
+function sequential(trace: readonly TraceStep[], names: readonly string[], w: number, arrow: string): string[] {
+  const numW = Math.max(1, String(trace.length).length);
+  const out: string[] = [];
+  for (const step of trace) {
+    const prefix = `${padLeft(String(step.index), numW)}. [${threadName(names, step.thread)}] `;
+    const head = `${step.src.fn}: ${step.src.code}${step.branch === undefined ? '' : ` [${step.branch}]`}`;
+    const ind = Math.min(width(prefix), Math.floor(w / 2));
+    wrap(head, w - ind).forEach((l, i) => out.push((i === 0 ? prefix : ' '.repeat(ind)) + l));
+    const sind = numW + 4;
+    for (const s of step.summary) for (const l of wrap(arrow + s, w - sind, width(arrow))) out.push(' '.repeat(sind) + l);
+  }
+  return out;
+}
+
+/** The replay command line(s). */
+function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol'>, schedule: string, w: number, wrapCommands: boolean): string[] {
+  const one = `replay: ${replayCommand(rec, schedule)}`;
+  if (!wrapCommands || width(one) <= w) return [one];
+  const out = [
+    `replay: movcheck replay ${shellQuote(rec.scenario.ref)} \\`,
+    `    --protocol ${shellQuote(rec.protocol.ref)} \\`,
+  ];
+  const last = `    --schedule ${schedule}`;
+  if (width(last) <= w) return [...out, last];
+  // whitespace inside the quoted schedule is ignored by the parser
+  const chunk = Math.max(8, w - 16);
+  const parts: string[] = [];
+  for (let i = 0; i < schedule.length; i += chunk) parts.push(schedule.slice(i, i + chunk));
+  parts.forEach((p, i) => {
+    const open = i === 0 ? `    --schedule '` : '    ';
+    out.push(open + p + (i === parts.length - 1 ? `'` : ''));
+  });
+  return out;
+}
+
+/** The trace block: a title line, the steps, and the replay command. Identical for `run` and `replay`. */
+export function traceBlock(
+  rec: Pick<RunRecord, 'scenario' | 'protocol' | 'threadNames'>,
+  trace: readonly TraceStep[],
+  schedule: string,
+  opts: TextOptions = {},
+): string[] {
+  const w = opts.width ?? 100;
+  const arrow = opts.arrow ?? '→ ';
+  let layout = opts.layout ?? 'columns';
+  if (layout === 'auto') {
+    const n = threadCount(rec.threadNames, trace);
+    const numW = Math.max(1, String(trace.length).length);
+    layout = Math.floor((w - numW - 3 * n) / n) >= MIN_AUTO_COLUMN ? 'columns' : 'sequential';
+  }
+  const steps = layout === 'columns' ? columns(trace, rec.threadNames, w, arrow) : sequential(trace, rec.threadNames, w, arrow);
+  return [
+    `trace (${trace.length} step${trace.length === 1 ? '' : 's'}):`,
+    ...steps,
+    ...replayLines(rec, schedule, w, opts.wrapCommands ?? false),
+  ];
+}
+
+/** The text report of one run. */
+export function formatRecordText(rec: RunRecord, opts: TextOptions = {}): string {
+  const w = opts.width ?? 100;
+  const r = rec.result;
+  const out = header(rec, w);
+  out.push(...field('verdict', verdictHeadline(r), w));
+  if (r.verdict === 'violation') out.push(...wrap(r.message, w - LABEL).map((l) => ' '.repeat(LABEL) + l));
+  out.push(...field('expected', expectationLine(rec), w));
+  if (r.verdict === 'violation') {
+    out.push('', ...traceBlock(rec, r.trace, r.schedule, opts));
+    out.push('', ...wrap(`searched ${r.stats.states} states, ${r.stats.transitions} transitions, depth ${r.stats.depth}`, w));
+  }
+  return out.join('\n') + '\n';
+}
+
+/** The text report of several runs, separated by a blank line. */
+export function formatText(records: readonly RunRecord[], opts: TextOptions = {}): string {
+  return records.map((r) => formatRecordText(r, opts)).join('\n');
+}
+
+/** The text report of a replay: the same header and trace block as a run. */
+export function formatReplayText(rec: ReplayRecord, opts: TextOptions = {}): string {
+  const w = opts.width ?? 100;
+  const { trace, schedule, violation: v } = rec.replay;
+  const out = header(rec, w);
+  out.push(...field('replayed', `${trace.length} step${trace.length === 1 ? '' : 's'} of schedule ${schedule || '(empty)'}`, w));
+  if (v) {
+    out.push(...field('verdict', `VIOLATION of ${v.invariant} (${kindName(v.kind)}) at step ${v.atStep}`, w));
+    out.push(...wrap(v.message, w - LABEL).map((l) => ' '.repeat(LABEL) + l));
+  } else {
+    out.push(...field('verdict', 'no violation along this schedule (a replay checks this one interleaving only)', w));
+  }
+  out.push('', ...traceBlock(rec, trace, schedule, opts));
+  return out.join('\n') + '\n';
+}

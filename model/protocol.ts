@@ -1,10 +1,10 @@
 /**
  * A protocol version: the kernel functions and driver callbacks as step
  * programs, defined as overrides on a shared base so that a protocol change is
- * a small readable file (also one outside the repository).
+ * a small readable file (also one outside the repository, see extendProtocol).
  */
-import type { FnDef } from '../checker/index.ts';
-import type { World } from './world.ts';
+import type { Layout } from './flags.ts';
+import type { Fns } from './dsl.ts';
 
 /** A protocol version as the checker runs it. */
 export interface Protocol {
@@ -13,6 +13,32 @@ export interface Protocol {
   readonly title: string;
   /** A few sentences: what this version is and where it comes from. */
   readonly description: string;
+  /** How the version encodes movable and isolated. */
+  readonly layout: Layout;
   /** Every function of the version (base plus overrides), by name. */
-  readonly fns: Readonly<Record<string, FnDef<World>>>;
+  readonly fns: Readonly<Fns>;
+  /** The version it was derived from, if any. */
+  readonly base?: string;
+}
+
+/** What a derived version changes: new identity, and the functions it replaces or adds. */
+export interface ProtocolChange {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** Replaced or added functions; a function of the base's layout when they need its bits. */
+  readonly fns: Fns | ((layout: Layout) => Fns);
+}
+
+/** A new version: `base` with some functions replaced. */
+export function extendProtocol(base: Protocol, change: ProtocolChange): Protocol {
+  const fns = typeof change.fns === 'function' ? change.fns(base.layout) : change.fns;
+  return {
+    id: change.id,
+    title: change.title,
+    description: change.description,
+    layout: base.layout,
+    fns: { ...base.fns, ...fns },
+    base: base.id,
+  };
 }

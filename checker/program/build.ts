@@ -109,21 +109,18 @@ export function buildModel<W>(spec: ProgramSpec<W>, opts: BuildOptions = {}): Mo
     return out;
   };
 
-  /** Runs action `a` on a draft of `s`. */
-  const recipe = (s: SysState<W>, a: Action) => (d: SysState<W>) => {
-    const tid = a.thread;
-    const ns = nextStep(spec, s, tid);
-    if (!ns) throw new Error(`program ${spec.name}: thread ${tid} has finished`);
-    const { step } = ns;
+  /** Runs the next step of thread `tid` on draft `d`, taking branch `choice`. */
+  const runOne = (d: SysState<W>, tid: number, choice: number) => {
     const frames = (d.t[tid] as { frames: Frame[] }).frames;
-    const depth = frames.length;
-    const frame = frames[depth - 1] as { pc: number; l: Locals; fn: string; ret: string | null };
+    const frame = frames[frames.length - 1] as { pc: number; l: Locals; fn: string; ret: string | null };
+    const fnDef = spec.fns[frame.fn] as FnDef<W>;
+    const step = fnDef.steps[frame.pc] as StepDef<W>;
     let control: 'next' | 'done' = 'next';
     const ctx: Ctx<W> = {
       w: d.w as W,
       l: frame.l,
       tid,
-      choice: step.choices ? (step.choices[a.choice] ?? null) : null,
+      choice: step.choices ? (step.choices[choice] ?? null) : null,
       fail(inv, msg) {
         if (!assertIds.has(inv)) throw new Error(`program ${spec.name}: step ${step.label} fails unknown assertion ${inv}`);
         if (enabledFault(inv) && d.fault === null) (d as { fault: unknown }).fault = { inv, msg, thread: tid };
@@ -147,9 +144,24 @@ export function buildModel<W>(spec: ProgramSpec<W>, opts: BuildOptions = {}): Mo
     };
     step.run(ctx);
     if (control === 'next') {
-      const fn = spec.fns[frame.fn] as FnDef<W>;
-      if (frame.pc + 1 < fn.steps.length) frame.pc += 1;
+      if (frame.pc + 1 < fnDef.steps.length) frame.pc += 1;
       else ctx.ret(null);
+    }
+  };
+
+  /**
+   * Runs action `a` on a draft of `s`, then any `local` steps that follow on the
+   * same thread: they touch no shared object, so merging them into the step
+   * before loses no interleaving.
+   */
+  const recipe = (s: SysState<W>, a: Action) => (d: SysState<W>) => {
+    if (!nextStep(spec, s, a.thread)) throw new Error(`program ${spec.name}: thread ${a.thread} has finished`);
+    runOne(d, a.thread, a.choice);
+    for (let n = 0; d.fault === null; n++) {
+      const ns = nextStep(spec, d, a.thread);
+      if (!ns || !ns.step.local) break;
+      if (n > 10000) throw new Error(`program ${spec.name}: local steps loop in ${ns.frame.fn}`);
+      runOne(d, a.thread, 0);
     }
   };
 
@@ -212,7 +224,7 @@ export function buildModel<W>(spec: ProgramSpec<W>, opts: BuildOptions = {}): Mo
       const ns = nextStep(spec, s, tid);
       if (!ns) return;
       const name = spec.threads[tid]?.name ?? `T${tid}`;
-      const why = ns.step.waitsFor?.(s.w, ns.frame.l, tid) ?? 'its next step is not enabled';
+      const why = ns.step.waitsFor?.(s.w, ns.frame.l, tid, spec.threads.map((t) => t.name)) ?? 'its next step is not enabled';
       parts.push(`${name} sleeps in ${ns.frame.fn} at '${ns.step.src.code}': ${why}`);
     });
     return parts.join('; ');

@@ -79,12 +79,18 @@ export interface StepDef<W> {
   readonly src: SourceRef;
   readonly reads?: Footprint<W>;
   readonly writes?: Footprint<W>;
+  /**
+   * A step that touches no shared object (control flow on locals, a return):
+   * it runs at once after the step before it, in the same transition. It must
+   * have no `when`, `choices`, `reads` or `writes`.
+   */
+  readonly local?: boolean;
   /** Names of the branches of a nondeterministic step; the explorer takes each. */
   readonly choices?: readonly string[];
   /** Enabled only when this holds (a sleeping or spinning thread is not enabled). */
   readonly when?: (w: W, l: Locals, tid: number) => boolean;
-  /** When not enabled: what the thread waits for (for `no-hang` reports). */
-  readonly waitsFor?: (w: W, l: Locals, tid: number) => string;
+  /** When not enabled: what the thread waits for (for `no-hang` reports); `names` are the thread names. */
+  readonly waitsFor?: (w: W, l: Locals, tid: number, names: readonly string[]) => string;
   /** The step's effect. Without goto/call/ret the thread continues with the next step; after the last step it returns null. */
   run(ctx: Ctx<W>): void;
 }

@@ -1,0 +1,244 @@
+/**
+ * Functions every protocol version shares: the compaction thread's entry
+ * points (compact_zone's scan, migrate and putback), the page lock and
+ * lru_lock primitives, the LRU side (putback_lru_page, migrate_page for file
+ * pages), and the other actors: the driver's own use of its list and its
+ * allocation path, an LRU file page's owner, a new page's owner, user space.
+ */
+import { bit, PG, type Layout } from '../flags.ts';
+import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx } from '../dsl.ts';
+import { lock_page, lockFields, unlock_page, unlockPage, __SetPageLocked } from '../prim/pagelock.ts';
+import { spin_lock_lru } from '../prim/spinlock.ts';
+import { allocFields, allocPage, getPage, putPage, refFields } from '../prim/refcount.ts';
+import { DRIVER_SLOT, Kind, List, ownerSlot } from '../world.ts';
+
+/** Drops the isolation reference of the calling compaction thread: the page is no longer isolated by it (ghost), then put_page. */
+export function dropIsolation(c: KCtx, layout: Layout, v = 'p'): void {
+  pg(c, v).isolators &= ~bit(c.tid);
+  putPage(c, ownerSlot(c.tid), layout, v);
+}
+
+/** Footprint of dropIsolation. */
+export const dropFields = (v = 'p') => both(refFields(v), fields(v, 'isolators'));
+
+/** Compaction return codes that leave the page on cc->migratepages (compact_zone then calls putback_movable_pages). */
+function leftOnList(rc: number): boolean {
+  return rc === RC.EAGAIN || rc === RC.ENOMEM;
+}
+
+/** The functions shared by every version. */
+export function commonFns(layout: Layout): Fns {
+  return {
+    lock_page,
+    unlock_page,
+    __SetPageLocked,
+    spin_lock_lru,
+
+    /** Compaction thread: scan page p, migrate it to a new page np, put back what is left (compact_zone). */
+    compact: fn('mm/compaction.c', 'compact_zone', [
+      local('scan', 'isolate_migratepages(zone, cc)', (c) => c.call('isolate_migratepages_block', { p: c.l.p ?? 0, locked: false }, 'migrate', 'iso')),
+      local('migrate', 'err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free, ...)', (c) => {
+        if (!c.l.iso) return c.ret(null);
+        c.call('migrate_pages', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'putback', 'err');
+      }),
+      local('putback', 'if (err) putback_movable_pages(&cc->migratepages)', (c) => {
+        if (!leftOnList(num(c.l, 'err'))) return c.ret(null);
+        c.call('putback_movable_pages', { p: c.l.p ?? 0 }, 'done');
+      }),
+      local('done', 'return', (c) => c.ret(null)),
+    ]),
+
+    /** Compaction thread that starts with page p already isolated on its list: migrate, then put back what is left. */
+    compact_migrate: fn('mm/compaction.c', 'compact_zone', [
+      local('migrate', 'err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free, ...)', (c) =>
+        c.call('migrate_pages', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'putback', 'err'),
+      ),
+      local('putback', 'if (err) putback_movable_pages(&cc->migratepages)', (c) => {
+        if (!leftOnList(num(c.l, 'err'))) return c.ret(null);
+        c.call('putback_movable_pages', { p: c.l.p ?? 0 }, 'done');
+      }),
+      local('done', 'return', (c) => c.ret(null)),
+    ]),
+
+    /** Compaction thread that starts with page p isolated and puts it back (e.g. compaction aborted). */
+    compact_putback: fn('mm/compaction.c', 'compact_zone', [
+      local('putback', 'putback_movable_pages(&cc->migratepages)', (c) => c.call('putback_movable_pages', { p: c.l.p ?? 0 }, 'done')),
+      local('done', 'return', (c) => c.ret(null)),
+    ]),
+
+    /** One pass of migrate_pages over a one-page list (no retry of -EAGAIN: the page stays on the list). */
+    migrate_pages: fn('mm/migrate.c', 'migrate_pages', [
+      local('call', 'rc = unmap_and_move(get_new_page, put_new_page, private, page, pass > 2, mode, reason);', (c) =>
+        c.call('unmap_and_move', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'ret', 'rc'),
+      ),
+      local('ret', 'return rc (one page: its result)', (c) => c.ret(c.l.rc ?? null)),
+    ]),
+
+    /** putback_lru_page(page): back on the LRU, drop the isolation reference. Never right for a driver page. */
+    putback_lru_page: fn('mm/vmscan.c', 'putback_lru_page', [
+      {
+        label: 'putback',
+        code: 'putback_lru_page(page): SetPageLRU(page); add_page_to_lru_list(page); put_page(page);',
+        writes: both(dropFields(), fields('p', 'flags', 'lru')),
+        run: (c) => {
+          const page = pg(c);
+          if (page.kind === Kind.DRIVER) {
+            c.fail('driver-page-off-lru', `putback_lru_page() puts driver page ${num(c.l, 'p')} on the LRU: the VM lost track that it is a non-LRU movable page`);
+          }
+          page.flags |= bit(PG.lru);
+          page.lru = List.LRU;
+          dropIsolation(c, layout);
+          c.ret(null);
+        },
+      },
+    ]),
+
+    /**
+     * migrate_page() of an LRU page-cache page, as one step: only a file page
+     * whose count is the cache's reference plus ours moves; anything else gets
+     * -EAGAIN from migrate_page_move_mapping's refcount check.
+     */
+    file_migratepage: fn('mm/migrate.c', 'migrate_page', [
+      {
+        label: 'move',
+        code: 'migrate_page_move_mapping(mapping, newpage, page, ...); migrate_page_copy(newpage, page);',
+        reads: fields('p', 'ref', 'data', 'mapping', 'kind', 'holds'),
+        writes: both(fields('p', 'ref', 'holds'), fields('np', 'ref', 'holds', 'data', 'mapping', 'kind')),
+        run: (c) => {
+          const page = pg(c);
+          const np = pg(c, 'np');
+          if (page.kind !== Kind.FILE || page.ref !== 2) return c.ret(RC.EAGAIN);
+          const cacheSlot = page.holds.findIndex((h, i) => h > 0 && i !== ownerSlot(c.tid));
+          page.ref -= 1;
+          page.holds[cacheSlot] = (page.holds[cacheSlot] ?? 0) - 1;
+          np.ref += 1;
+          np.holds[cacheSlot] = (np.holds[cacheSlot] ?? 0) + 1;
+          np.data = page.data;
+          np.mapping = page.mapping;
+          np.kind = Kind.FILE;
+          c.ret(RC.SUCCESS);
+        },
+      },
+    ]),
+
+    /** The driver using page->lru of its pages for its own list (list_move), which it may do only while the page is on its list. */
+    drv_lru: fn('drivers/zsmalloc-like.c', 'drv_list_rotate', [
+      {
+        label: 'rotate',
+        code: 'list_move_tail(&page->lru, &pool->pages) (only pages on the pool list)',
+        reads: fields('p', 'lru'),
+        writes: fields('p', 'lru'),
+        run: (c) => {
+          const page = pg(c);
+          if (page.lru === List.DRV) page.lru = List.DRV;
+        },
+      },
+    ]),
+
+    /** The driver allocating page p and making it movable: alloc, lock_page, __SetPageMovable, list_add, unlock_page. */
+    drv_alloc: fn('drivers/zsmalloc-like.c', 'drv_alloc_page', [
+      {
+        label: 'alloc',
+        code: 'page = alloc_page(GFP_KERNEL)',
+        writes: both(allocFields(), paths('obj')),
+        run: (c) => {
+          if (!allocPage(c, DRIVER_SLOT, Kind.DRIVER)) return c.ret(null);
+          pg(c).data = c.w.objData;
+          c.w.obj = num(c.l, 'p');
+          c.call('lock_page', { p: c.l.p ?? 0 }, 'mark');
+        },
+      },
+      local('mark', '__SetPageMovable(page, pool->inode->i_mapping)', (c) => c.call('__SetPageMovable', { p: c.l.p ?? 0 }, 'list')),
+      {
+        label: 'list',
+        code: 'list_add(&page->lru, &pool->pages)',
+        writes: fields('p', 'lru'),
+        run: (c) => void (pg(c).lru = List.DRV),
+      },
+      { label: 'unlock', code: 'unlock_page(page)', reads: lockFields(), writes: lockFields(), run: (c) => unlockPage(c) },
+    ]),
+
+    /**
+     * The owner of an LRU page-cache page that reclaim took off the LRU while
+     * PG_reclaim was set: writeback ends (PG_reclaim cleared atomically), then
+     * reclaim puts the page back on the LRU and drops its reference.
+     */
+    lru_owner: fn('mm/filemap.c', 'end_page_writeback', [
+      {
+        label: 'end_writeback',
+        code: 'if (TestClearPageReclaim(page)) rotate_reclaimable_page(page); test_clear_page_writeback(page);',
+        reads: fields('p', 'flags'),
+        writes: fields('p', 'flags'),
+        run: (c) => void (pg(c).flags &= ~(bit(PG.reclaim) | bit(PG.writeback))),
+      },
+      {
+        label: 'putback',
+        code: 'putback_lru_page(page) (shrink_page_list: keep the page)',
+        writes: both(refFields(), fields('p', 'flags', 'lru')),
+        run: (c) => {
+          const page = pg(c);
+          page.flags |= bit(PG.lru);
+          page.lru = List.LRU;
+          putPage(c, ownerSlot(c.tid), layout);
+        },
+      },
+    ]),
+
+    /**
+     * Another owner allocating page p when it is free and locking it with the
+     * non-atomic __SetPageLocked, believing nobody else can see the page; then
+     * it unlocks and keeps its reference.
+     */
+    other_owner: fn('mm/filemap.c', 'add_to_page_cache_lru', [
+      {
+        label: 'alloc',
+        code: 'page = __page_cache_alloc(gfp) (gets page p if it is free)',
+        writes: allocFields(),
+        run: (c) => {
+          if (!allocPage(c, ownerSlot(c.tid), Kind.OTHER)) return c.ret(null);
+          c.call('__SetPageLocked', { p: c.l.p ?? 0 }, 'unlock');
+        },
+      },
+      { label: 'unlock', code: 'unlock_page(page)', reads: lockFields(), writes: lockFields(), run: (c) => unlockPage(c) },
+    ]),
+
+    /** User space mapping a driver page and unmapping it (page_add_file_rmap / page_remove_rmap). */
+    user_map: fn('mm/rmap.c', 'page_add_file_rmap', [
+      {
+        label: 'map',
+        code: 'page_add_file_rmap(page): atomic_inc_and_test(&page->_mapcount)',
+        reads: fields('p', 'mapcount'),
+        writes: both(fields('p', 'mapcount', 'mappers'), refFields()),
+        run: (c) => {
+          const page = pg(c);
+          if (page.ref === 0) return c.ret(null);
+          getPage(c, ownerSlot(c.tid));
+          page.mapcount += 1;
+          page.mappers += 1;
+        },
+      },
+      {
+        label: 'unmap',
+        code: 'page_remove_rmap(page): atomic_add_negative(-1, &page->_mapcount); put_page(page)',
+        reads: fields('p', 'mapcount'),
+        writes: both(fields('p', 'mapcount', 'mappers'), refFields()),
+        run: (c) => {
+          const page = pg(c);
+          page.mapcount -= 1;
+          page.mappers -= 1;
+          putPage(c, ownerSlot(c.tid), layout);
+        },
+      },
+    ]),
+  };
+}
+
+/** Runs `unlock_page` inline on the page in local `v` and continues: a helper for one-statement unlock steps. */
+export function unlockStep(label: string, code: string, v = 'p') {
+  return { label, code, reads: lockFields(v), writes: lockFields(v), run: (c: KCtx) => unlockPage(c, v) };
+}
+
+/** The compaction return code, from a local. */
+export function rcOf(c: KCtx): number {
+  return num(c.l, 'rc');
+}

@@ -1,0 +1,601 @@
+/**
+ * Protocol v3, as posted in the seed ("[PATCH v3 02/16] mm/compaction: support
+ * non-lru movable page migration"): PG_movable aliases PG_reclaim, PG_isolated
+ * aliases PG_owner_priv_1, movable pages carry _mapcount == -255, and the
+ * driver sets and clears PG_isolated. Functions that v3-reviewed changes are
+ * factories with the option it flips.
+ */
+import { bit, PAGE_MOVABLE_MAPCOUNT_VALUE, PG, test, type Layout } from '../flags.ts';
+import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec } from '../dsl.ts';
+import { AS, mappingOf } from '../mapping.ts';
+import { callAop } from '../aops.ts';
+import { nonAtomicBitFn, atomicBit } from '../prim/flagword.ts';
+import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
+import { allocFields, allocPage, getPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
+import { spinUnlockLru } from '../prim/spinlock.ts';
+import { DRIVER_SLOT, Kind, List, ownerSlot } from '../world.ts';
+import { commonFns, dropFields, dropIsolation, rcOf, unlockStep } from './common.ts';
+import type { Protocol } from '../protocol.ts';
+
+/** v3's flag layout. */
+export const v3Layout: Layout = { isolated: PG.owner_priv_1, movable: PG.reclaim, mapcountMarker: true };
+
+const MM = 'mm/migrate.c';
+const FLAGS_H = 'include/linux/page-flags.h';
+
+/** Calls PageMovable(page[, locked]) for local `p` (or `v`) into local `mv`, then continues at `then`. */
+export function callPageMovable(c: KCtx, then: string, locked: boolean, v = 'p'): void {
+  c.call('PageMovable', { p: num(c.l, v), locked }, then, 'mv');
+}
+
+/** v3 PageMovable(): test_bit(PG_movable) && _mapcount == PAGE_MOVABLE_MAPCOUNT_VALUE (PageBalloon is never true here). */
+export function v3PageMovable(layout: Layout): Fns[string] {
+  const movable = layout.movable ?? PG.reclaim;
+  return fn(FLAGS_H, 'PageMovable', [
+    {
+      label: 'bit',
+      code: 'return ((test_bit(PG_movable, &(page)->flags) &&',
+      reads: fields('p', 'flags'),
+      run: (c) => void (test(pg(c).flags, movable) || c.ret(false)),
+    },
+    {
+      label: 'mapcount',
+      code: 'atomic_read(&page->_mapcount) == PAGE_MOVABLE_MAPCOUNT_VALUE) || PageBalloon(page));',
+      reads: fields('p', 'mapcount'),
+      run: (c) => c.ret(pg(c).mapcount === PAGE_MOVABLE_MAPCOUNT_VALUE),
+    },
+  ]);
+}
+
+/** __SetPageMovable (caller holds PG_lock): mapping, __set_bit(PG_movable), and the v3 _mapcount marker if the layout has one. */
+export function v3SetPageMovable(layout: Layout): Fns {
+  const movable = layout.movable ?? PG.reclaim;
+  const steps: StepSpec[] = [
+    {
+      label: 'mapping',
+      code: 'page->mapping = mapping;',
+      writes: fields('p', 'mapping'),
+      run: (c) => {
+        pg(c).mapping = mappingOf(AS.DRIVER);
+        c.call('__SetPageMovable:bit', { p: num(c.l, 'p') }, layout.mapcountMarker ? 'marker' : 'done');
+      },
+    },
+  ];
+  if (layout.mapcountMarker) {
+    steps.push({
+      label: 'marker',
+      code: 'atomic_set(&page->_mapcount, PAGE_MOVABLE_MAPCOUNT_VALUE);',
+      writes: fields('p', 'mapcount'),
+      run: (c) => void (pg(c).mapcount = PAGE_MOVABLE_MAPCOUNT_VALUE),
+    });
+  }
+  steps.push(local('done', 'return', (c) => c.ret(null)));
+  return {
+    __SetPageMovable: fn(FLAGS_H, '__SetPageMovable', steps),
+    '__SetPageMovable:bit': nonAtomicBitFn(FLAGS_H, '__SetPageMovable', movable, true, layout),
+  };
+}
+
+/** __ClearPageMovable: reset the marker (v3), __clear_bit(PG_movable), mapping = NULL. */
+export function v3ClearPageMovable(layout: Layout): Fns {
+  const movable = layout.movable ?? PG.reclaim;
+  return {
+    __ClearPageMovable: fn(FLAGS_H, '__ClearPageMovable', [
+      layout.mapcountMarker
+        ? {
+            label: 'marker',
+            code: 'atomic_set(&page->_mapcount, -1);',
+            writes: fields('p', 'mapcount'),
+            run: (c) => {
+              pg(c).mapcount = -1;
+              c.call('__ClearPageMovable:bit', { p: num(c.l, 'p') }, 'mapping');
+            },
+          }
+        : local('marker', '__clear_bit(PG_movable, &(page)->flags);', (c) => c.call('__ClearPageMovable:bit', { p: num(c.l, 'p') }, 'mapping')),
+      {
+        label: 'mapping',
+        code: 'page->mapping = NULL;',
+        writes: fields('p', 'mapping'),
+        run: (c) => void (pg(c).mapping = 0),
+      },
+    ]),
+    '__ClearPageMovable:bit': nonAtomicBitFn(FLAGS_H, '__ClearPageMovable', movable, false, layout),
+  };
+}
+
+/** PAGEFLAG(Isolated): atomic SetPageIsolated / ClearPageIsolated, and the non-atomic __ClearPageIsolated. */
+export function isolatedFlagFns(layout: Layout): Fns {
+  return {
+    SetPageIsolated: fn(FLAGS_H, 'SetPageIsolated', [
+      { label: 'set', code: 'SetPageIsolated(page): set_bit(PG_isolated, &page->flags)', reads: fields('p', 'flags'), writes: fields('p', 'flags'), run: (c) => atomicBit(c, layout.isolated, true) },
+    ]),
+    ClearPageIsolated: fn(FLAGS_H, 'ClearPageIsolated', [
+      { label: 'clear', code: 'ClearPageIsolated(page): clear_bit(PG_isolated, &page->flags)', reads: fields('p', 'flags'), writes: fields('p', 'flags'), run: (c) => atomicBit(c, layout.isolated, false) },
+    ]),
+    __SetPageIsolated: nonAtomicBitFn(FLAGS_H, '__SetPageIsolated', layout.isolated, true, layout),
+    __ClearPageIsolated: nonAtomicBitFn(FLAGS_H, '__ClearPageIsolated', layout.isolated, false, layout),
+  };
+}
+
+/** isolate_migratepages_block's handling of one non-LRU page (v3 and v3-reviewed: PageMovable && !PageIsolated). */
+export function v3ScanFn(layout: Layout): Fns[string] {
+  return fn('mm/compaction.c', 'isolate_migratepages_block', [
+    {
+      label: 'lru',
+      code: 'is_lru = PageLRU(page); if (!is_lru) {',
+      reads: fields('p', 'flags'),
+      run: (c) => {
+        if (test(pg(c).flags, PG.lru)) return c.ret(false);
+        callPageMovable(c, 'isolated', false);
+      },
+    },
+    {
+      label: 'isolated',
+      code: 'if (unlikely(PageMovable(page)) && !PageIsolated(page)) {',
+      reads: fields('p', 'flags'),
+      run: (c) => {
+        if (!c.l.mv || test(pg(c).flags, layout.isolated)) return c.ret(false);
+        if (c.l.locked) return c.goto('drop_lru');
+        c.call('isolate_movable_page', { p: num(c.l, 'p') }, 'ok', 'ok');
+      },
+    },
+    {
+      label: 'drop_lru',
+      code: 'if (locked) { spin_unlock_irqrestore(&zone->lru_lock, flags); locked = false; }',
+      writes: paths('lruLock'),
+      run: (c) => {
+        spinUnlockLru(c.w);
+        c.l.locked = false;
+        c.call('isolate_movable_page', { p: num(c.l, 'p') }, 'ok', 'ok');
+      },
+    },
+    local('ok', 'if (isolate_movable_page(page, isolate_mode))', (c) => void (c.l.ok || c.ret(false))),
+    {
+      label: 'success',
+      code: 'isolate_success: list_add(&page->lru, &cc->migratepages);',
+      writes: fields('p', 'lru'),
+      run: (c) => {
+        pg(c).lru = List.MIG + c.tid;
+        c.ret(true);
+      },
+    },
+  ]);
+}
+
+/** v3 isolate_movable_page (also v3-reviewed, whose PageMovable differs). */
+export function v3IsolateMovablePage(layout: Layout): Fns[string] {
+  return fn(MM, 'isolate_movable_page', [
+    {
+      label: 'get',
+      code: 'if (unlikely(!get_page_unless_zero(page))) goto out;',
+      writes: fields('p', 'ref', 'holds'),
+      run: (c) => {
+        if (!getPageUnlessZero(c, ownerSlot(c.tid))) return c.ret(false);
+        callPageMovable(c, 'mv1', false);
+      },
+    },
+    local('mv1', 'if (unlikely(!PageMovable(page))) goto out_putpage;', (c) => void (c.l.mv || c.goto('out_putpage'))),
+    {
+      label: 'trylock',
+      code: 'if (unlikely(!trylock_page(page))) goto out_putpage;',
+      reads: lockFields(),
+      writes: lockFields(),
+      run: (c) => {
+        if (!tryLock(c)) return c.goto('out_putpage');
+        callPageMovable(c, 'mv2', true);
+      },
+    },
+    {
+      label: 'mv2',
+      code: 'if (!PageMovable(page) || PageIsolated(page)) goto out_no_isolated;',
+      reads: fields('p', 'flags'),
+      run: (c) => void ((!c.l.mv || test(pg(c).flags, layout.isolated)) && c.goto('out_no_isolated')),
+    },
+    {
+      label: 'isolate',
+      code: 'ret = page->mapping->a_ops->isolate_page(page, mode);',
+      reads: fields('p', 'mapping'),
+      run: (c) => callAop(c, 'isolate_page', pg(c).mapping, { p: num(c.l, 'p') }, 'ret', 'ret'),
+    },
+    local('ret', 'if (!ret) goto out_no_isolated;', (c) => void (c.l.ret || c.goto('out_no_isolated'))),
+    {
+      label: 'unlock_ok',
+      code: 'WARN_ON_ONCE(!PageIsolated(page)); unlock_page(page); return ret;',
+      reads: lockFields(),
+      writes: both(lockFields(), fields('p', 'isolators')),
+      run: (c) => {
+        pg(c).isolators |= bit(c.tid);
+        unlockPage(c);
+        c.ret(true);
+      },
+    },
+    unlockStep('out_no_isolated', 'out_no_isolated: unlock_page(page);'),
+    {
+      label: 'out_putpage',
+      code: 'out_putpage: put_page(page); out: return ret;',
+      writes: refFields(),
+      run: (c) => {
+        putPage(c, ownerSlot(c.tid), layout);
+        c.ret(false);
+      },
+    },
+  ]);
+}
+
+/** v3 putback_movable_page: lock_page; driver's putback_page if isolated, else __ClearPageMovable; unlock_page; put_page. */
+export function v3PutbackMovablePage(layout: Layout): Fns[string] {
+  return fn(MM, 'putback_movable_page', [
+    local('lock', 'VM_BUG_ON_PAGE(!PageMovable(page), page); lock_page(page);', (c) => c.call('lock_page', { p: num(c.l, 'p') }, 'isolated')),
+    {
+      label: 'isolated',
+      code: 'if (PageIsolated(page)) { ... } else { __ClearPageMovable(page); }',
+      reads: fields('p', 'flags'),
+      run: (c) => {
+        if (!test(pg(c).flags, layout.isolated)) c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'unlock');
+      },
+    },
+    {
+      label: 'callback',
+      code: 'mapping = page_mapping(page); mapping->a_ops->putback_page(page);',
+      reads: fields('p', 'mapping'),
+      run: (c) => callAop(c, 'putback_page', pg(c).mapping, { p: num(c.l, 'p') }, 'unlock'),
+    },
+    unlockStep('unlock', 'WARN_ON_ONCE(PageIsolated(page)); unlock_page(page);'),
+    {
+      label: 'put',
+      code: '/* drop the extra ref count taken for movable page isolation */ put_page(page);',
+      writes: dropFields(),
+      run: (c) => dropIsolation(c, layout),
+    },
+  ]);
+}
+
+/**
+ * Clears PG_movable of a page whose driver released it, then continues at
+ * `then`: v3 does it without the page lock; with `locked` (v3-reviewed) it is
+ * wrapped in lock_page/unlock_page.
+ */
+function clearReleased(prefix: string, then: string, lockAround: boolean): StepSpec[] {
+  if (!lockAround) {
+    return [local(prefix, '__ClearPageMovable(page);', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, then))];
+  }
+  return [
+    local(prefix, 'lock_page(page);', (c) => c.call('lock_page', { p: num(c.l, 'p') }, `${prefix}_clear`)),
+    local(`${prefix}_clear`, '__ClearPageMovable(page);', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, `${prefix}_unlock`)),
+    { ...unlockStep(`${prefix}_unlock`, 'unlock_page(page);'), run: (c: KCtx) => { unlockPage(c); c.goto(then); } },
+  ];
+}
+
+/** v3 putback_movable_pages for a one-page list; `lockAround` adds v3-reviewed's lock_page around __ClearPageMovable. */
+export function v3PutbackMovablePages(layout: Layout, lockAround: boolean): Fns[string] {
+  return fn(MM, 'putback_movable_pages', [
+    {
+      label: 'list_del',
+      code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
+      writes: fields('p', 'lru'),
+      run: (c) => {
+        pg(c).lru = List.NONE;
+        callPageMovable(c, 'movable', false);
+      },
+    },
+    local('movable', '} else if (unlikely(PageMovable(page))) {', (c) => void (c.l.mv || c.goto('lru'))),
+    {
+      label: 'isolated',
+      code: 'if (PageIsolated(page)) { putback_movable_page(page); } else {',
+      reads: fields('p', 'flags'),
+      run: (c) => {
+        if (test(pg(c).flags, layout.isolated)) return c.call('putback_movable_page', { p: num(c.l, 'p') }, 'done');
+        c.goto('clear');
+      },
+    },
+    ...clearReleased('clear', 'put', lockAround),
+    { label: 'put', code: 'put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.ret(null); } },
+    local('lru', '} else { putback_lru_page(page); }', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done')),
+    local('done', '}', (c) => c.ret(null)),
+  ]);
+}
+
+/** v3 unmap_and_move for one page; `lockAround` adds v3-reviewed's lock_page around both __ClearPageMovable calls. */
+export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string] {
+  return fn(MM, 'unmap_and_move', [
+    {
+      label: 'alloc',
+      code: 'newpage = get_new_page(page, private, &result); if (!newpage) return -ENOMEM;',
+      choices: ['newpage', 'NULL'],
+      writes: allocFields('np'),
+      run: (c) => {
+        if (c.choice === 'NULL' || !allocPage(c, ownerSlot(c.tid), Kind.TARGET, 'np')) c.ret(RC.ENOMEM);
+      },
+    },
+    {
+      label: 'count',
+      code: 'if (page_count(page) == 1) { /* page was freed from under us. So we are done. */',
+      reads: fields('p', 'ref'),
+      run: (c) => {
+        if (pg(c).ref !== 1) c.call('__unmap_and_move', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'out', 'rc');
+      },
+    },
+    {
+      label: 'freed_put_new',
+      code: 'put_page(newpage);',
+      writes: refFields('np'),
+      run: (c) => {
+        putPage(c, ownerSlot(c.tid), layout, 'np');
+        c.l.rc = RC.SUCCESS;
+        c.l.newput = true;
+        callPageMovable(c, 'freed_movable', false);
+      },
+    },
+    local('freed_movable', 'if (PageMovable(page))', (c) => void (c.l.mv || c.goto('out'))),
+    ...clearReleased('freed_clear', 'out', lockAround),
+    local('out', 'out: if (rc != -EAGAIN) {', (c) => void (rcOf(c) === RC.EAGAIN && c.goto('put_new'))),
+    {
+      label: 'list_del',
+      code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
+      writes: fields('p', 'lru'),
+      run: (c) => {
+        pg(c).lru = List.NONE;
+        if (rcOf(c) !== RC.SUCCESS) callPageMovable(c, 'fail_movable', false);
+      },
+    },
+    { label: 'put_success', code: 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.ret(rcOf(c)); } },
+    local('fail_movable', '} else { if (rc != -EAGAIN) { if (unlikely(PageMovable(page))) {', (c) => void (c.l.mv || c.goto('fail_lru'))),
+    {
+      label: 'fail_isolated',
+      code: 'if (PageIsolated(page)) putback_movable_page(page); else {',
+      reads: fields('p', 'flags'),
+      run: (c) => {
+        if (test(pg(c).flags, layout.isolated)) return c.call('putback_movable_page', { p: num(c.l, 'p') }, 'put_new');
+        c.goto('fail_clear');
+      },
+    },
+    ...clearReleased('fail_clear', 'fail_put', lockAround),
+    { label: 'fail_put', code: 'put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.goto('put_new'); } },
+    local('fail_lru', '} else putback_lru_page(page);', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'put_new')),
+    {
+      label: 'put_new',
+      code: 'if (put_new_page) put_new_page(newpage, private); else put_page(newpage);',
+      writes: refFields('np'),
+      run: (c) => {
+        if (!c.l.newput) putPage(c, ownerSlot(c.tid), layout, 'np');
+        c.ret(rcOf(c));
+      },
+    },
+  ]);
+}
+
+/** v3 __unmap_and_move (force mode: lock_page when trylock fails), then newpage handling on success. */
+export function v3UnmapAndMoveInner(layout: Layout): Fns[string] {
+  return fn(MM, '__unmap_and_move', [
+    local('lock', 'if (!trylock_page(page)) { ... lock_page(page); }', (c) => {
+      c.l.rc = RC.EAGAIN;
+      c.call('lock_page', { p: num(c.l, 'p') }, 'lock_new');
+    }),
+    {
+      label: 'lock_new',
+      code: 'if (unlikely(!trylock_page(newpage))) goto out_unlock;',
+      reads: lockFields('np'),
+      writes: lockFields('np'),
+      run: (c) => void (tryLock(c, 'np') || c.goto('unlock')),
+    },
+    {
+      label: 'mapped',
+      code: 'else if (page_mapped(page)) { try_to_unmap(page, ...); } if (!page_mapped(page)) rc = move_to_new_page(newpage, page, mode);',
+      reads: fields('p', 'mapcount'),
+      run: (c) => {
+        if (pg(c).mapcount >= 0) return;
+        c.call('move_to_new_page', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'unlock_new', 'rc');
+      },
+    },
+    unlockStep('unlock_new', 'out_unlock_both: unlock_page(newpage);', 'np'),
+    unlockStep('unlock', 'out_unlock: unlock_page(page);'),
+    local('success', 'out: if (rc == MIGRATEPAGE_SUCCESS) {', (c) => {
+      if (rcOf(c) !== RC.SUCCESS) return c.ret(rcOf(c));
+      callPageMovable(c, 'newpage', false, 'np');
+    }),
+    {
+      label: 'newpage',
+      code: 'if (movable newpage) put_page(newpage); else putback_lru_page(newpage);',
+      writes: refFields('np'),
+      run: (c) => {
+        if (!c.l.mv) return c.call('putback_lru_page', { p: num(c.l, 'np') }, 'ret');
+        putPage(c, ownerSlot(c.tid), layout, 'np');
+        c.ret(rcOf(c));
+      },
+    },
+    local('ret', 'return rc;', (c) => c.ret(rcOf(c))),
+  ]);
+}
+
+/** v3 move_to_new_page (both pages locked). */
+export function v3MoveToNewPage(layout: Layout): Fns[string] {
+  return fn(MM, 'move_to_new_page', [
+    {
+      label: 'mapping',
+      code: 'mapping = page_mapping(page);',
+      reads: fields('p', 'mapping'),
+      run: (c) => {
+        c.l.m = pg(c).mapping;
+        c.l.rc = RC.EAGAIN;
+        callPageMovable(c, 'movable', true);
+      },
+    },
+    local('movable', 'if (unlikely(PageMovable(page))) { lru_movable = false; VM_BUG_ON_PAGE(!mapping, page);', (c) => {
+      if (!c.l.mv) return c.goto('lru');
+      if (!c.l.m) c.fail('no-null-deref', `VM_BUG_ON_PAGE(!mapping): movable page ${num(c.l, 'p')} has a NULL mapping`);
+    }),
+    {
+      label: 'isolated',
+      code: 'if (!PageIsolated(page)) { rc = MIGRATEPAGE_SUCCESS; __ClearPageMovable(page); goto out; }',
+      reads: fields('p', 'flags'),
+      run: (c) => {
+        if (test(pg(c).flags, layout.isolated)) return c.goto('callback');
+        c.l.rc = RC.SUCCESS;
+        c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'out');
+      },
+    },
+    local('callback', 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);', (c) =>
+      callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
+    ),
+    local('lru', 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...); else rc = fallback_migrate_page(...);', (c) => {
+      const m = num(c.l, 'm');
+      const args = { p: num(c.l, 'p'), np: num(c.l, 'np') };
+      if (m >> 2 === AS.DRIVER) return callAop(c, 'migratepage', m, args, 'success', 'rc');
+      c.call('file_migratepage', args, 'success', 'rc');
+    }),
+    local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {', (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out'))),
+    {
+      label: 'clear_mapping',
+      code: 'if (!PageAnon(page)) page->mapping = NULL;',
+      writes: fields('p', 'mapping'),
+      run: (c) => void (pg(c).mapping = 0),
+    },
+    local('out', 'out: return rc;', (c) => c.ret(rcOf(c))),
+  ]);
+}
+
+/** How the v3 driver clears PG_isolated: `ClearPageIsolated` (atomic) as posted, `__ClearPageIsolated` in v3-reviewed. */
+export type IsolatedClear = 'ClearPageIsolated' | '__ClearPageIsolated';
+
+/** The v3 driver (zsmalloc-like) keeping duties 1-5 as posted; `clear` names how it clears PG_isolated, `lockedRelease` whether its release path takes PG_lock first. */
+export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: boolean): Fns {
+  const DRV = 'drivers/zsmalloc-like.c';
+  return {
+    drv_isolate_page: fn(DRV, 'drv_isolate_page', [
+      {
+        label: 'isolate',
+        code: 'list_del_init(&page->lru); SetPageIsolated(page); return true; /* duty 2 */',
+        reads: fields('p', 'lru', 'flags'),
+        writes: fields('p', 'lru', 'flags'),
+        run: (c) => {
+          const page = pg(c);
+          if (page.lru === List.DRV) page.lru = List.NONE;
+          atomicBit(c, layout.isolated, true);
+          c.ret(true);
+        },
+      },
+    ]),
+    drv_putback_page: fn(DRV, 'drv_putback_page', [
+      {
+        label: 'list',
+        code: 'list_add(&page->lru, &pool->pages);',
+        writes: fields('p', 'lru'),
+        run: (c) => {
+          pg(c).lru = List.DRV;
+          c.call(clear, { p: num(c.l, 'p') }, 'done');
+        },
+      },
+      local('done', `${clear}(page); /* duty 4 */`, (c) => c.ret(null)),
+    ]),
+    drv_migratepage: fn(DRV, 'drv_migratepage', [
+      {
+        label: 'copy',
+        code: 'copy the objects of page to newpage (or fail)',
+        choices: ['MIGRATEPAGE_SUCCESS', '-EAGAIN', '-EBUSY'],
+        reads: fields('p', 'data'),
+        writes: fields('np', 'data'),
+        run: (c) => {
+          if (c.choice === '-EAGAIN') return c.ret(RC.EAGAIN);
+          if (c.choice === '-EBUSY') return c.ret(RC.EBUSY);
+          pg(c, 'np').data = pg(c).data;
+          c.call('__SetPageMovable', { p: num(c.l, 'np') }, 'own');
+        },
+      },
+      {
+        label: 'own',
+        code: 'get_page(newpage); list_add(&newpage->lru, &pool->pages); /* objects now live in newpage */',
+        reads: paths('obj'),
+        writes: both(fields('np', 'ref', 'holds', 'lru', 'kind'), paths('obj')),
+        run: (c) => {
+          getPage(c, DRIVER_SLOT, 'np');
+          const np = pg(c, 'np');
+          np.lru = List.DRV;
+          np.kind = Kind.DRIVER;
+          if (c.w.obj === num(c.l, 'p')) c.w.obj = num(c.l, 'np');
+          c.call(clear, { p: num(c.l, 'p') }, 'clear_movable');
+        },
+      },
+      local('clear_movable', '__ClearPageMovable(page); /* duty 3 */', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'put')),
+      {
+        label: 'put',
+        code: 'put_page(page); return MIGRATEPAGE_SUCCESS;',
+        writes: both(refFields(), fields('p', 'released')),
+        run: (c) => {
+          pg(c).released = 1;
+          putPage(c, DRIVER_SLOT, layout);
+          c.ret(RC.SUCCESS);
+        },
+      },
+    ]),
+    drv_free: fn(DRV, 'drv_free_page', [
+      {
+        label: 'pick',
+        code: 'page = obj_to_page(obj); /* the driver frees its object and its page */',
+        reads: paths('obj'),
+        run: (c) => {
+          if (c.w.obj < 0) return c.ret(null);
+          c.l.p = c.w.obj;
+          if (lockedRelease) c.call('lock_page', { p: c.w.obj }, 'test');
+        },
+      },
+      {
+        label: 'test',
+        code: lockedRelease ? 'if (PageIsolated(page)) /* under PG_lock */' : 'if (PageIsolated(page))',
+        reads: both(fields('p', 'flags'), paths('obj')),
+        writes: both(fields('p', 'released', 'lru'), paths('obj')),
+        run: (c) => {
+          if (c.w.obj !== num(c.l, 'p')) {
+            if (lockedRelease) unlockPage(c);
+            return c.goto('pick');
+          }
+          const page = pg(c);
+          c.w.obj = -1;
+          page.released = 1;
+          if (test(page.flags, layout.isolated)) {
+            return c.call(clear, { p: num(c.l, 'p') }, lockedRelease ? 'unlock' : 'put');
+          }
+          if (page.lru === List.DRV) page.lru = List.NONE;
+          if (lockedRelease) return c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'unlock');
+          c.call('lock_page', { p: num(c.l, 'p') }, 'clear_movable');
+        },
+      },
+      local('clear_movable', '__ClearPageMovable(page);', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'unlock')),
+      unlockStep('unlock', 'unlock_page(page);'),
+      {
+        label: 'put',
+        code: 'put_page(page);',
+        writes: refFields(),
+        run: (c) => putPage(c, DRIVER_SLOT, layout),
+      },
+    ]),
+  };
+}
+
+/** Every function of v3. */
+export function v3Fns(layout: Layout = v3Layout): Fns {
+  return {
+    ...commonFns(layout),
+    ...isolatedFlagFns(layout),
+    ...v3SetPageMovable(layout),
+    ...v3ClearPageMovable(layout),
+    PageMovable: v3PageMovable(layout),
+    isolate_migratepages_block: v3ScanFn(layout),
+    isolate_movable_page: v3IsolateMovablePage(layout),
+    putback_movable_page: v3PutbackMovablePage(layout),
+    putback_movable_pages: v3PutbackMovablePages(layout, false),
+    unmap_and_move: v3UnmapAndMove(layout, false),
+    __unmap_and_move: v3UnmapAndMoveInner(layout),
+    move_to_new_page: v3MoveToNewPage(layout),
+    ...v3Driver(layout, 'ClearPageIsolated', false),
+  };
+}
+
+/** Protocol v3 as posted. */
+export const v3: Protocol = {
+  id: 'v3',
+  title: 'v3 as posted (2016-03-30)',
+  description:
+    'Minchan Kim\'s "[PATCH v3 02/16] mm/compaction: support non-lru movable page migration" as posted: PG_movable = PG_reclaim, PG_isolated = PG_owner_priv_1, _mapcount marker -255, the driver sets and clears PG_isolated with atomic ops (release without PG_lock), and putback_movable_pages / unmap_and_move clear PG_movable of released pages without lock_page.',
+  layout: v3Layout,
+  fns: v3Fns(),
+};

@@ -11,8 +11,11 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** The first line of an error's message (for one-line reports of foreign errors). */
+/** The first line of an error's message (with the next one when the first ends in a colon), for one-line reports of foreign errors. */
 export function firstLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  return (msg.split('\n').find((l) => l.trim().length > 0) ?? '').trim() || 'unknown error';
+  const lines = msg.split('\n').map((l) => l.trim()).filter((l) => l.length > 0);
+  const first = lines[0] ?? 'unknown error';
+  // "Transform failed with 1 error:" says nothing without the line after it
+  return first.endsWith(':') && lines[1] !== undefined ? `${first} ${lines[1]}` : first;
 }

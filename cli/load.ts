@@ -55,11 +55,29 @@ async function importFile(path: string, what: string, io: Io): Promise<Record<st
   if (!existsSync(abs) || !statSync(abs).isFile()) {
     throw new UsageError(`cannot load ${what} file '${path}': no such file; give the path of a .ts, .js or .mjs file`);
   }
+  const url = pathToFileURL(abs).href;
   try {
-    return (await import(pathToFileURL(abs).href)) as Record<string, unknown>;
+    return unwrapCjs((await import(url)) as Record<string, unknown>);
+  } catch (e) {
+    // A .ts file outside any "type": "module" package is loaded as CommonJS, which on
+    // Node 20 can fail with a require(esm) cycle; tsx's scoped import handles it.
+    if (!String((e as { code?: unknown }).code ?? '').startsWith('ERR_REQUIRE')) {
+      throw new UsageError(`cannot load ${what} file '${path}': ${firstLine(e)}; fix the file or give another path`, { cause: e });
+    }
+  }
+  try {
+    const { tsImport } = await import('tsx/esm/api');
+    return unwrapCjs((await tsImport(url, import.meta.url)) as Record<string, unknown>);
   } catch (e) {
     throw new UsageError(`cannot load ${what} file '${path}': ${firstLine(e)}; fix the file or give another path`, { cause: e });
   }
+}
+
+/** The exports of a file loaded as CommonJS arrive as the namespace's `default`: unwrap them. */
+function unwrapCjs(mod: Record<string, unknown>): Record<string, unknown> {
+  const d = mod.default;
+  if (typeof d !== 'object' || d === null || isScenario(d) || isProtocol(d)) return mod;
+  return 'default' in d || 'scenario' in d || 'protocol' in d ? (d as Record<string, unknown>) : mod;
 }
 
 /** The value a file exports under `name`, or its default export; a default function is called with the public API. */

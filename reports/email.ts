@@ -12,7 +12,7 @@ import { formatRecordText, formatReplayText, type TextOptions } from './text.ts'
 /** The widest line of an email report. */
 export const EMAIL_WIDTH = 72;
 
-const OPTS: TextOptions = { width: EMAIL_WIDTH, layout: 'auto', arrow: '-> ', wrapCommands: true };
+const OPTS: TextOptions = { width: EMAIL_WIDTH, layout: 'auto', arrow: '-> ', strictWidth: true };
 
 /** Makes `text` ASCII and re-wraps any line still wider than the limit (a safety net; layout already aims at it). */
 function finish(text: string): string {

@@ -23,8 +23,12 @@ export interface TextOptions {
   readonly layout?: 'columns' | 'sequential' | 'auto';
   /** Marker before each change line (default `→ `). */
   readonly arrow?: string;
-  /** Break the replay command over several lines (`\` continuations) when it is wider than `width`. */
-  readonly wrapCommands?: boolean;
+  /**
+   * Keep every line within `width`: also wrap the verdict line and break the
+   * replay command over several lines (`\` continuations). Off by default, so
+   * those lines stay whole for grep and copy-paste.
+   */
+  readonly strictWidth?: boolean;
 }
 
 const LABEL = 10;
@@ -91,9 +95,9 @@ function sequential(trace: readonly TraceStep[], names: readonly string[], w: nu
 }
 
 /** The replay command line(s). */
-function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol'>, schedule: string, w: number, wrapCommands: boolean): string[] {
+function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol'>, schedule: string, w: number, strictWidth: boolean): string[] {
   const one = `replay: ${replayCommand(rec, schedule)}`;
-  if (!wrapCommands || width(one) <= w) return [one];
+  if (!strictWidth || width(one) <= w) return [one];
   const out = [
     `replay: movcheck replay ${shellQuote(rec.scenario.ref)} \\`,
     `    --protocol ${shellQuote(rec.protocol.ref)} \\`,
@@ -130,7 +134,7 @@ export function traceBlock(
   return [
     `trace (${trace.length} step${trace.length === 1 ? '' : 's'}):`,
     ...steps,
-    ...replayLines(rec, schedule, w, opts.wrapCommands ?? false),
+    ...replayLines(rec, schedule, w, opts.strictWidth ?? false),
   ];
 }
 
@@ -139,7 +143,8 @@ export function formatRecordText(rec: RunRecord, opts: TextOptions = {}): string
   const w = opts.width ?? 100;
   const r = rec.result;
   const out = header(rec, w);
-  out.push(...field('verdict', verdictHeadline(r), w));
+  const headline = verdictHeadline(r);
+  out.push(...(opts.strictWidth ? field('verdict', headline, w) : [pad('verdict:', LABEL) + headline]));
   if (r.verdict === 'violation') out.push(...wrap(r.message, w - LABEL).map((l) => ' '.repeat(LABEL) + l));
   out.push(...field('expected', expectationLine(rec), w));
   if (r.verdict === 'violation') {

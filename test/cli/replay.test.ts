@@ -1,0 +1,72 @@
+/**
+ * `movcheck replay` prints the very trace `run` printed, and every violation
+ * found (in the real catalog, and in the fixtures) replays to the same invariant.
+ */
+import test from 'ava';
+import { replay } from '../../checker/index.ts';
+import { buildPair, checkPair, planPairs } from '../../cli/check.ts';
+import { captureIo } from '../../cli/io.ts';
+import { catalog } from '../../scenarios/index.ts';
+import { FX, ROOT, cli, traceBlockOf } from './_helpers.ts';
+
+const P = ['--protocol', FX.toy];
+
+test('replay prints the same trace block as run, and exits 1 on the violation', async (t) => {
+  for (const f of [FX.abba, FX.racy, FX.racy3]) {
+    const run = await cli(['run', f, ...P]);
+    const schedule = /--schedule (\S+)$/m.exec(run.stdout)![1]!;
+    const rep = await cli(['replay', f, ...P, '--schedule', schedule]);
+    t.is(rep.code, 1, rep.stderr);
+    t.is(rep.stderr, '');
+    t.not(traceBlockOf(run.stdout), '');
+    t.is(traceBlockOf(rep.stdout), traceBlockOf(run.stdout));
+    const inv = /^verdict: {2}VIOLATION of (\S+)/m.exec(run.stdout)![1];
+    t.regex(rep.stdout, new RegExp(`^verdict: {2}VIOLATION of ${inv} \\(.*\\) at step \\d+$`, 'm'));
+  }
+});
+
+test('replay of a prefix: no violation, exit 0, never called a pass', async (t) => {
+  const r = await cli(['replay', FX.racy, ...P, '--schedule', '01']);
+  t.is(r.code, 0);
+  t.regex(r.stdout, /^replayed: 2 steps of schedule 01$/m);
+  t.regex(r.stdout, /^verdict: {2}no violation along this schedule/m);
+  t.notRegex(r.stdout, /PASS/);
+});
+
+test('replay --format json', async (t) => {
+  const r = await cli(['replay', FX.abba, ...P, '--schedule', '0a 0 1a 1', '--format', 'json']);
+  t.is(r.code, 1);
+  const { replay: rep } = JSON.parse(r.stdout);
+  t.is(rep.schedule, '0a01a1');
+  t.is(rep.steps, 4);
+  t.like(rep.violation, { invariant: 'no-hang', kind: 'hang', atStep: 4 });
+  t.is(rep.trace[1].code, 'mutex_lock(&a->lock)');
+});
+
+/** Explores every pair and replays every violation's schedule: same invariant, same trace. */
+async function replayAll(t: import('ava').ExecutionContext, targets: string[], protocols: string[]): Promise<number> {
+  const io = captureIo(ROOT);
+  const pairs = await planPairs(targets, protocols, null, io);
+  let n = 0;
+  for (const pair of pairs) {
+    const rec = checkPair(pair, { strategy: 'bfs' }, null);
+    if (rec.result.verdict !== 'violation') continue;
+    n++;
+    const again = replay(buildPair(pair.scenario, pair.protocol), rec.result.schedule);
+    t.is(again.violation?.invariant, rec.result.invariant, `${rec.scenario.id} under ${rec.protocol.id}`);
+    t.is(again.schedule, rec.result.schedule);
+    t.deepEqual(again.trace, rec.result.trace);
+  }
+  return n;
+}
+
+test('every violation of the catalog replays to the same invariant', async (t) => {
+  const n = await replayAll(t, [], []);
+  t.true(n <= catalog.reduce((k, s) => k + s.protocols.length, 0));
+  t.pass(`${n} violations replayed`);
+});
+
+test('every violation of the fixture scenarios replays to the same invariant', async (t) => {
+  const n = await replayAll(t, [FX.racy, FX.atomic, FX.racy3, FX.abba], [FX.toy, FX.toy2]);
+  t.is(n, 3);
+});

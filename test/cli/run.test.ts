@@ -1,6 +1,6 @@
 /** `movcheck run` in-process: every format, determinism, runs over several versions. */
 import test from 'ava';
-import { FX, cli, traceBlockOf } from './_helpers.ts';
+import { FX, cli } from './_helpers.ts';
 
 const P = ['--protocol', FX.toy];
 const STEP_KEYS = ['index', 'token', 'thread', 'threadName', 'function', 'file', 'code', 'label', 'branch', 'changes', 'summary'];

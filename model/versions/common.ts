@@ -18,6 +18,17 @@ export function dropIsolation(c: KCtx, layout: Layout, v = 'p'): void {
   putPage(c, ownerSlot(c.tid), layout, v);
 }
 
+/**
+ * list_del(&page->lru) of a page on the caller's migration list: the page
+ * leaves the VM's list, and with it the caller's isolation ends (ghost), so
+ * from here the driver may own page->lru again (putback_page).
+ */
+export function listDelIsolated(c: KCtx, v = 'p'): void {
+  const page = pg(c, v);
+  page.lru = List.NONE;
+  page.isolators &= ~bit(c.tid);
+}
+
 /** Footprint of dropIsolation. */
 export const dropFields = (v = 'p') => both(refFields(v), fields(v, 'isolators'));
 

@@ -14,7 +14,7 @@ import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
 import { allocFields, allocPage, getPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
 import { spinUnlockLru } from '../prim/spinlock.ts';
 import { DRIVER_SLOT, Kind, List, ownerSlot } from '../world.ts';
-import { commonFns, dropFields, dropIsolation, rcOf, unlockStep } from './common.ts';
+import { commonFns, dropFields, dropIsolation, listDelIsolated, rcOf, unlockStep } from './common.ts';
 import type { Protocol } from '../protocol.ts';
 
 /** v3's flag layout. */
@@ -272,9 +272,9 @@ export function v3PutbackMovablePages(layout: Layout, lockAround: boolean): Fns[
     {
       label: 'list_del',
       code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
-      writes: fields('p', 'lru'),
+      writes: fields('p', 'lru', 'isolators'),
       run: (c) => {
-        pg(c).lru = List.NONE;
+        listDelIsolated(c);
         callPageMovable(c, 'movable', false);
       },
     },
@@ -332,9 +332,9 @@ export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string]
     {
       label: 'list_del',
       code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
-      writes: fields('p', 'lru'),
+      writes: fields('p', 'lru', 'isolators'),
       run: (c) => {
-        pg(c).lru = List.NONE;
+        listDelIsolated(c);
         if (rcOf(c) !== RC.SUCCESS) callPageMovable(c, 'fail_movable', false);
       },
     },

@@ -1,10 +1,16 @@
-/** The protocol versions movcheck ships, by id. */
+/** The protocol versions movcheck ships, by id, and the mutants the catalog uses to show its checks bite. */
 import type { Protocol } from '../protocol.ts';
+import { v3 } from './v3.ts';
+import { v3Reviewed } from './v3-reviewed.ts';
+import { v48 } from './v4.8.ts';
+import { mutantProtocols } from './mutants.ts';
 
 /** Every built-in protocol version, in display order. */
-export const protocols: readonly Protocol[] = [];
+export const protocols: readonly Protocol[] = [v3, v3Reviewed, v48];
 
-/** The built-in version with this id, or undefined. */
+/** The built-in version or mutant with this id, or undefined. */
 export function protocolById(id: string): Protocol | undefined {
-  return protocols.find((p) => p.id === id);
+  return protocols.find((p) => p.id === id) ?? mutantProtocols.find((p) => p.id === id);
 }
+
+export { mutantProtocols };

@@ -7,7 +7,7 @@
  */
 import { bit, PAGE_MOVABLE_MAPCOUNT_VALUE, PG, test, type Layout } from '../flags.ts';
 import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec } from '../dsl.ts';
-import { AS, mappingOf } from '../mapping.ts';
+import { AS, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { callAop } from '../aops.ts';
 import { nonAtomicBitFn, atomicBit } from '../prim/flagword.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
@@ -118,7 +118,7 @@ export function isolatedFlagFns(layout: Layout): Fns {
 }
 
 /** isolate_migratepages_block's handling of one non-LRU page (v3 and v3-reviewed: PageMovable && !PageIsolated). */
-export function v3ScanFn(layout: Layout): Fns[string] {
+export function v3ScanFn(layout: Layout, movable = 'PageMovable(page)'): Fns[string] {
   return fn('mm/compaction.c', 'isolate_migratepages_block', [
     {
       label: 'lru',
@@ -131,7 +131,7 @@ export function v3ScanFn(layout: Layout): Fns[string] {
     },
     {
       label: 'isolated',
-      code: 'if (unlikely(PageMovable(page)) && !PageIsolated(page)) {',
+      code: `if (unlikely(${movable}) && !PageIsolated(page)) {`,
       reads: fields('p', 'flags'),
       run: (c) => {
         if (!c.l.mv || test(pg(c).flags, layout.isolated)) return c.ret(false);
@@ -162,8 +162,12 @@ export function v3ScanFn(layout: Layout): Fns[string] {
   ]);
 }
 
-/** v3 isolate_movable_page (also v3-reviewed, whose PageMovable differs). */
-export function v3IsolateMovablePage(layout: Layout): Fns[string] {
+/**
+ * v3 isolate_movable_page (also v3-reviewed, whose PageMovable differs). With
+ * `vmSetsIsolated` (v4.8) the unlocked check is __PageMovable, the callback goes
+ * through page_mapping(), and the VM itself sets PG_isolated with __SetPageIsolated.
+ */
+export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): Fns[string] {
   return fn(MM, 'isolate_movable_page', [
     {
       label: 'get',
@@ -193,14 +197,19 @@ export function v3IsolateMovablePage(layout: Layout): Fns[string] {
     },
     {
       label: 'isolate',
-      code: 'ret = page->mapping->a_ops->isolate_page(page, mode);',
+      code: vmSetsIsolated
+        ? 'mapping = page_mapping(page); if (!mapping->a_ops->isolate_page(page, mode)) goto out_no_isolated;'
+        : 'ret = page->mapping->a_ops->isolate_page(page, mode);',
       reads: fields('p', 'mapping'),
       run: (c) => callAop(c, 'isolate_page', pg(c).mapping, { p: num(c.l, 'p') }, 'ret', 'ret'),
     },
-    local('ret', 'if (!ret) goto out_no_isolated;', (c) => void (c.l.ret || c.goto('out_no_isolated'))),
+    local('ret', 'if (!ret) goto out_no_isolated;', (c) => {
+      if (!c.l.ret) return c.goto('out_no_isolated');
+      if (vmSetsIsolated) c.call('__SetPageIsolated', { p: num(c.l, 'p') }, 'unlock_ok');
+    }),
     {
       label: 'unlock_ok',
-      code: 'WARN_ON_ONCE(!PageIsolated(page)); unlock_page(page); return ret;',
+      code: vmSetsIsolated ? '__SetPageIsolated(page); unlock_page(page); return true;' : 'WARN_ON_ONCE(!PageIsolated(page)); unlock_page(page); return ret;',
       reads: lockFields(),
       writes: both(lockFields(), fields('p', 'isolators')),
       run: (c) => {
@@ -364,19 +373,39 @@ export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string]
   ]);
 }
 
-/** v3 __unmap_and_move (force mode: lock_page when trylock fails), then newpage handling on success. */
-export function v3UnmapAndMoveInner(layout: Layout): Fns[string] {
+/**
+ * v3 __unmap_and_move (force mode: lock_page when trylock fails), then newpage
+ * handling on success. With `isLru` (v4.8) it first computes
+ * `is_lru = !__PageMovable(page)` and sends non-LRU pages straight to
+ * move_to_new_page.
+ */
+export function v3UnmapAndMoveInner(layout: Layout, isLru = false): Fns[string] {
+  const lock = (c: KCtx) => {
+    c.l.rc = RC.EAGAIN;
+    c.l.is_lru = true;
+    c.call('lock_page', { p: num(c.l, 'p') }, 'lock_new');
+  };
   return fn(MM, '__unmap_and_move', [
-    local('lock', 'if (!trylock_page(page)) { ... lock_page(page); }', (c) => {
-      c.l.rc = RC.EAGAIN;
-      c.call('lock_page', { p: num(c.l, 'p') }, 'lock_new');
-    }),
+    isLru
+      ? {
+          label: 'lock',
+          code: 'bool is_lru = !__PageMovable(page); if (!trylock_page(page)) { ... lock_page(page); }',
+          reads: fields('p', 'mapping'),
+          run: (c) => {
+            lock(c);
+            c.l.is_lru = (pg(c).mapping & PAGE_MAPPING_FLAGS) !== PAGE_MAPPING_MOVABLE;
+          },
+        }
+      : local('lock', 'if (!trylock_page(page)) { ... lock_page(page); }', lock),
     {
       label: 'lock_new',
       code: 'if (unlikely(!trylock_page(newpage))) goto out_unlock;',
       reads: lockFields('np'),
       writes: lockFields('np'),
-      run: (c) => void (tryLock(c, 'np') || c.goto('unlock')),
+      run: (c) => {
+        if (!tryLock(c, 'np')) return c.goto('unlock');
+        if (!c.l.is_lru) c.call('move_to_new_page', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'unlock_new', 'rc');
+      },
     },
     {
       label: 'mapped',
@@ -454,8 +483,11 @@ export function v3MoveToNewPage(layout: Layout): Fns[string] {
   ]);
 }
 
-/** How the v3 driver clears PG_isolated: `ClearPageIsolated` (atomic) as posted, `__ClearPageIsolated` in v3-reviewed. */
-export type IsolatedClear = 'ClearPageIsolated' | '__ClearPageIsolated';
+/**
+ * How the driver clears PG_isolated: `ClearPageIsolated` (atomic) as posted in
+ * v3, `__ClearPageIsolated` in v3-reviewed, null in v4.8 (the VM owns PG_isolated).
+ */
+export type IsolatedClear = 'ClearPageIsolated' | '__ClearPageIsolated' | null;
 
 /** The v3 driver (zsmalloc-like) keeping duties 1-5 as posted; `clear` names how it clears PG_isolated, `lockedRelease` whether its release path takes PG_lock first. */
 export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: boolean): Fns {
@@ -464,13 +496,13 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
     drv_isolate_page: fn(DRV, 'drv_isolate_page', [
       {
         label: 'isolate',
-        code: 'list_del_init(&page->lru); SetPageIsolated(page); return true; /* duty 2 */',
+        code: clear ? 'list_del_init(&page->lru); SetPageIsolated(page); return true; /* duty 2 */' : 'list_del_init(&page->lru); return true;',
         reads: fields('p', 'lru', 'flags'),
         writes: fields('p', 'lru', 'flags'),
         run: (c) => {
           const page = pg(c);
           if (page.lru === List.DRV) page.lru = List.NONE;
-          atomicBit(c, layout.isolated, true);
+          if (clear) atomicBit(c, layout.isolated, true);
           c.ret(true);
         },
       },
@@ -482,10 +514,10 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
         writes: fields('p', 'lru'),
         run: (c) => {
           pg(c).lru = List.DRV;
-          c.call(clear, { p: num(c.l, 'p') }, 'done');
+          if (clear) c.call(clear, { p: num(c.l, 'p') }, 'done');
         },
       },
-      local('done', `${clear}(page); /* duty 4 */`, (c) => c.ret(null)),
+      local('done', clear ? `${clear}(page); /* duty 4 */` : 'return;', (c) => c.ret(null)),
     ]),
     drv_migratepage: fn(DRV, 'drv_migratepage', [
       {
@@ -512,7 +544,7 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
           np.lru = List.DRV;
           np.kind = Kind.DRIVER;
           if (c.w.obj === num(c.l, 'p')) c.w.obj = num(c.l, 'np');
-          c.call(clear, { p: num(c.l, 'p') }, 'clear_movable');
+          if (clear) c.call(clear, { p: num(c.l, 'p') }, 'clear_movable');
         },
       },
       local('clear_movable', '__ClearPageMovable(page); /* duty 3 */', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'put')),
@@ -540,7 +572,7 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
       },
       {
         label: 'test',
-        code: lockedRelease ? 'if (PageIsolated(page)) /* under PG_lock */' : 'if (PageIsolated(page))',
+        code: !clear ? '__ClearPageMovable(page); /* duty: release under PG_lock */' : lockedRelease ? 'if (PageIsolated(page)) /* under PG_lock */' : 'if (PageIsolated(page))',
         reads: both(fields('p', 'flags'), paths('obj')),
         writes: both(fields('p', 'released', 'lru'), paths('obj')),
         run: (c) => {
@@ -551,7 +583,7 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
           const page = pg(c);
           c.w.obj = -1;
           page.released = 1;
-          if (test(page.flags, layout.isolated)) {
+          if (clear && test(page.flags, layout.isolated)) {
             return c.call(clear, { p: num(c.l, 'p') }, lockedRelease ? 'unlock' : 'put');
           }
           if (page.lru === List.DRV) page.lru = List.NONE;

@@ -1,0 +1,269 @@
+/**
+ * Protocol v4.8, as merged upstream (commit bda807d44454, Linux 4.8):
+ * PG_movable is gone (a page is movable when page->mapping carries the tag
+ * PAGE_MAPPING_MOVABLE), PG_isolated aliases PG_reclaim and only the VM sets
+ * and clears it (non-atomically, under PG_lock), the driver releases a page by
+ * __ClearPageMovable under PG_lock, and every clear of a released page's state
+ * is under lock_page.
+ */
+import { PG, type Layout } from '../flags.ts';
+import { fields, fn, local, num, pg, RC, type Fns, type KCtx } from '../dsl.ts';
+import { aopsOf, asOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE, AS, mappingOf } from '../mapping.ts';
+import { callAop } from '../aops.ts';
+import { allocFields, allocPage, putPage, refFields } from '../prim/refcount.ts';
+import { Kind, ownerSlot } from '../world.ts';
+import type { Protocol } from '../protocol.ts';
+import { commonFns, dropFields, dropIsolation, listDelIsolated, rcOf } from './common.ts';
+import { lockFields, unlockPage } from '../prim/pagelock.ts';
+import { callPageMovable, isolatedFlagFns, v3Driver, v3IsolateMovablePage, v3ScanFn, v3UnmapAndMoveInner } from './v3.ts';
+
+/** v4.8's layout: PG_isolated = PG_reclaim, movability in the mapping tag. */
+export const v48Layout: Layout = { isolated: PG.reclaim, movable: null, mapcountMarker: false };
+
+const MM = 'mm/migrate.c';
+const COMPACTION = 'mm/compaction.c';
+
+/** True when a mapping value carries exactly the PAGE_MAPPING_MOVABLE tag (__PageMovable). */
+export function tagMovable(mapping: number): boolean {
+  return (mapping & PAGE_MAPPING_FLAGS) === PAGE_MAPPING_MOVABLE;
+}
+
+/** __PageMovable(page) when called with locked=false, PageMovable(page) (caller holds PG_lock) with locked=true. */
+export function v48PageMovable(): Fns[string] {
+  return fn(COMPACTION, 'PageMovable', [
+    {
+      label: 'tag',
+      code: "__PageMovable(page): ((unsigned long)page->mapping & PAGE_MAPPING_FLAGS) == PAGE_MAPPING_MOVABLE",
+      reads: fields('p', 'mapping'),
+      run: (c) => {
+        const tag = tagMovable(pg(c).mapping);
+        if (!tag || !c.l.locked) c.ret(tag);
+      },
+    },
+    {
+      label: 'aops',
+      code: 'mapping = page_mapping(page); if (mapping && mapping->a_ops && mapping->a_ops->isolate_page) return 1;',
+      reads: fields('p', 'mapping'),
+      run: (c) => {
+        const as = asOf(pg(c).mapping);
+        c.ret(as !== 0 && aopsOf[as]?.isolate_page !== undefined);
+      },
+    },
+  ]);
+}
+
+/** __SetPageMovable / __ClearPageMovable of v4.8: one store of page->mapping each (caller holds PG_lock). */
+export function v48MovableFns(): Fns {
+  return {
+    __SetPageMovable: fn(COMPACTION, '__SetPageMovable', [
+      {
+        label: 'store',
+        code: 'page->mapping = (void *)((unsigned long)mapping | PAGE_MAPPING_MOVABLE);',
+        writes: fields('p', 'mapping'),
+        run: (c) => void (pg(c).mapping = mappingOf(AS.DRIVER, PAGE_MAPPING_MOVABLE)),
+      },
+    ]),
+    __ClearPageMovable: fn(COMPACTION, '__ClearPageMovable', [
+      {
+        label: 'store',
+        code: 'page->mapping = (void *)((unsigned long)page->mapping & PAGE_MAPPING_MOVABLE);',
+        reads: fields('p', 'mapping'),
+        writes: fields('p', 'mapping'),
+        run: (c) => void (pg(c).mapping &= PAGE_MAPPING_MOVABLE),
+      },
+    ]),
+  };
+}
+
+/**
+ * v4.8's locked put-back of an isolated page, then continue at `then`:
+ * lock_page; if PageMovable, putback_movable_page (unless `releasedOnly`, as in
+ * the freed-under-us path), else __ClearPageIsolated; unlock_page.
+ */
+function lockedPutback(prefix: string, then: string, releasedOnly: boolean) {
+  const code = releasedOnly
+    ? 'if (!PageMovable(page)) __ClearPageIsolated(page);'
+    : 'if (PageMovable(page)) putback_movable_page(page); else __ClearPageIsolated(page);';
+  return [
+    local(prefix, 'lock_page(page);', (c: KCtx) => c.call('lock_page', { p: num(c.l, 'p') }, `${prefix}_check`)),
+    local(`${prefix}_check`, code, (c: KCtx) => callPageMovable(c, `${prefix}_which`, true)),
+    local(`${prefix}_which`, code, (c: KCtx) => {
+      if (c.l.mv && releasedOnly) return c.goto(`${prefix}_unlock`);
+      c.call(c.l.mv ? 'putback_movable_page' : '__ClearPageIsolated', { p: num(c.l, 'p') }, `${prefix}_unlock`);
+    }),
+    {
+      label: `${prefix}_unlock`,
+      code: 'unlock_page(page);',
+      reads: lockFields(),
+      writes: lockFields(),
+      run: (c: KCtx) => {
+        unlockPage(c);
+        c.goto(then);
+      },
+    },
+  ];
+}
+
+/** Every function of v4.8. */
+export function v48Fns(layout: Layout = v48Layout): Fns {
+  return {
+    ...commonFns(layout),
+    ...isolatedFlagFns(layout),
+    ...v48MovableFns(),
+    PageMovable: v48PageMovable(),
+    isolate_migratepages_block: v3ScanFn(layout, '__PageMovable(page)'),
+    isolate_movable_page: v3IsolateMovablePage(layout, true),
+    __unmap_and_move: v3UnmapAndMoveInner(layout, true),
+
+    putback_movable_page: fn(MM, 'putback_movable_page', [
+      {
+        label: 'callback',
+        code: 'mapping = page_mapping(page); mapping->a_ops->putback_page(page);',
+        reads: fields('p', 'mapping'),
+        run: (c) => callAop(c, 'putback_page', pg(c).mapping, { p: num(c.l, 'p') }, 'clear'),
+      },
+      local('clear', '__ClearPageIsolated(page);', (c) => c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'done')),
+      local('done', 'return;', (c) => c.ret(null)),
+    ]),
+
+    putback_movable_pages: fn(MM, 'putback_movable_pages', [
+      {
+        label: 'list_del',
+        code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
+        writes: fields('p', 'lru', 'isolators'),
+        run: (c) => {
+          listDelIsolated(c);
+          callPageMovable(c, 'movable', false);
+        },
+      },
+      local('movable', '} else if (unlikely(__PageMovable(page))) {', (c) => void (c.l.mv || c.goto('lru'))),
+      ...lockedPutback('lock', 'put', false),
+      { label: 'put', code: 'put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.ret(null); } },
+      local('lru', '} else { putback_lru_page(page); }', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done')),
+      local('done', '}', (c) => c.ret(null)),
+    ]),
+
+    unmap_and_move: fn(MM, 'unmap_and_move', [
+      {
+        label: 'alloc',
+        code: 'newpage = get_new_page(page, private, &result); if (!newpage) return -ENOMEM;',
+        choices: ['newpage', 'NULL'],
+        writes: allocFields('np'),
+        run: (c) => {
+          if (c.choice === 'NULL' || !allocPage(c, ownerSlot(c.tid), Kind.TARGET, 'np')) c.ret(RC.ENOMEM);
+        },
+      },
+      {
+        label: 'count',
+        code: 'if (page_count(page) == 1) { /* page was freed from under us. So we are done. */',
+        reads: fields('p', 'ref'),
+        run: (c) => {
+          if (pg(c).ref !== 1) return c.call('__unmap_and_move', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'out', 'rc');
+          callPageMovable(c, 'freed_movable', false);
+        },
+      },
+      local('freed_movable', 'if (unlikely(__PageMovable(page))) {', (c) => void (c.l.mv || c.goto('freed_put_new'))),
+      ...lockedPutback('freed', 'freed_put_new', true),
+      {
+        label: 'freed_put_new',
+        code: 'if (put_new_page) put_new_page(newpage, private); else put_page(newpage); goto out;',
+        writes: refFields('np'),
+        run: (c) => {
+          putPage(c, ownerSlot(c.tid), layout, 'np');
+          c.l.newput = true;
+          c.l.rc = RC.SUCCESS;
+        },
+      },
+      local('out', 'out: if (rc != -EAGAIN) {', (c) => void (rcOf(c) === RC.EAGAIN && c.goto('put_new'))),
+      {
+        label: 'list_del',
+        code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
+        writes: fields('p', 'lru', 'isolators'),
+        run: (c) => {
+          listDelIsolated(c);
+          if (rcOf(c) !== RC.SUCCESS) callPageMovable(c, 'fail_movable', false);
+        },
+      },
+      { label: 'put_success', code: 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.ret(rcOf(c)); } },
+      local('fail_movable', 'if (likely(!__PageMovable(page))) { putback_lru_page(page); goto put_new; }', (c) => {
+        if (!c.l.mv) return c.call('putback_lru_page', { p: num(c.l, 'p') }, 'put_new');
+      }),
+      ...lockedPutback('fail', 'fail_put', false),
+      { label: 'fail_put', code: 'put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.goto('put_new'); } },
+      {
+        label: 'put_new',
+        code: 'put_new: if (put_new_page) put_new_page(newpage, private); else put_page(newpage);',
+        writes: refFields('np'),
+        run: (c) => {
+          if (!c.l.newput) putPage(c, ownerSlot(c.tid), layout, 'np');
+          c.ret(rcOf(c));
+        },
+      },
+    ]),
+
+    move_to_new_page: fn(MM, 'move_to_new_page', [
+      {
+        label: 'is_lru',
+        code: 'bool is_lru = !__PageMovable(page);',
+        reads: fields('p', 'mapping'),
+        run: (c) => {
+          c.l.is_lru = !tagMovable(pg(c).mapping);
+          c.l.rc = RC.EAGAIN;
+        },
+      },
+      {
+        label: 'mapping',
+        code: 'mapping = page_mapping(page);',
+        reads: fields('p', 'mapping'),
+        run: (c) => {
+          c.l.m = pg(c).mapping & ~PAGE_MAPPING_FLAGS;
+          if (c.l.is_lru) return c.goto('lru');
+          callPageMovable(c, 'movable', true);
+        },
+      },
+      local('movable', 'if (!PageMovable(page)) { rc = MIGRATEPAGE_SUCCESS; __ClearPageIsolated(page); goto out; }', (c) => {
+        if (c.l.mv) return;
+        c.l.rc = RC.SUCCESS;
+        c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'out');
+      }),
+      local('callback', 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);', (c) =>
+        callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
+      ),
+      local('lru', 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...);', (c) => {
+        const args = { p: num(c.l, 'p'), np: num(c.l, 'np') };
+        if (asOf(num(c.l, 'm')) === AS.DRIVER) return callAop(c, 'migratepage', num(c.l, 'm'), args, 'success', 'rc');
+        c.call('file_migratepage', args, 'success', 'rc');
+      }),
+      local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {', (c) => {
+        if (rcOf(c) !== RC.SUCCESS) return c.goto('out');
+        callPageMovable(c, 'clear_isolated', false);
+      }),
+      local('clear_isolated', 'if (__PageMovable(page)) { VM_BUG_ON_PAGE(!PageIsolated(page), page); __ClearPageIsolated(page); }', (c) => {
+        if (c.l.mv) c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'clear_mapping');
+      }),
+      {
+        label: 'clear_mapping',
+        code: 'if (!PageMappingFlags(page)) page->mapping = NULL;',
+        reads: fields('p', 'mapping'),
+        writes: fields('p', 'mapping'),
+        run: (c) => {
+          const page = pg(c);
+          if (!(page.mapping & PAGE_MAPPING_FLAGS)) page.mapping = 0;
+        },
+      },
+      local('out', 'out: return rc;', (c) => c.ret(rcOf(c))),
+    ]),
+
+    ...v3Driver(layout, null, true),
+  };
+}
+
+/** Protocol v4.8 as merged. */
+export const v48: Protocol = {
+  id: 'v4.8',
+  title: 'v4.8 as merged (bda807d44454)',
+  description:
+    'The design merged in Linux 4.8: movable = PAGE_MAPPING_MOVABLE tag in page->mapping (__PageMovable unlocked, PageMovable with a_ops->isolate_page under PG_lock), PG_isolated = PG_reclaim set and cleared only by the VM with __SetPageIsolated/__ClearPageIsolated under PG_lock, the driver releases with __ClearPageMovable under PG_lock, and every put-back takes lock_page.',
+  layout: v48Layout,
+  fns: v48Fns(),
+};

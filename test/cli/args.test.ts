@@ -1,0 +1,55 @@
+/** The argument parser alone: commands, options, defaults, `--x=v`, repeatable options, and its errors. */
+import test from 'ava';
+import { helpText, parseArgs, usageLine } from '../../cli/args.ts';
+import { UsageError } from '../../cli/errors.ts';
+
+test('run: defaults and every option', (t) => {
+  t.deepEqual(parseArgs(['run', 'x']), { command: 'run', target: 'x', protocol: null, search: { strategy: 'bfs' }, format: 'text' });
+  t.deepEqual(
+    parseArgs(['run', 'x', '--protocol=v3', '--strategy', 'dfs', '--max-states', '10', '--max-depth=0', '--time-limit', '2.5', '--format', 'email']),
+    { command: 'run', target: 'x', protocol: 'v3', search: { strategy: 'dfs', maxStates: 10, maxDepth: 0, timeLimit: 2.5 }, format: 'email' },
+  );
+});
+
+test('replay, gate, report, list, help', (t) => {
+  t.deepEqual(parseArgs(['replay', 's', '--protocol', 'p', '--schedule', '01a']), { command: 'replay', target: 's', protocol: 'p', schedule: '01a', format: 'text' });
+  t.deepEqual(parseArgs(['gate', '--expect', 'e.json', '--junit', 'j.xml', '--md', 'm.md']), {
+    command: 'gate', targets: [], protocols: [], expect: 'e.json', junit: 'j.xml', md: 'm.md', search: { strategy: 'bfs' },
+  });
+  t.like(parseArgs(['gate', 'a.ts', 'b', '--protocol', 'p1', '--protocol', 'p2']), { targets: ['a.ts', 'b'], protocols: ['p1', 'p2'] });
+  t.like(parseArgs(['report']), { command: 'report', out: 'reports/out' });
+  t.like(parseArgs(['report', '--out', 'site']), { out: 'site' });
+  t.deepEqual(parseArgs(['list', '--json']), { command: 'list', json: true });
+  t.deepEqual(parseArgs(['--help']), { command: 'help', topic: null });
+  t.deepEqual(parseArgs(['run', '--help']), { command: 'help', topic: 'run' });
+  t.deepEqual(parseArgs(['help', 'gate']), { command: 'help', topic: 'gate' });
+  t.deepEqual(parseArgs(['run', '--', '--odd-name.ts']), { command: 'run', target: '--odd-name.ts', protocol: null, search: { strategy: 'bfs' }, format: 'text' });
+});
+
+test('errors are UsageErrors with a what; how message', (t) => {
+  const bad: string[][] = [
+    [],
+    ['nope'],
+    ['--max-states', '3'],
+    ['run'],
+    ['run', 'x', '--max-states', '1.5'],
+    ['run', 'x', '--max-states', ''],
+    ['run', 'x', '--time-limit', '0'],
+    ['run', 'x', '--format'],
+    ['run', 'x', '--protocol', '--format', 'json'],
+    ['list', '--json=yes'],
+    ['replay', 's', '--protocol', 'p'],
+    ['gate', '--expect', 'a', '--expect', 'b'],
+  ];
+  for (const args of bad) {
+    const e = t.throws(() => parseArgs(args), { instanceOf: UsageError }, args.join(' '));
+    t.regex(e!.message, /^[^\n;]+; [^\n]+$/, args.join(' '));
+  }
+});
+
+test('help text names every command and usage lines are consistent', (t) => {
+  const h = helpText(null);
+  for (const c of ['list', 'run', 'replay', 'gate', 'report', 'help']) t.true(h.includes(`  movcheck ${c}`), c);
+  t.is(usageLine('replay'), 'movcheck replay <scenario-id|file> --protocol <version|file> --schedule <string> [--format text|json]');
+  t.regex(helpText('run'), /--max-states N +stop after N distinct states/);
+});

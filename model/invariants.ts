@@ -18,6 +18,10 @@ export const asserts: readonly AssertSpec[] = [
     id: 'no-false-positive-callback',
     description: "The VM calls an a_ops callback only through an a_ops that has it, and only on the driver's own page (a PG_reclaim page is not movable).",
   },
+  {
+    id: 'no-false-positive-movable',
+    description: "The VM handles as non-LRU movable (e.g. __ClearPageMovable) only the driver's pages, never a PG_reclaim page it mistook for one.",
+  },
   { id: 'no-callback-after-release', description: 'The VM never calls a driver callback on a page the driver has already released (freed, or migrated away).' },
   { id: 'no-lost-flag-update', description: "A non-atomic store of page->flags never undoes a bit that another thread changed after the store's load." },
   { id: 'page-lock-consistent', description: 'PG_locked is set exactly when one thread holds the page lock, and only the holder unlocks it.' },

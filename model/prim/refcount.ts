@@ -38,14 +38,18 @@ export function getPage(c: KCtx, slot: number, v = 'p'): void {
   addHold(page, slot, 1);
 }
 
-/** What makes a page not clean to free ("Bad page state"), or an empty list. */
+/**
+ * What makes a page not clean to free ("Bad page state"), or an empty list.
+ * The movable and isolated marks count on driver pages only: on other pages
+ * those bits are PG_reclaim and PG_owner_priv_1, which the free path allows.
+ */
 export function dirtyForFree(page: Page, layout: Layout): string[] {
   const bad: string[] = [];
   if (test(page.flags, PG.locked) || page.lockers) bad.push('PG_locked set');
   if (asOf(page.mapping) !== 0) bad.push(`mapping ${mappingName(page.mapping)}`);
   if (page.mapcount !== -1) bad.push(`_mapcount ${page.mapcount}`);
-  if (movableMark(page, layout)) bad.push('still marked movable');
-  if (isolatedMark(page, layout)) bad.push(`${flagNames(bit(layout.isolated), layout)} set`);
+  if (page.kind === Kind.DRIVER && movableMark(page, layout)) bad.push('still marked movable');
+  if (page.kind === Kind.DRIVER && isolatedMark(page, layout)) bad.push(`${flagNames(bit(layout.isolated), layout)} set`);
   if (page.lru !== List.NONE) bad.push('still linked on a list through page->lru');
   if (page.isolators) bad.push('still isolated by a compaction thread');
   return bad;

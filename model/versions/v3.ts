@@ -81,6 +81,11 @@ export function v3ClearPageMovable(layout: Layout): Fns {
   const movable = layout.movable ?? PG.reclaim;
   return {
     __ClearPageMovable: fn(FLAGS_H, '__ClearPageMovable', [
+      local('check', 'static inline void __ClearPageMovable(struct page *page)', (c) => {
+        if (pg(c).kind !== Kind.DRIVER) {
+          c.fail('no-false-positive-movable', `__ClearPageMovable() on page ${num(c.l, 'p')}, which is not a driver page: a PG_reclaim false positive`);
+        }
+      }),
       layout.mapcountMarker
         ? {
             label: 'marker',
@@ -489,6 +494,14 @@ export function v3MoveToNewPage(layout: Layout): Fns[string] {
  */
 export type IsolatedClear = 'ClearPageIsolated' | '__ClearPageIsolated' | null;
 
+/** The driver frees its object: the page is released (ghost) and leaves the driver's list. */
+function release(c: KCtx): void {
+  const page = pg(c);
+  c.w.obj = -1;
+  page.released = 1;
+  if (page.lru === List.DRV) page.lru = List.NONE;
+}
+
 /** The v3 driver (zsmalloc-like) keeping duties 1-5 as posted; `clear` names how it clears PG_isolated, `lockedRelease` whether its release path takes PG_lock first. */
 export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: boolean): Fns {
   const DRV = 'drivers/zsmalloc-like.c';
@@ -572,7 +585,7 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
       },
       {
         label: 'test',
-        code: !clear ? '__ClearPageMovable(page); /* duty: release under PG_lock */' : lockedRelease ? 'if (PageIsolated(page)) /* under PG_lock */' : 'if (PageIsolated(page))',
+        code: !clear ? '__ClearPageMovable(page); /* release under PG_lock */' : lockedRelease ? 'if (PageIsolated(page)) /* under PG_lock */' : 'if (PageIsolated(page))',
         reads: both(fields('p', 'flags'), paths('obj')),
         writes: both(fields('p', 'released', 'lru'), paths('obj')),
         run: (c) => {
@@ -580,18 +593,27 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
             if (lockedRelease) unlockPage(c);
             return c.goto('pick');
           }
-          const page = pg(c);
-          c.w.obj = -1;
-          page.released = 1;
-          if (clear && test(page.flags, layout.isolated)) {
-            return c.call(clear, { p: num(c.l, 'p') }, lockedRelease ? 'unlock' : 'put');
-          }
-          if (page.lru === List.DRV) page.lru = List.NONE;
-          if (lockedRelease) return c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'unlock');
-          c.call('lock_page', { p: num(c.l, 'p') }, 'clear_movable');
+          const isolated = clear !== null && test(pg(c).flags, layout.isolated);
+          if (!lockedRelease && !isolated) return c.call('lock_page', { p: num(c.l, 'p') }, 'locked');
+          release(c);
+          if (isolated) return c.call(clear, { p: num(c.l, 'p') }, lockedRelease ? 'unlock' : 'put');
+          c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'unlock');
         },
       },
-      local('clear_movable', '__ClearPageMovable(page);', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'unlock')),
+      {
+        label: 'locked',
+        code: '__ClearPageMovable(page); /* not isolated: under PG_lock */',
+        reads: paths('obj'),
+        writes: both(fields('p', 'released', 'lru'), paths('obj')),
+        run: (c) => {
+          if (c.w.obj !== num(c.l, 'p')) {
+            unlockPage(c);
+            return c.goto('pick');
+          }
+          release(c);
+          c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'unlock');
+        },
+      },
       unlockStep('unlock', 'unlock_page(page);'),
       {
         label: 'put',

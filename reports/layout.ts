@@ -23,8 +23,15 @@ export function padLeft(s: string, w: number): string {
 }
 
 /**
+/** Where to cut a word too long for `room` columns: after punctuation in its second half if any, else at `room`. */
+function breakAt(cps: readonly string[], room: number): number {
+  for (let i = room; i > room / 2; i--) if (',(>&|=;'.includes(cps[i - 1] ?? '')) return i;
+  return room;
+}
+
+/**
  * Wraps `text` into lines of at most `w` columns, breaking at whitespace (runs
- * of which collapse to one space) and hard-breaking words longer than a line.
+ * of which collapse to one space) and breaking words longer than a line (after punctuation such as `,` `(` `->` when possible).
  * Lines after the first start with `indent` spaces. Never returns an empty array.
  */
 export function wrap(text: string, w: number, indent = 0): string[] {
@@ -49,7 +56,7 @@ export function wrap(text: string, w: number, indent = 0): string[] {
     if (curW > 0) push();
     while (width(word) > room()) {
       const cps = [...word];
-      const r = room();
+      const r = breakAt(cps, room());
       cur = [cps.slice(0, r).join('')];
       push();
       word = cps.slice(r).join('');

@@ -36,6 +36,7 @@ export function gateLine(records: readonly RunRecord[]): string {
 
 /** The matrix, mismatch list and final line, as printed by `movcheck gate`. */
 export function formatGateMatrix(records: readonly RunRecord[]): string {
+  if (records.length === 0) return `no scenario×version pairs to check\n\n${gateLine(records)}\n`;
   const { scenarios, protocols } = axes(records);
   const rows: string[][] = [['scenario', ...protocols]];
   for (const s of scenarios) {

@@ -42,7 +42,7 @@ test('matrix: rows scenarios, columns versions, marks on mismatches, gate line',
   t.regex(out, /^slow +- +incomplete \*$/m);
   t.regex(out, /^ {2}odd <&"'> id under v3: expected pass, got violation of no-double-isolation \(movcheck replay 'odd <&"'\\''> id' --protocol v3 --schedule 000001a\)$/m);
   t.is(lines.at(-1), 'gate: 2/4 match');
-  t.is(formatGateMatrix([]).trim(), 'scenario\n\ngate: 0/0 match');
+  t.is(formatGateMatrix([]), 'no scenario×version pairs to check\n\ngate: 0/0 match\n');
 });
 
 test('Markdown summary: heading with the count, table with ✅/❌', (t) => {

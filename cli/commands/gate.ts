@@ -5,34 +5,20 @@
  * its expectation, prints the matrix and `gate: N/M match`, and exits 0 only
  * when everything matches (1 otherwise).
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { formatGateMatrix, formatGateSummaryMd, formatJunit, matchCount } from '../../reports/index.ts';
 import type { RunRecord } from '../../reports/record.ts';
 import type { Invocation } from '../args.ts';
-import { checkPair, planPairs } from '../check.ts';
-import { UsageError, firstLine } from '../errors.ts';
+import { checkAll, planPairs } from '../check.ts';
 import { readExpectations } from '../expectations.ts';
 import type { Io } from '../io.ts';
-
-/** Writes (or appends) an output file named on the command line; UsageError when it cannot. */
-export function writeOutput(io: Io, path: string, content: string, append = false): void {
-  const abs = resolve(io.cwd, path);
-  try {
-    mkdirSync(dirname(abs), { recursive: true });
-    if (append) appendFileSync(abs, content);
-    else writeFileSync(abs, content);
-  } catch (e) {
-    throw new UsageError(`cannot write '${path}': ${firstLine(e)}; give a writable path`, { cause: e });
-  }
-}
+import { writeOutput } from '../output.ts';
 
 /** Runs `movcheck gate`. */
 export async function gateCommand(inv: Extract<Invocation, { command: 'gate' }>, io: Io): Promise<number> {
   const overrides = inv.expect === null ? null : readExpectations(inv.expect, io);
   const pairs = await planPairs(inv.targets, inv.protocols, overrides, io);
   const t0 = performance.now();
-  const records: RunRecord[] = pairs.map((p) => checkPair(p, inv.search, null));
+  const records: RunRecord[] = checkAll(pairs, inv.search, io);
   io.err(`movcheck: gate checked ${records.length} pairs in ${((performance.now() - t0) / 1000).toFixed(2)}s\n`);
   io.out(formatGateMatrix(records));
   if (inv.junit !== null) writeOutput(io, inv.junit, formatJunit(records));

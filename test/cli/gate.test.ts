@@ -17,7 +17,8 @@ test('all expectations met: matrix, gate line, exit 0', async (t) => {
   t.regex(r.stdout, /^toy-atomic-counter +pass +-$/m);
   t.regex(r.stdout, /^toy-abba +✗ no-hang +pass$/m);
   t.is(lines.at(-1), 'gate: 4/4 match');
-  t.regex(r.stderr, /^movcheck: gate checked 4 pairs in \d+\.\d\ds\n$/);
+  t.regex(r.stderr, /^movcheck: toy-abba under toy: ✗ no-hang, 21 states in \d+\.\d\ds$/m);
+  t.regex(r.stderr, /\nmovcheck: gate checked 4 pairs in \d+\.\d\ds\n$/);
 });
 
 test('an expectations file that changes one expectation: exit 1, the mismatch marked and explained', async (t) => {

@@ -19,7 +19,7 @@ export interface ThreadInit {
   /** Entry function (e.g. `compact`, `compact_migrate`, `drv_free`, `lru_owner`). */
   readonly fn: string;
   readonly args?: Locals;
-  /** A transient thread (compaction) must drop every reference it takes. Default: true for compaction entries. */
+  /** A transient thread (compaction, the driver's free path) must drop every reference it takes. Default: true for those entries. */
   readonly transient?: boolean;
 }
 
@@ -121,7 +121,7 @@ export function filePage(opts: FilePageOpts = {}): PageInit {
   };
 }
 
-const TRANSIENT = new Set(['compact', 'compact_migrate', 'compact_putback']);
+const TRANSIENT = new Set(['compact', 'compact_migrate', 'compact_putback', 'isolate_movable_page', 'drv_free']);
 
 /** The model of `init` under `protocol`. */
 export function buildSystem(protocol: Protocol, init: SystemInit, opts: BuildOptions = {}): Model<SysState<World>> {

@@ -89,15 +89,18 @@ export function commonFns(layout: Layout): Fns {
     putback_lru_page: fn('mm/vmscan.c', 'putback_lru_page', [
       {
         label: 'putback',
-        code: 'putback_lru_page(page): SetPageLRU(page); add_page_to_lru_list(page); put_page(page);',
+        code: 'putback_lru_page(page): lru_cache_add(page); put_page(page);',
         writes: both(dropFields(), fields('p', 'flags', 'lru')),
         run: (c) => {
           const page = pg(c);
           if (page.kind === Kind.DRIVER) {
             c.fail('driver-page-off-lru', `putback_lru_page() puts driver page ${num(c.l, 'p')} on the LRU: the VM lost track that it is a non-LRU movable page`);
           }
-          page.flags |= bit(PG.lru);
-          page.lru = List.LRU;
+          // With our reference the last one, release_pages() takes the page off the LRU and frees it.
+          if (page.ref > 1) {
+            page.flags |= bit(PG.lru);
+            page.lru = List.LRU;
+          }
           dropIsolation(c, layout);
           c.ret(null);
         },
@@ -143,6 +146,39 @@ export function commonFns(layout: Layout): Fns {
           const page = pg(c);
           if (page.lru === List.DRV) page.lru = List.DRV;
         },
+      },
+    ]),
+
+    /**
+     * The driver using a page flag bit of its own page for a private purpose
+     * (local `bit`, e.g. PG_owner_priv_1 as PG_checked): set it, later clear
+     * it, with atomic bit operations and no page lock. R3's rule-breaking driver.
+     */
+    drv_private_flag: fn('drivers/zsmalloc-like.c', 'drv_mark_page', [
+      {
+        label: 'set',
+        code: 'set_bit(bit, &page->flags) /* driver-private meaning */',
+        reads: fields('p', 'flags'),
+        writes: fields('p', 'flags'),
+        run: (c) => void (pg(c).flags |= bit(num(c.l, 'bit'))),
+      },
+      {
+        label: 'clear',
+        code: 'clear_bit(bit, &page->flags) /* driver-private meaning */',
+        reads: fields('p', 'flags'),
+        writes: fields('p', 'flags'),
+        run: (c) => void (pg(c).flags &= ~bit(num(c.l, 'bit'))),
+      },
+    ]),
+
+    /** The owner of a page-cache page whose readahead mark (PG_readahead, the same bit as PG_reclaim) is consumed: TestClearPageReadahead. */
+    readahead_owner: fn('mm/readahead.c', 'page_cache_async_readahead', [
+      {
+        label: 'clear',
+        code: 'if (TestClearPageReadahead(page)) ... /* PG_readahead is PG_reclaim */',
+        reads: fields('p', 'flags'),
+        writes: fields('p', 'flags'),
+        run: (c) => void (pg(c).flags &= ~bit(PG.reclaim)),
       },
     ]),
 

@@ -3,10 +3,11 @@ import type { Protocol } from '../protocol.ts';
 import { v3 } from './v3.ts';
 import { v3Reviewed } from './v3-reviewed.ts';
 import { v48 } from './v4.8.ts';
+import { v48Atomic } from './v4.8-atomic.ts';
 import { mutantProtocols } from './mutants.ts';
 
 /** Every built-in protocol version, in display order. */
-export const protocols: readonly Protocol[] = [v3, v3Reviewed, v48];
+export const protocols: readonly Protocol[] = [v3, v3Reviewed, v48, v48Atomic];
 
 /** The built-in version or mutant with this id, or undefined. */
 export function protocolById(id: string): Protocol | undefined {

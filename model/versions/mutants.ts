@@ -1,9 +1,93 @@
 /**
  * Mutant versions: a shipped version with one lock, check or atomic operation
- * removed. Each passing scenario of the catalog runs one of them and must
+ * removed. Each passing scenario of the catalog runs some of them and must
  * fail, which shows that the scenario's checks can bite.
  */
+import { test } from '../flags.ts';
+import { pg } from '../dsl.ts';
+import { mutant } from '../mutate.ts';
 import type { Protocol } from '../protocol.ts';
+import { getPageUnlessZero } from '../prim/refcount.ts';
+import { ownerSlot } from '../world.ts';
+import { v3 } from './v3.ts';
+import { v3Reviewed, v3ReviewedFns } from './v3-reviewed.ts';
+import { v48 } from './v4.8.ts';
+import { v48Atomic } from './v4.8-atomic.ts';
+import type { KCtx } from '../dsl.ts';
+
+/** isolate_movable_page without the PageMovable check before trylock_page (the one that keeps it off new pages' PG_lock). */
+const noPrecheck = {
+  isolate_movable_page: {
+    get: {
+      code: 'if (unlikely(!get_page_unless_zero(page))) goto out; /* MUTANT: no PageMovable() check before trylock_page() */',
+      run: (c: KCtx) => (getPageUnlessZero(c, ownerSlot(c.tid)) ? c.goto('trylock') : c.ret(false)),
+    },
+  },
+};
+
+/** v3's PageMovable without the _mapcount marker test. */
+export const v3NoMarkerCheck = mutant(v3, 'no-mapcount-check', 'PageMovable() tests PG_movable only, not the _mapcount marker', {
+  PageMovable: { bit: { code: 'return test_bit(PG_movable, &(page)->flags); /* MUTANT */', run: (c) => c.ret(test(pg(c).flags, v3.layout.movable ?? 0)) } },
+});
+
+/** v3-reviewed whose PageMovable(page, true) does not look at a_ops->isolate_page. */
+export const v3rFlagOnly = mutant(v3Reviewed, 'flag-only-locked', 'PageMovable(page, true) tests PG_movable only, not a_ops->isolate_page', {
+  PageMovable: { bit: { code: 'return test_bit(PG_movable, &(page->flags)); /* MUTANT: no a_ops check under PG_lock */', run: (c) => c.ret(test(pg(c).flags, v3Reviewed.layout.movable ?? 0)) } },
+});
+
+/** v3-reviewed keeping v3's _mapcount marker (R5's objection). */
+export const v3rMarker: Protocol = (() => {
+  const layout = { ...v3Reviewed.layout, mapcountMarker: true };
+  return {
+    id: 'v3-reviewed~mapcount-marker',
+    title: 'v3-reviewed mutant: keeps the _mapcount marker',
+    description: "v3-reviewed, but __SetPageMovable still stores PAGE_MOVABLE_MAPCOUNT_VALUE in _mapcount, as v3 did. A mutant for R5.",
+    layout,
+    fns: v3ReviewedFns(layout),
+    base: v3Reviewed.id,
+  };
+})();
+
+/** putback_movable_pages of a v4.8-like version without lock_page/unlock_page around the released-page handling (R6 asked of v4.8). */
+function putbackNoLock(base: Protocol): Protocol {
+  return mutant(base, 'putback-no-lock', 'putback_movable_pages() does not take lock_page()', {
+    putback_movable_pages: {
+      lock: { code: 'VM_BUG_ON_PAGE(!PageIsolated(page), page); /* MUTANT: no lock_page(page) */', run: (c) => c.goto('lock_check') },
+      lock_unlock: { code: '/* MUTANT: no unlock_page(page) */', run: (c) => c.goto('put') },
+    },
+  });
+}
+
+/** unmap_and_move of a v4.8-like version without lock_page/unlock_page in the freed-under-us path (R7 asked of v4.8). */
+function freedNoLock(base: Protocol): Protocol {
+  return mutant(base, 'freed-no-lock', 'unmap_and_move() handles a page freed under it without lock_page()', {
+    unmap_and_move: {
+      freed: { code: 'if (unlikely(__PageMovable(page))) { /* MUTANT: no lock_page(page) */', run: (c) => c.goto('freed_check') },
+      freed_unlock: { code: '/* MUTANT: no unlock_page(page) */', run: (c) => c.goto('freed_put_new') },
+    },
+  });
+}
+
+export const v48PutbackNoLock = putbackNoLock(v48);
+export const v48aPutbackNoLock = putbackNoLock(v48Atomic);
+export const v48FreedNoLock = freedNoLock(v48);
+export const v48aFreedNoLock = freedNoLock(v48Atomic);
+export const v3NoPrecheck = mutant(v3, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking PageMovable() first', noPrecheck);
+export const v3rNoPrecheck = mutant(v3Reviewed, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking PageMovable() first', noPrecheck);
+export const v48NoPrecheck = mutant(v48, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck);
+export const v48aNoPrecheck = mutant(v48Atomic, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck);
 
 /** Every mutant version, by id (`<version>~<what is removed>`). */
-export const mutantProtocols: readonly Protocol[] = [];
+export const mutantProtocols: readonly Protocol[] = [
+  v3NoMarkerCheck,
+  v3rFlagOnly,
+  v3rMarker,
+  v48PutbackNoLock,
+  v48aPutbackNoLock,
+  v48FreedNoLock,
+  v48aFreedNoLock,
+  v3NoPrecheck,
+  v3rNoPrecheck,
+  v48NoPrecheck,
+  v48aNoPrecheck,
+];

@@ -575,22 +575,25 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
     drv_free: fn(DRV, 'drv_free_page', [
       {
         label: 'pick',
-        code: 'page = obj_to_page(obj); /* the driver frees its object and its page */',
+        code: 'page = obj_to_page(obj); get_page(page); /* the driver frees its object and its page */',
         reads: paths('obj'),
+        writes: (_l, w) => [`pages/${w.obj}/ref`, `pages/${w.obj}/holds`],
         run: (c) => {
           if (c.w.obj < 0) return c.ret(null);
           c.l.p = c.w.obj;
+          getPage(c, ownerSlot(c.tid));
           if (lockedRelease) c.call('lock_page', { p: c.w.obj }, 'test');
         },
       },
       {
         label: 'test',
         code: !clear ? '__ClearPageMovable(page); /* release under PG_lock */' : lockedRelease ? 'if (PageIsolated(page)) /* under PG_lock */' : 'if (PageIsolated(page))',
-        reads: both(fields('p', 'flags'), paths('obj')),
-        writes: both(fields('p', 'released', 'lru'), paths('obj')),
+        reads: both(lockFields(), paths('obj')),
+        writes: both(lockFields(), refFields(), fields('p', 'released', 'lru'), paths('obj')),
         run: (c) => {
           if (c.w.obj !== num(c.l, 'p')) {
             if (lockedRelease) unlockPage(c);
+            putPage(c, ownerSlot(c.tid), layout);
             return c.goto('pick');
           }
           const isolated = clear !== null && test(pg(c).flags, layout.isolated);
@@ -603,11 +606,12 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
       {
         label: 'locked',
         code: '__ClearPageMovable(page); /* not isolated: under PG_lock */',
-        reads: paths('obj'),
-        writes: both(fields('p', 'released', 'lru'), paths('obj')),
+        reads: both(lockFields(), paths('obj')),
+        writes: both(lockFields(), refFields(), fields('p', 'released', 'lru'), paths('obj')),
         run: (c) => {
           if (c.w.obj !== num(c.l, 'p')) {
             unlockPage(c);
+            putPage(c, ownerSlot(c.tid), layout);
             return c.goto('pick');
           }
           release(c);
@@ -617,9 +621,15 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
       unlockStep('unlock', 'unlock_page(page);'),
       {
         label: 'put',
-        code: 'put_page(page);',
+        code: 'put_page(page); /* the driver\'s reference */',
         writes: refFields(),
         run: (c) => putPage(c, DRIVER_SLOT, layout),
+      },
+      {
+        label: 'unpin',
+        code: 'put_page(page); /* the get_page() of this path */',
+        writes: refFields(),
+        run: (c) => putPage(c, ownerSlot(c.tid), layout),
       },
     ]),
   };

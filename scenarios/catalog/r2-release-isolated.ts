@@ -1,0 +1,42 @@
+/**
+ * R2: a driver releasing a page the VM has isolated clears PG_isolated (v3),
+ * or the page's movability (v4.8): under PG_lock or not? v3 as posted clears
+ * it without the lock; the reviewed fix clears it under PG_lock but with the
+ * non-atomic __ClearPageIsolated, which loses a sleeper's PG_waiters.
+ */
+import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { driverPage, free } from '../../model/system.ts';
+
+/** C0 migrates the isolated page while the driver releases it. */
+export const r2 = defineScenario({
+  id: 'r2-release-isolated-page',
+  title: 'R2: the driver releases a page that compaction has isolated',
+  review: 'R2',
+  quote: 'Under lock? Or just with ClearPageIsolated?',
+  summary:
+    'Page 0 is already isolated by C0, which migrates it (or puts it back). Meanwhile the driver frees its object and releases the page following its version\'s duty 5. Minchan answered "ClearPageIsolated undert PG_lock. Yes, it\'s better to change ClearPageIsolated to __ClearPageIsolated."',
+  actors: ['C0: compaction with page 0 on its list, migrating it to page 1', 'D: the driver freeing its object and releasing its page'],
+  pages: ['page 0: driver page, isolated by C0 (PG_isolated, on C0\'s list, C0 holds a reference)', 'page 1: free'],
+  protocols: VERSIONS,
+  expect: {
+    v3: violation('isolated-cleared-under-lock', 'As posted, duty 5 lets the driver ClearPageIsolated() without PG_lock, while C0 may be between its PageIsolated() test and the driver callback.'),
+    'v3-reviewed': violation(
+      'no-lost-flag-update',
+      "The driver's __ClearPageIsolated() under PG_lock is a load and a store of the whole flags word; C0 sleeping in lock_page() sets PG_waiters in between, the stale store drops it, and C0 is never woken.",
+    ),
+    'v4.8': violation(
+      'no-lost-flag-update',
+      'The VM\'s own __ClearPageIsolated()/__SetPageIsolated() under PG_lock lose PG_waiters set by the driver sleeping in lock_page(); upstream fixed this in 2022 by making them atomic.',
+    ),
+    'v4.8-atomic': pass('With atomic PG_isolated updates nothing undoes PG_waiters, and the driver\'s release under PG_lock is seen by the VM\'s PageMovable() under the same lock.'),
+  },
+  notes:
+    'PG_waiters exists since Linux 4.10; the 2016 kernels woke every sleeper on a hashed wait queue without a flag bit, so the v3-reviewed and v4.8 losses need 4.10+. PROTOCOL.md models PG_waiters, and the loss is real there: upstream commit "mm/migrate: fix race between lock page and clear PG_Isolated" (2022) made PG_isolated atomic for exactly this interleaving (v4.8-atomic).',
+  system: {
+    pages: [driverPage({ isolatedBy: 0 }), free],
+    threads: [
+      { name: 'C0', fn: 'compact_migrate', args: { p: 0, np: 1 } },
+      { name: 'D', fn: 'drv_free', args: {} },
+    ],
+  },
+});

@@ -1,0 +1,66 @@
+/**
+ * R3: PG_movable and PG_isolated are aliases of PG_reclaim and
+ * PG_owner_priv_1 (v3), PG_isolated of PG_reclaim (v4.8). A driver that uses
+ * one of those bits for its own purpose changes the protocol's state without
+ * the page lock.
+ */
+import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { driverPage, free, type SystemInit } from '../../model/system.ts';
+import { PG } from '../../model/flags.ts';
+
+const quote = 'Documentation should probably state that these fields alias and subsystem supporting the movable pages shouldn\'t use them elsewhere.';
+const actors = ['C0: compaction isolating page 0 and migrating it to page 1', 'D: the driver setting, later clearing, a page flag for its own purpose'];
+
+function system(bit: number): SystemInit {
+  return {
+    pages: [driverPage(), free],
+    threads: [
+      { name: 'C0', fn: 'compact', args: { p: 0, np: 1 } },
+      { name: 'D', fn: 'drv_private_flag', args: { p: 0, bit } },
+    ],
+  };
+}
+
+/** The driver uses PG_owner_priv_1 (as PG_checked would). */
+export const r3OwnerPriv = defineScenario({
+  id: 'r3-driver-uses-owner-priv-1',
+  title: 'R3: the driver uses PG_owner_priv_1 for itself',
+  review: 'R3',
+  quote,
+  summary: 'The driver sets and clears PG_owner_priv_1 of its page with atomic bit operations, as a private mark. In v3 that bit is PG_isolated.',
+  notes:
+    'v4.8 fails here for a reason other than aliasing: the __SetPageIsolated() it does under PG_lock is a read-modify-write of the whole word, so any bit another thread changes atomically at the same time (here the driver\'s private bit; in R2, PG_waiters) can be lost.',
+  actors,
+  pages: ['page 0: driver page', 'page 1: free'],
+  protocols: VERSIONS,
+  expect: {
+    v3: violation('isolated-cleared-under-lock', "PG_owner_priv_1 is PG_isolated: the driver's private clear_bit un-isolates a page C0 has isolated, without PG_lock."),
+    'v3-reviewed': violation('isolated-cleared-under-lock', 'Same aliases as v3.'),
+    'v4.8': violation(
+      'no-lost-flag-update',
+      "v4.8 no longer aliases PG_owner_priv_1, but the VM's non-atomic __SetPageIsolated() under PG_lock stores a stale flags word over the driver's set_bit(): the driver's private bit is lost.",
+    ),
+    'v4.8-atomic': pass('No alias, and the VM changes PG_isolated atomically, so the driver\'s private bit survives.'),
+  },
+  system: system(PG.owner_priv_1),
+});
+
+/** The driver uses PG_reclaim. */
+export const r3Reclaim = defineScenario({
+  id: 'r3-driver-uses-reclaim',
+  title: 'R3: the driver uses PG_reclaim for itself',
+  review: 'R3',
+  quote,
+  summary: 'The driver sets and clears PG_reclaim of its page with atomic bit operations, as a private mark. In v3 that bit is PG_movable, in v4.8 PG_isolated.',
+  actors,
+  pages: ['page 0: driver page', 'page 1: free'],
+  protocols: VERSIONS,
+  expect: {
+    v3: violation('movable-cleared-under-lock', 'PG_reclaim is PG_movable: the driver\'s private clear_bit makes its page non-movable without PG_lock.'),
+    'v3-reviewed': violation('movable-cleared-under-lock', 'Same aliases as v3.'),
+    'v4.8': violation('isolated-cleared-under-lock', "PG_reclaim is PG_isolated in v4.8: the driver's private clear_bit un-isolates a page C0 has isolated."),
+    'v4.8-atomic': violation('isolated-cleared-under-lock', 'As v4.8: the alias is the same.'),
+  },
+  mutantOf: { id: 'r3-driver-uses-owner-priv-1', change: "the driver's private bit is PG_reclaim, v4.8's PG_isolated" },
+  system: system(PG.reclaim),
+});

@@ -1,0 +1,57 @@
+/**
+ * R4: isolate_movable_page calls page->mapping->a_ops->isolate_page for any
+ * PageMovable page. A page-cache page with PG_reclaim set (writeback for
+ * reclaim, or PG_readahead, the same bit) that reclaim took off the LRU is not
+ * PageLRU: can it pass for movable?
+ */
+import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { filePage, free, type SystemInit } from '../../model/system.ts';
+
+const quote =
+  "Also I'm a bit uncomfortable how isolate_movable_page() blindly expects that page->mapping->a_ops->isolate_page exists for PageMovable() pages. What if it's a false positive on a PG_reclaim page? Can we rely on PG_reclaim always (and without races) implying PageLRU() so that we don't even attempt isolate_movable_page()?";
+const system: SystemInit = {
+  pages: [filePage({ reclaim: true, isolatedBy: 1 }), free],
+  threads: [
+    { name: 'C0', fn: 'compact', args: { p: 0, np: 1 } },
+    { name: 'R', fn: 'lru_owner', args: { p: 0 } },
+  ],
+};
+const actors = ['C0: compaction scanning page 0', "R: reclaim, which holds page 0 off the LRU; its writeback ends (PG_reclaim cleared) and it puts the page back"];
+const pages = ['page 0: page-cache page of a file, PG_reclaim|PG_writeback set, PG_lru clear (isolated by reclaim)', 'page 1: free'];
+
+/** C0 scans a PG_reclaim page that is off the LRU. */
+export const r4 = defineScenario({
+  id: 'r4-reclaim-false-positive-isolate',
+  title: 'R4: compaction scans a PG_reclaim page that reclaim took off the LRU',
+  review: 'R4',
+  quote,
+  summary: 'PageLRU is false, so the scan asks PageMovable. Each version must reject the page before calling a_ops->isolate_page, which a file\'s a_ops does not have.',
+  actors,
+  pages,
+  protocols: VERSIONS,
+  expect: {
+    v3: pass('PageMovable also requires _mapcount == -255, which a page-cache page never has (Minchan\'s answer).'),
+    'v3-reviewed': pass('PageMovable(page, false) is a false positive here, but PageMovable(page, true) under PG_lock finds no a_ops->isolate_page and gives up.'),
+    'v4.8': pass('__PageMovable tests PAGE_MAPPING_MOVABLE in page->mapping, which a file mapping never carries.'),
+    'v4.8-atomic': pass('As v4.8.'),
+  },
+  system,
+});
+
+/** The same under versions with the check that saves them removed. */
+export const r4Mutants = defineScenario({
+  id: 'r4-reclaim-false-positive-isolate~mutants',
+  title: 'Mutants: the false positive gets through',
+  review: 'R4',
+  quote,
+  summary: 'As r4-reclaim-false-positive-isolate, under v3 without the _mapcount test and v3-reviewed without the a_ops test under PG_lock. (v4.8 needs no mutant here: its tag is in page->mapping, which no single removal puts on a file page.)',
+  actors,
+  pages,
+  protocols: ['v3~no-mapcount-check', 'v3-reviewed~flag-only-locked'],
+  expect: {
+    'v3~no-mapcount-check': violation('no-false-positive-callback', 'PG_reclaim alone passes for PG_movable and the VM calls a_ops->isolate_page of a file mapping: a NULL function pointer.'),
+    'v3-reviewed~flag-only-locked': violation('no-false-positive-callback', 'Without the a_ops test under PG_lock the false positive reaches the callback.'),
+  },
+  mutantOf: { id: 'r4-reclaim-false-positive-isolate', change: "PageMovable's second test (the _mapcount marker, or a_ops->isolate_page under PG_lock) removed" },
+  system,
+});

@@ -1,0 +1,53 @@
+/**
+ * R5: v3 marks movable pages with _mapcount == -255, so a movable page cannot
+ * also be mapped to user space: mapping it moves the counter off the marker.
+ */
+import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { driverPage, free, type SystemInit } from '../../model/system.ts';
+
+const quote =
+  'IIRC this was what Gioh\'s previous attempts used instead of PG_movable? Is it still needed? Doesn\'t it prevent a driver providing movable *and* mapped pages?';
+const system: SystemInit = {
+  pages: [driverPage(), free],
+  threads: [
+    { name: 'U', fn: 'user_map', args: { p: 0 } },
+    { name: 'C0', fn: 'compact', args: { p: 0, np: 1 } },
+  ],
+};
+const actors = ['U: user space mapping page 0 and unmapping it', 'C0: compaction isolating page 0 and migrating it to page 1'];
+const pages = ['page 0: driver page, movable', 'page 1: free'];
+
+/** User space maps a movable driver page. */
+export const r5 = defineScenario({
+  id: 'r5-movable-and-mapped',
+  title: 'R5: user space maps a movable driver page',
+  review: 'R5',
+  quote,
+  summary: 'page_add_file_rmap() increments _mapcount of a page the driver made movable, while compaction may be migrating it.',
+  actors,
+  pages,
+  protocols: VERSIONS,
+  expect: {
+    v3: violation('mapcount-consistent', '_mapcount goes from the marker -255 to -254: it counts no mapping, and the page stops being PageMovable.'),
+    'v3-reviewed': pass('R9 replaces the marker with an a_ops test, so _mapcount counts mappings again (the VM refuses to migrate a mapped page: page_mapped() gives -EAGAIN).'),
+    'v4.8': pass('v4.8 keeps movability in page->mapping and leaves _mapcount alone.'),
+    'v4.8-atomic': pass('As v4.8.'),
+  },
+  notes: 'The model does not unmap pages (try_to_unmap): a mapped page fails migration with -EAGAIN, which is what v3-reviewed does; v4.8 sends non-LRU pages straight to the driver\'s migratepage, leaving mappings to the driver.',
+  system,
+});
+
+/** The same with v3-reviewed keeping the marker. */
+export const r5Mutant = defineScenario({
+  id: 'r5-movable-and-mapped~marker',
+  title: 'Mutant: v3-reviewed keeps the _mapcount marker',
+  review: 'R5',
+  quote,
+  summary: 'As r5-movable-and-mapped, under v3-reviewed with __SetPageMovable still storing the -255 marker.',
+  actors,
+  pages,
+  protocols: ['v3-reviewed~mapcount-marker'],
+  expect: { 'v3-reviewed~mapcount-marker': violation('mapcount-consistent', 'The marker is back, and mapping the page breaks it again.') },
+  mutantOf: { id: 'r5-movable-and-mapped', change: 'v3-reviewed with the _mapcount marker of v3' },
+  system,
+});

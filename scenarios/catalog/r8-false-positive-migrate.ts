@@ -1,0 +1,58 @@
+/**
+ * R8: move_to_new_page tests PageMovable to route a page to the driver. Can a
+ * PG_reclaim page being migrated as an LRU page be taken for movable there?
+ */
+import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { filePage, free, type SystemInit } from '../../model/system.ts';
+
+const quote = 'Can false positive from PG_reclaim occur here?';
+const system: SystemInit = {
+  pages: [filePage({ reclaim: true, isolatedBy: 0, owner: 1, onMigrateList: true }), free],
+  threads: [
+    { name: 'C0', fn: 'compact_migrate', args: { p: 0, np: 1 } },
+    { name: 'F', fn: 'readahead_owner', args: { p: 0 } },
+  ],
+};
+const actors = ['C0: compaction migrating page 0, an LRU page it isolated, to page 1', 'F: the file\'s reader consuming the readahead mark (PG_readahead = PG_reclaim)'];
+const pages = ['page 0: page-cache page, PG_reclaim set, isolated from the LRU by C0', 'page 1: free'];
+
+/** C0 migrates a PG_reclaim LRU page. */
+export const r8 = defineScenario({
+  id: 'r8-reclaim-false-positive-migrate',
+  title: 'R8: migrating an LRU page that has PG_reclaim set',
+  review: 'R8',
+  quote,
+  summary: 'move_to_new_page must send the file page down the LRU path (migrate_page), not treat it as a released movable page; if allocation fails, putback_movable_pages must send it back to the LRU.',
+  notes:
+    'v3-reviewed is a finding of the checker, not of the thread: R9\'s flag-only PageMovable(page, false) reaches putback_movable_pages, where the fix agreed for R6 (lock_page around __ClearPageMovable) takes the lock but does not re-check PageMovable under it. v4.8 re-checks PageMovable under the lock.',
+  actors,
+  pages,
+  protocols: VERSIONS,
+  expect: {
+    v3: pass('PageMovable needs the _mapcount marker (Minchan: "PageMovable has _mapcount == PAGE_MOVALBE_MAPCOUNT_VALUE check").'),
+    'v3-reviewed': violation(
+      'no-false-positive-movable',
+      'move_to_new_page is safe (PageMovable(page, true) finds no a_ops->isolate_page), but when the allocation fails putback_movable_pages asks PageMovable(page, false): PG_reclaim alone passes, PG_isolated is clear, and the agreed "lock_page around __ClearPageMovable" wipes the mapping of a file page.',
+    ),
+    'v4.8': pass('is_lru = !__PageMovable(page) looks at the mapping tag, which file pages never carry.'),
+    'v4.8-atomic': pass('As v4.8.'),
+  },
+  system,
+});
+
+/** The same with the second test removed. */
+export const r8Mutants = defineScenario({
+  id: 'r8-reclaim-false-positive-migrate~mutants',
+  title: 'Mutant: the LRU page is taken for a released movable page',
+  review: 'R8',
+  quote,
+  summary: 'As r8-reclaim-false-positive-migrate, under v3 without the _mapcount test in PageMovable. (v4.8 needs no mutant here: its tag is in page->mapping, which no single removal puts on a file page.)',
+  actors,
+  pages,
+  protocols: ['v3~no-mapcount-check'],
+  expect: {
+    'v3~no-mapcount-check': violation('no-false-positive-movable', 'PG_reclaim passes for PG_movable, PG_isolated is clear, and the VM "finishes" the page with __ClearPageMovable: its mapping is wiped without migrating it.'),
+  },
+  mutantOf: { id: 'r8-reclaim-false-positive-migrate', change: "PageMovable's second test removed" },
+  system,
+});

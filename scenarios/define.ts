@@ -1,0 +1,41 @@
+/**
+ * Defining a scenario: its description, expected verdicts, and the system it
+ * builds (pages in their initial state, threads), possibly per version.
+ */
+import type { BuildOptions, Model } from '../checker/index.ts';
+import { buildSystem, type SystemInit } from '../model/system.ts';
+import type { Protocol } from '../model/protocol.ts';
+import type { Expected, Scenario } from './types.ts';
+
+/** A scenario as written: everything but `build`, plus the system to build. */
+export type ScenarioSpec = Omit<Scenario, 'build'> & {
+  readonly system: SystemInit | ((protocol: Protocol) => SystemInit);
+};
+
+/** Makes a Scenario from its spec; checks that every listed protocol has an expectation. */
+export function defineScenario(spec: ScenarioSpec): Scenario {
+  for (const p of spec.protocols) {
+    if (!spec.expect[p]) throw new Error(`scenario ${spec.id}: no expectation for protocol ${p}`);
+  }
+  const { system, ...rest } = spec;
+  return {
+    ...rest,
+    build(protocol: Protocol, opts?: BuildOptions): Model<unknown> {
+      const init = typeof system === 'function' ? system(protocol) : system;
+      return buildSystem(protocol, init, opts) as Model<unknown>;
+    },
+  };
+}
+
+/** Expected pass. */
+export function pass(why: string): Expected {
+  return { verdict: 'pass', why };
+}
+
+/** Expected violation of `invariant`. */
+export function violation(invariant: string, why: string): Expected {
+  return { verdict: 'violation', invariant, why };
+}
+
+/** The four shipped versions, in display order. */
+export const VERSIONS = ['v3', 'v3-reviewed', 'v4.8', 'v4.8-atomic'] as const;

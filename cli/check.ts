@@ -111,10 +111,12 @@ export async function planPairs(
   for (const s of scenarios) {
     const ids = [...s.value.protocols];
     for (const id of overrides?.get(s.value.id)?.keys() ?? []) if (!ids.includes(id)) ids.push(id);
+    // A given protocol derived from a version the scenario lists (a candidate patch) runs where its base runs.
+    for (const g of given) if (g.value.base && ids.includes(g.value.base) && !ids.includes(g.value.id)) ids.push(g.value.id);
     for (const id of ids) {
       if (onlyIds && !onlyIds.has(id)) continue;
       const p = resolveVersion(id, s.value.id, given);
-      pairs.push({ scenario: s, protocol: p, expected: expectationFor(s.value, id, overrides) });
+      pairs.push({ scenario: s, protocol: p, expected: expectationFor(s.value, id, overrides, p.value.base) });
     }
   }
   return pairs;

@@ -57,9 +57,19 @@ export function scenarioExpectation(s: Scenario, protocolId: string): Expectatio
   return null;
 }
 
-/** The expectation of a pair: the override when the file names it, else the scenario's own. */
-export function expectationFor(s: Scenario, protocolId: string, overrides: Overrides | null): Expectation | null {
+/**
+ * The expectation of a pair: the override when the file names it, else the
+ * scenario's own; for a derived protocol the scenario does not list (a
+ * candidate patch), its base's: the change must not add a violation, and
+ * may fix one (then `pass` matches too).
+ */
+export function expectationFor(s: Scenario, protocolId: string, overrides: Overrides | null, base?: string): Expectation | null {
   const o = overrides?.get(s.id)?.get(protocolId);
   if (o !== undefined) return { verdict: o, why: 'from the expectations file' };
-  return scenarioExpectation(s, protocolId);
+  const own = scenarioExpectation(s, protocolId);
+  if (own !== null || base === undefined) return own;
+  const inherited = scenarioExpectation(s, base);
+  if (inherited === null) return null;
+  const why = `as its base ${base}: a change must not add a violation`;
+  return inherited.verdict === 'pass' ? { verdict: 'pass', why } : { verdict: inherited.verdict, alsoAccept: ['pass'], why: `${why} (a fix, pass, is welcome)` };
 }

@@ -26,13 +26,13 @@ export interface ProtocolChange {
   readonly id: string;
   readonly title: string;
   readonly description: string;
-  /** Replaced or added functions; a function of the base's layout when they need its bits. */
-  readonly fns: Fns | ((layout: Layout) => Fns);
+  /** Replaced or added functions; a function of the base's layout and functions when they need its bits or edit its steps. */
+  readonly fns: Fns | ((layout: Layout, baseFns: Readonly<Fns>) => Fns);
 }
 
 /** A new version: `base` with some functions replaced. */
 export function extendProtocol(base: Protocol, change: ProtocolChange): Protocol {
-  const fns = typeof change.fns === 'function' ? change.fns(base.layout) : change.fns;
+  const fns = typeof change.fns === 'function' ? change.fns(base.layout, base.fns) : change.fns;
   return {
     id: change.id,
     title: change.title,

@@ -29,6 +29,8 @@ export interface ProtocolInfo {
 /** An expected verdict: `pass` or the id of the invariant expected to be violated. */
 export interface Expectation {
   readonly verdict: string;
+  /** Other verdicts that also match (a candidate protocol may fix a violation its base has). */
+  readonly alsoAccept?: readonly string[];
   /** Why this is expected, when known. */
   readonly why: string | null;
 }
@@ -68,7 +70,8 @@ export function actualVerdict(r: Result): string {
 export function matches(rec: RunRecord): boolean | null {
   if (rec.expected === null) return null;
   if (rec.result.verdict === 'incomplete') return false;
-  return actualVerdict(rec.result) === rec.expected.verdict;
+  const actual = actualVerdict(rec.result);
+  return actual === rec.expected.verdict || (rec.expected.alsoAccept ?? []).includes(actual);
 }
 
 /** Short cell text of a verdict label: `pass`, `✗ <invariant>` or `incomplete`. */

@@ -27,7 +27,7 @@ export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, i
   }
   const records: RunRecord[] = [];
   for (const p of versions) {
-    const rec = checkPair({ scenario: s, protocol: p, expected: expectationFor(s.value, p.value.id, null) }, inv.search, io.progress);
+    const rec = checkPair({ scenario: s, protocol: p, expected: expectationFor(s.value, p.value.id, null, p.value.base) }, inv.search, io.progress);
     if (io.progress) io.err('\r\x1b[K');
     if (inv.format !== 'json') {
       io.err(`movcheck: ${rec.scenario.id} under ${rec.protocol.id}: ${rec.result.stats.states} states in ${rec.result.stats.seconds.toFixed(2)}s\n`);

@@ -34,23 +34,42 @@ export function gateLine(records: readonly RunRecord[]): string {
   return `gate: ${matchCount(records)}/${records.length} match`;
 }
 
-/** The matrix, mismatch list and final line, as printed by `movcheck gate`. */
+/** True for a mutant version id (`<version>~<what is removed>`). */
+export function isMutantId(id: string): boolean {
+  return id.includes('~');
+}
+
+/** Aligns rows of cells into lines. */
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows.map((r) => r.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').replace(/ +$/, ''));
+}
+
+/** A verdict cell, marked `*` when it does not match. */
+function cell(rec: RunRecord | undefined): string {
+  if (!rec) return '-';
+  return verdictCell(actualVerdict(rec.result)) + (matches(rec) === true ? '' : ' *');
+}
+
+/**
+ * The matrix, mismatch list and final line, as printed by `movcheck gate`.
+ * Versions are the columns; runs under mutant versions (ids with `~`) follow
+ * in their own table, one line per scenario and mutant, so the matrix stays
+ * readable.
+ */
 export function formatGateMatrix(records: readonly RunRecord[]): string {
   if (records.length === 0) return `no scenario×version pairs to check\n\n${gateLine(records)}\n`;
-  const { scenarios, protocols } = axes(records);
-  const rows: string[][] = [['scenario', ...protocols]];
-  for (const s of scenarios) {
-    rows.push([
-      s,
-      ...protocols.map((p) => {
-        const rec = cellOf(records, s, p);
-        if (!rec) return '-';
-        return verdictCell(actualVerdict(rec.result)) + (matches(rec) === true ? '' : ' *');
-      }),
-    ]);
+  const main = records.filter((r) => !isMutantId(r.protocol.id));
+  const mutants = records.filter((r) => isMutantId(r.protocol.id));
+  const out: string[] = [];
+  if (main.length) {
+    const { scenarios, protocols } = axes(main);
+    out.push(...table([['scenario', ...protocols], ...scenarios.map((s) => [s, ...protocols.map((p) => cell(cellOf(main, s, p)))])]));
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
-  const out = rows.map((r) => r.map((c, i) => pad(c, widths[i] ?? 0)).join('  ').replace(/ +$/, ''));
+  if (mutants.length) {
+    if (out.length) out.push('');
+    out.push(...table([['scenario (mutant: must fail)', 'mutant version', 'verdict'], ...mutants.map((r) => [r.scenario.id, r.protocol.id, cell(r)])]));
+  }
   const bad = records.filter((r) => matches(r) !== true);
   if (bad.length > 0) {
     out.push('', '* does not match the expectation:');

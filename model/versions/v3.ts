@@ -427,6 +427,9 @@ export function v3UnmapAndMoveInner(layout: Layout, isLru = false): Fns[string] 
       if (rcOf(c) !== RC.SUCCESS) return c.ret(rcOf(c));
       callPageMovable(c, 'newpage', false, 'np');
     }),
+    // The seed does not show this hunk of v3: 4.6 did putback_lru_page(newpage) unless it was a
+    // balloon page. We assume v3 treated a movable newpage as v4.8 does (put_page), else it would
+    // put every migrated driver page on the LRU.
     {
       label: 'newpage',
       code: 'if (movable newpage) put_page(newpage); else putback_lru_page(newpage);',

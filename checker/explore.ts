@@ -71,7 +71,7 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
   const checkState = (s: S, id: number, acts: readonly Action[]): Result | null => {
     for (const inv of model.stateInvariants) {
       const msg = inv.check(s);
-      if (msg !== null) return violation(inv.id, 'state', msg, pathTo(id));
+      if (msg !== null) return violation(inv.id, inv.kind ?? 'state', msg, pathTo(id));
     }
     if (acts.length === 0) {
       if (model.isDone(s)) {

@@ -46,6 +46,8 @@ export interface StepInfo {
 export interface StateInvariant<S> {
   readonly id: string;
   readonly description: string;
+  /** `assert` when the predicate reports an assertion a step made (see ctx.fail); default `state`. */
+  readonly kind?: 'assert' | 'state';
   check(s: S): string | null;
 }
 

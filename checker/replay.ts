@@ -29,7 +29,7 @@ export function replay<S>(model: Model<S>, schedule: string): ReplayResult {
   const checkState = (st: S, at: number): ReplayResult['violation'] => {
     for (const inv of model.stateInvariants) {
       const m = inv.check(st);
-      if (m !== null) return { invariant: inv.id, kind: 'state', message: m, atStep: at };
+      if (m !== null) return { invariant: inv.id, kind: inv.kind ?? 'state', message: m, atStep: at };
     }
     return null;
   };

@@ -28,8 +28,8 @@ export interface TraceStep extends StepInfo {
   readonly summary: readonly string[];
 }
 
-/** Kinds of checks: a state predicate, a transition predicate, an end check, a hang. */
-export type CheckKind = 'state' | 'step' | 'end' | 'hang';
+/** Kinds of checks: an assertion made by a step, a state predicate, a transition predicate, an end check, a hang. */
+export type CheckKind = 'assert' | 'state' | 'step' | 'end' | 'hang';
 
 /** The bound that stopped a search before it was exhaustive. */
 export type Bound = 'max-states' | 'max-depth' | 'time-limit';

@@ -11,6 +11,8 @@ export function kindName(k: CheckKind): string {
   switch (k) {
     case 'state':
       return 'state invariant';
+    case 'assert':
+      return 'assertion at the step';
     case 'step':
       return 'step invariant';
     case 'end':

@@ -69,6 +69,9 @@ export function buildModel<W>(spec: ProgramSpec<W>, opts: BuildOptions = {}): Mo
     const m = new Map<string, number>();
     fn.steps.forEach((st, i) => {
       if (m.has(st.label)) throw new Error(`program ${spec.name}: ${name} has two steps labelled ${st.label}`);
+      if (st.local && (st.when || st.choices || st.reads || st.writes)) {
+        throw new Error(`program ${spec.name}: local step ${name}:${st.label} must not have when, choices, reads or writes`);
+      }
       m.set(st.label, i);
     });
     labelIndex.set(name, m);
@@ -215,6 +218,7 @@ export function buildModel<W>(spec: ProgramSpec<W>, opts: BuildOptions = {}): Mo
   const faultInvariants: StateInvariant<SysState<W>>[] = (spec.asserts ?? []).map((as) => ({
     id: as.id,
     description: as.description,
+    kind: 'assert' as const,
     check: (s) => (s.fault && s.fault.inv === as.id ? s.fault.msg : null),
   }));
 

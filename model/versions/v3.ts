@@ -512,13 +512,22 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
     drv_isolate_page: fn(DRV, 'drv_isolate_page', [
       {
         label: 'isolate',
-        code: clear ? 'list_del_init(&page->lru); SetPageIsolated(page); return true; /* duty 2 */' : 'list_del_init(&page->lru); return true;',
-        reads: fields('p', 'lru', 'flags'),
-        writes: fields('p', 'lru', 'flags'),
+        code: clear ? 'list_del_init(&page->lru);' : 'list_del_init(&page->lru); return true;',
+        reads: fields('p', 'lru'),
+        writes: fields('p', 'lru'),
         run: (c) => {
           const page = pg(c);
           if (page.lru === List.DRV) page.lru = List.NONE;
-          if (clear) atomicBit(c, layout.isolated, true);
+          if (!clear) c.ret(true);
+        },
+      },
+      {
+        label: 'set_isolated',
+        code: 'SetPageIsolated(page); return true; /* duty 2 */',
+        reads: fields('p', 'flags'),
+        writes: fields('p', 'flags'),
+        run: (c) => {
+          atomicBit(c, layout.isolated, true);
           c.ret(true);
         },
       },

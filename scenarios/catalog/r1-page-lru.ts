@@ -8,7 +8,6 @@ import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 import { editFns } from '../../model/mutate.ts';
 import { pg } from '../../model/dsl.ts';
-import { atomicBit } from '../../model/prim/flagword.ts';
 import { List } from '../../model/world.ts';
 
 const quote =
@@ -57,10 +56,9 @@ export const r1Breaks = defineScenario({
       editFns(p.fns, {
         drv_isolate_page: {
           isolate: {
-            code: 'return true; /* RULE-BREAKING: page stays on the pool list */',
+            code: '/* RULE-BREAKING: no list_del_init(&page->lru): the page stays on the pool list */',
             run: (c) => {
-              if (p.id === 'v3' || p.id === 'v3-reviewed') atomicBit(c, p.layout.isolated, true);
-              c.ret(true);
+              if (p.layout.movable === null) c.ret(true);
             },
           },
         },

@@ -83,7 +83,7 @@ test('ctx.fail produces a violation of the declared assert id', (t) => {
   const r = explore(buildModel(coinSpec()), { progress: null });
   if (r.verdict !== 'violation') return t.fail(`expected a violation, got ${r.verdict}`);
   t.is(r.invariant, NO_TAILS);
-  t.is(r.kind, 'state');
+  t.is(r.kind, 'assert');
   t.is(r.message, 'the coin landed tails');
   t.is(r.trace.at(-1)?.label, 'check');
 });

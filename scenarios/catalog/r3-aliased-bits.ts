@@ -34,7 +34,10 @@ export const r3OwnerPriv = defineScenario({
   pages: ['page 0: driver page', 'page 1: free'],
   protocols: VERSIONS,
   expect: {
-    v3: violation('isolated-cleared-under-lock', "PG_owner_priv_1 is PG_isolated: the driver's private clear_bit un-isolates a page C0 has isolated, without PG_lock."),
+    v3: violation(
+      'isolated-cleared-under-lock',
+      "PG_owner_priv_1 is PG_isolated: the driver's private set_bit/clear_bit change PG_isolated without PG_lock (the set makes compaction skip the page, the clear can un-isolate a page C0 has isolated).",
+    ),
     'v3-reviewed': violation('isolated-cleared-under-lock', 'Same aliases as v3.'),
     'v4.8': violation(
       'no-lost-flag-update',
@@ -56,9 +59,12 @@ export const r3Reclaim = defineScenario({
   pages: ['page 0: driver page', 'page 1: free'],
   protocols: VERSIONS,
   expect: {
-    v3: violation('movable-cleared-under-lock', 'PG_reclaim is PG_movable: the driver\'s private clear_bit makes its page non-movable without PG_lock.'),
+    v3: violation('movable-cleared-under-lock', "PG_reclaim is PG_movable, already set on the driver's page: the driver's private clear_bit makes its page non-movable without PG_lock."),
     'v3-reviewed': violation('movable-cleared-under-lock', 'Same aliases as v3.'),
-    'v4.8': violation('isolated-cleared-under-lock', "PG_reclaim is PG_isolated in v4.8: the driver's private clear_bit un-isolates a page C0 has isolated."),
+    'v4.8': violation(
+      'isolated-cleared-under-lock',
+      "PG_reclaim is PG_isolated in v4.8: the driver's private set_bit/clear_bit change PG_isolated without PG_lock (and the clear can un-isolate a page C0 has isolated).",
+    ),
     'v4.8-atomic': violation('isolated-cleared-under-lock', 'As v4.8: the alias is the same.'),
   },
   mutantOf: { id: 'r3-driver-uses-owner-priv-1', change: "the driver's private bit is PG_reclaim, v4.8's PG_isolated" },

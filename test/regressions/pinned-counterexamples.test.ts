@@ -1,0 +1,80 @@
+/**
+ * Regression pins: the shortest counterexample (invariant and schedule) BFS
+ * finds for every violating pair of the catalog, and one exact printed report.
+ * A change of the model or the explorer that alters any of them must update
+ * these pins on purpose (and say why in the CHANGELOG).
+ */
+import test from 'ava';
+import { explore } from '../../checker/index.ts';
+import { catalog } from '../../scenarios/index.ts';
+import { protocolById } from '../../model/versions/index.ts';
+import { cli } from '../cli/_helpers.ts';
+
+/** `<scenario> @ <version>` -> `<invariant> <schedule>`; every other catalog pair passes. */
+const PINS: Record<string, string> = {
+  'migration-preserves-data~no-copy @ v3': 'migration-preserves-data 000000000000000000a000000000a00000000000000000001',
+  'migration-preserves-data~no-copy @ v3-reviewed': 'migration-preserves-data 0000000000000000a000000000a000000000000000001',
+  'migration-preserves-data~no-copy @ v4.8': 'migration-preserves-data 00000000000000000a000000000a000000000000001',
+  'migration-preserves-data~no-copy @ v4.8-atomic': 'migration-preserves-data 0000000000000000a000000000a00000000000001',
+  'duty1-mark-under-lock~no-lock @ v3': 'lru-owned-by-isolator 0000011111111111111011',
+  'duty1-mark-under-lock~no-lock @ v3-reviewed': 'lru-owned-by-isolator 0000111111111111011',
+  'duty1-mark-under-lock~no-lock @ v4.8': 'lru-owned-by-isolator 001111111111110111',
+  'duty1-mark-under-lock~no-lock @ v4.8-atomic': 'lru-owned-by-isolator 00111111111111011',
+  'r1-driver-uses-lru-after-isolation @ v3': 'lru-owned-by-isolator 0000000000000000',
+  'r1-driver-uses-lru-after-isolation @ v3-reviewed': 'lru-owned-by-isolator 00000000000000',
+  'r1-driver-uses-lru-after-isolation @ v4.8': 'lru-owned-by-isolator 000000000000000',
+  'r1-driver-uses-lru-after-isolation @ v4.8-atomic': 'lru-owned-by-isolator 00000000000000',
+  'r2-release-isolated-page @ v3': 'isolated-cleared-under-lock 111',
+  'r2-release-isolated-page @ v3-reviewed': 'no-lost-flag-update 00a0111101',
+  'r2-release-isolated-page @ v4.8': 'no-lost-flag-update 00b00000000110',
+  'r3-driver-uses-owner-priv-1 @ v3': 'isolated-cleared-under-lock 11',
+  'r3-driver-uses-owner-priv-1 @ v3-reviewed': 'isolated-cleared-under-lock 11',
+  'r3-driver-uses-owner-priv-1 @ v4.8': 'no-lost-flag-update 000000000000010',
+  'r3-driver-uses-reclaim @ v3': 'movable-cleared-under-lock 11',
+  'r3-driver-uses-reclaim @ v3-reviewed': 'movable-cleared-under-lock 11',
+  'r3-driver-uses-reclaim @ v4.8': 'isolated-cleared-under-lock 11',
+  'r3-driver-uses-reclaim @ v4.8-atomic': 'isolated-cleared-under-lock 11',
+  'r4-reclaim-false-positive-isolate~mutants @ v3~no-mapcount-check': 'no-false-positive-callback 0000000000',
+  'r4-reclaim-false-positive-isolate~mutants @ v3-reviewed~flag-only-locked': 'no-false-positive-callback 0000000000',
+  'r5-movable-and-mapped @ v3': 'mapcount-consistent 0',
+  'r5-movable-and-mapped~marker @ v3-reviewed~mapcount-marker': 'mapcount-consistent 0',
+  'r6-putback-unlocked-clear @ v3': 'movable-cleared-under-lock 00000000',
+  'r6-putback-unlocked-clear @ v3-reviewed': 'no-callback-after-release 11111111111',
+  'r6-putback-unlocked-clear~no-lock @ v4.8~putback-no-lock': 'isolated-cleared-under-lock 0000000',
+  'r6-putback-unlocked-clear~no-lock @ v4.8-atomic~putback-no-lock': 'isolated-cleared-under-lock 000000',
+  'r7-unmap-and-move-unlocked-clear @ v3': 'movable-cleared-under-lock 00a0000000',
+  'r7-unmap-and-move-unlocked-clear @ v3-reviewed': 'no-callback-after-release 11111111111',
+  'r7-unmap-and-move-unlocked-clear~no-lock @ v4.8~freed-no-lock': 'isolated-cleared-under-lock 00a000000',
+  'r7-unmap-and-move-unlocked-clear~no-lock @ v4.8-atomic~freed-no-lock': 'isolated-cleared-under-lock 00a00000',
+  'r8-reclaim-false-positive-migrate @ v3-reviewed': 'no-false-positive-movable 00b0000',
+  'r8-reclaim-false-positive-migrate~mutants @ v3~no-mapcount-check': 'no-false-positive-movable 00b000',
+  'r9-new-page-owner-lock~no-precheck @ v3~no-precheck': 'page-lock-consistent 10011',
+  'r9-new-page-owner-lock~no-precheck @ v3-reviewed~no-precheck': 'page-lock-consistent 10011',
+  'r9-new-page-owner-lock~no-precheck @ v4.8~no-precheck': 'page-lock-consistent 10011',
+  'r9-new-page-owner-lock~no-precheck @ v4.8-atomic~no-precheck': 'page-lock-consistent 10011'
+};
+
+for (const s of catalog) {
+  for (const pid of s.protocols) {
+    const key = `${s.id} @ ${pid}`;
+    test(`pinned: ${key}`, (t) => {
+      const r = explore(s.build(protocolById(pid)!), { progress: null });
+      const got = r.verdict === 'violation' ? `${r.invariant} ${r.schedule}` : r.verdict;
+      t.is(got, PINS[key] ?? 'pass');
+    });
+  }
+}
+
+test('pins name only catalog pairs', (t) => {
+  const keys = new Set(catalog.flatMap((s) => s.protocols.map((p) => `${s.id} @ ${p}`)));
+  t.deepEqual(Object.keys(PINS).filter((k) => !keys.has(k)), []);
+});
+
+/** `movcheck run r2-release-isolated-page --protocol v3`, byte for byte. */
+const R2_V3 = "r2-release-isolated-page \u2014 R2: the driver releases a page that compaction has isolated\nprotocol: v3 \u2014 v3 as posted (2016-03-30)\nreview:   R2: \"Under lock? Or just with ClearPageIsolated?\"\nverdict:  VIOLATION of isolated-cleared-under-lock (step invariant)\n          D clears PG_isolated of page 0 without holding its PG_lock\nexpected: violation of isolated-cleared-under-lock (matches) \u2014 As posted, duty 5 lets the driver\n          ClearPageIsolated() without PG_lock, while C0 may be between its PageIsolated() test and\n          the driver callback.\n\ntrace (3 steps):\n# | C0                                             | D\n--+------------------------------------------------+-----------------------------------------------\n1 |                                                | drv_free_page: page = obj_to_page(obj);\n  |                                                |   get_page(page); /* the driver frees its\n  |                                                |   object and its page */\n  |                                                | \u2192 page0: _refcount 2->3\n2 |                                                | drv_free_page: if (PageIsolated(page))\n  |                                                | \u2192 page0: released by the driver\n  |                                                | \u2192 driver's object freed\n3 |                                                | ClearPageIsolated: ClearPageIsolated(page):\n  |                                                |   clear_bit(PG_isolated, &page->flags)\n  |                                                | \u2192 page0: flags -PG_owner_priv_1(=PG_isolated)\nreplay: movcheck replay r2-release-isolated-page --protocol v3 --schedule 111\n\nsearched 12 states, 16 transitions, depth 3\n";
+
+test('the R2 counterexample under v3 prints exactly', async (t) => {
+  const out = await cli(['run', 'r2-release-isolated-page', '--protocol', 'v3']);
+  t.is(out.code, 1);
+  t.is(out.stdout, R2_V3);
+});

@@ -57,8 +57,8 @@ export function dirtyForFree(page: Page, layout: Layout): string[] {
 
 /**
  * put_page(page), inline: drops `slot`'s reference; at zero the page is freed
- * (free_pages_prepare: a page that is not clean is `free-page-clean`; mapping
- * tag bits are cleared, as v4.8 does).
+ * (free_pages_prepare: a mapping with tag bits is cleared first, as v4.8
+ * does; then a page that is not clean is `free-page-clean`).
  */
 export function putPage(c: KCtx, slot: number, layout: Layout, v = 'p'): void {
   const page = pg(c, v);
@@ -69,9 +69,10 @@ export function putPage(c: KCtx, slot: number, layout: Layout, v = 'p'): void {
   page.ref -= 1;
   addHold(page, slot, -1);
   if (page.ref > 0) return;
+  // free_pages_prepare(): `if (PageMappingFlags(page)) page->mapping = NULL;` comes before the bad-page check.
+  if (page.mapping & PAGE_MAPPING_FLAGS) page.mapping = 0;
   const bad = dirtyForFree(page, layout);
   if (bad.length) c.fail('free-page-clean', `page ${num(c.l, v)} freed (refcount 0) with ${bad.join(', ')}: Bad page state`);
-  if (page.mapping & PAGE_MAPPING_FLAGS) page.mapping = 0;
   page.kind = Kind.FREE;
   page.released = 0;
 }

@@ -1,0 +1,73 @@
+/**
+ * Driver duties 3 and 4, broken: after a successful migration the driver must
+ * clear the old page's movable state before dropping it (3); a v3 driver's
+ * putback_page must clear PG_isolated (4). The passing sibling of both is
+ * migration-preserves-data, where the driver keeps them.
+ */
+import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { driverPage, free, type SystemInit } from '../../model/system.ts';
+import { editFns } from '../../model/mutate.ts';
+import { pg } from '../../model/dsl.ts';
+import { List } from '../../model/world.ts';
+
+const actors = ['C0: compaction isolating page 0 and migrating it to page 1'];
+const pages = ['page 0: driver page, movable', 'page 1: free'];
+const system: SystemInit = { pages: [driverPage(), free], threads: [{ name: 'C0', fn: 'compact', args: { p: 0, np: 1 } }] };
+
+/** Duty 3 broken: the old page keeps its movable mark. */
+export const duty3 = defineScenario({
+  id: 'duty3-old-page-left-movable',
+  title: 'Duty 3 broken: migratepage leaves the old page movable',
+  review: null,
+  quote: null,
+  summary: "The driver's migratepage copies the objects and takes over the new page, but does not __ClearPageMovable() the old one before dropping its reference; the VM then frees it.",
+  actors,
+  pages,
+  protocols: VERSIONS,
+  expect: {
+    v3: violation('free-page-clean', 'The old page reaches refcount 0 still carrying PG_movable, the marker and the driver\'s mapping: "Bad page state".'),
+    'v3-reviewed': violation('free-page-clean', 'As v3 (PG_movable and the mapping).'),
+    'v4.8': pass("v4.8's free_pages_prepare() clears any mapping that carries tag bits, so a freed page that is still __PageMovable comes out clean: duty 3's __ClearPageMovable is needed to tell the VM, not to free."),
+    'v4.8-atomic': pass('As v4.8.'),
+  },
+  mutantOf: { id: 'migration-preserves-data', change: "drv_migratepage: __ClearPageMovable(page) of the old page removed" },
+  notes: 'v4.8 passes here by design of its free path; the mutant bites v3 and v3-reviewed only.',
+  system: {
+    ...system,
+    overrides: (p) => editFns(p.fns, { drv_migratepage: { clear_movable: { code: '/* RULE-BREAKING: no __ClearPageMovable(page) */', run: (c) => c.goto('put') } } }),
+  },
+});
+
+/** Duty 4 broken: putback_page leaves PG_isolated set (a v3 duty; in v4.8 the VM clears it). */
+export const duty4 = defineScenario({
+  id: 'duty4-putback-leaves-isolated',
+  title: 'Duty 4 broken: putback_page leaves PG_isolated set',
+  review: null,
+  quote: null,
+  summary: "When migration fails, the VM hands the page back through the driver's putback_page, which relinks it but does not clear PG_isolated.",
+  actors,
+  pages,
+  protocols: VERSIONS,
+  expect: {
+    v3: violation('no-isolated-leak', 'In v3 only the driver clears PG_isolated on put-back; left set, nobody will ever clear it and compaction skips the page forever.'),
+    'v3-reviewed': violation('no-isolated-leak', 'As v3.'),
+    'v4.8': pass('In v4.8 the VM clears PG_isolated itself after putback_page (__ClearPageIsolated), so this duty is gone.'),
+    'v4.8-atomic': pass('As v4.8.'),
+  },
+  mutantOf: { id: 'migration-preserves-data', change: 'drv_putback_page: the PG_isolated clear removed' },
+  system: {
+    ...system,
+    overrides: (p) =>
+      editFns(p.fns, {
+        drv_putback_page: {
+          list: {
+            code: 'list_add(&page->lru, &pool->pages); /* RULE-BREAKING: PG_isolated left set */',
+            run: (c) => {
+              pg(c).lru = List.DRV;
+              c.ret(null);
+            },
+          },
+        },
+      }),
+  },
+});

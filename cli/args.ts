@@ -24,6 +24,8 @@ export interface SearchArgs {
   readonly maxStates?: number;
   readonly maxDepth?: number;
   readonly timeLimit?: number;
+  /** Check every step's changes against its declared writes (debug; slower). */
+  readonly checkWrites?: boolean;
 }
 
 /** A parsed command line. */
@@ -91,6 +93,7 @@ const SEARCH: readonly OptionSpec[] = [
   { name: 'max-states', kind: 'count', meta: 'N', help: 'stop after N distinct states (verdict incomplete)' },
   { name: 'max-depth', kind: 'depth', meta: 'N', help: 'do not expand states N steps deep (verdict incomplete)' },
   { name: 'time-limit', kind: 'seconds', meta: 'SECONDS', help: 'stop after this many seconds (verdict incomplete)' },
+  { name: 'check-writes', kind: 'flag', help: "debug: fail loudly when a step changes what it does not declare in its writes" },
 ];
 
 /** Every command with its arguments and options, in help order. */
@@ -305,9 +308,10 @@ const strs = (r: Raw, name: string): string[] => (r.values.get(name) ?? []).filt
 
 /** The search options of a command line. */
 function search(r: Raw): SearchArgs {
-  const out: { strategy: 'bfs' | 'dfs'; maxStates?: number; maxDepth?: number; timeLimit?: number } = {
+  const out: { strategy: 'bfs' | 'dfs'; maxStates?: number; maxDepth?: number; timeLimit?: number; checkWrites?: boolean } = {
     strategy: (str(r, 'strategy') as 'bfs' | 'dfs' | null) ?? 'bfs',
   };
+  if (r.values.has('check-writes')) out.checkWrites = true;
   const ms = num(r, 'max-states');
   const md = num(r, 'max-depth');
   const tl = num(r, 'time-limit');

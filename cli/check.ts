@@ -37,9 +37,9 @@ export function scenarioInfo(s: Loaded<Scenario>): ScenarioInfo {
 }
 
 /** Builds the model of a pair; a throwing build is a UsageError. */
-export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>): Model<unknown> {
+export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites = false): Model<unknown> {
   try {
-    return s.value.build(p.value);
+    return s.value.build(p.value, { checkWrites });
   } catch (e) {
     throw new UsageError(
       `cannot build scenario '${s.value.id}' under protocol '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol (MOVCHECK_DEBUG=1 shows the stack)`,
@@ -51,10 +51,11 @@ export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>): Model<unkno
 /** Checks one pair and returns its record. */
 export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink | null): RunRecord {
   const { scenario: s, protocol: p } = pair;
-  const model = buildPair(s, p);
+  const model = buildPair(s, p, search.checkWrites ?? false);
   let result;
   try {
-    result = explore(model, { ...search, progress });
+    const { checkWrites: _ignored, ...bounds } = search;
+    result = explore(model, { ...bounds, progress });
   } catch (e) {
     throw new UsageError(
       `model error while checking '${s.value.id}' under '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol (MOVCHECK_DEBUG=1 shows the stack)`,

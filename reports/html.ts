@@ -132,7 +132,7 @@ export function formatHtml(records: readonly RunRecord[], title = 'movcheck repo
     '<main>',
     '<label>scenario / version: <select id="pick"></select></label>',
     '<div id="head"></div>',
-    '<div id="nav"><button id="first" title="first">&#x23EE;</button><button id="prev" title="previous (left arrow)">&#x25C0; prev</button><span id="pos"></span><button id="next" title="next (right arrow)">next &#x25B6;</button><button id="last" title="last">&#x23ED;</button></div>',
+    '<div id="nav"><button id="first" title="first">&#x00AB; first</button><button id="prev" title="previous (left arrow)">&#x25C0; prev</button><span id="pos"></span><button id="next" title="next (right arrow)">next &#x25B6;</button><button id="last" title="last">last &#x00BB;</button></div>',
     '<div id="wrap"><div id="tw"></div><aside id="side"></aside></div>',
     '</main>',
     `<script type="application/json" id="data">${scriptJson(formatJson(records, { seconds: false }).trimEnd())}</script>`,

@@ -1,8 +1,9 @@
 /**
  * `movcheck list [--json]`: the catalog's scenarios (id, review comment,
- * title, expected verdict per version) and the built-in protocol versions.
+ * title, expected verdict per version) and the protocol versions (shipped,
+ * then mutants). The JSON is an array of {id, title, review, protocols, expect, mutantOf}.
  */
-import { protocols } from '../../model/versions/index.ts';
+import { mutantProtocols, protocols } from '../../model/versions/index.ts';
 import { pad } from '../../reports/layout.ts';
 import { verdictCell } from '../../reports/record.ts';
 import { catalog } from '../../scenarios/index.ts';
@@ -15,17 +16,14 @@ export function listCommand(inv: Extract<Invocation, { command: 'list' }>, io: I
   const expect = (id: string, ps: readonly string[]) =>
     Object.fromEntries(ps.map((p) => [p, scenarioExpectation(catalog.find((s) => s.id === id)!, p)?.verdict ?? null]));
   if (inv.json) {
-    const data = {
-      scenarios: catalog.map((s) => ({
-        id: s.id,
-        title: s.title,
-        review: s.review,
-        protocols: s.protocols,
-        expect: expect(s.id, s.protocols),
-        mutantOf: s.mutantOf?.id ?? null,
-      })),
-      protocols: protocols.map((p) => ({ id: p.id, title: p.title, description: p.description })),
-    };
+    const data = catalog.map((s) => ({
+      id: s.id,
+      title: s.title,
+      review: s.review,
+      protocols: s.protocols,
+      expect: expect(s.id, s.protocols),
+      mutantOf: s.mutantOf?.id ?? null,
+    }));
     io.out(JSON.stringify(data, null, 2) + '\n');
     return 0;
   }
@@ -40,6 +38,9 @@ export function listCommand(inv: Extract<Invocation, { command: 'list' }>, io: I
   if (protocols.length === 0) out.push('  (none yet)');
   const pw = Math.max(0, ...protocols.map((p) => p.id.length));
   for (const p of protocols) out.push(`  ${pad(p.id, pw)}  ${p.title}`);
+  out.push('', 'mutant versions (one lock, check or atomic operation removed; scenarios must fail under them):');
+  const mw = Math.max(0, ...mutantProtocols.map((p) => p.id.length));
+  for (const p of mutantProtocols) out.push(`  ${pad(p.id, mw)}  ${p.title.replace(/^.*? mutant: /, '')}`);
   io.out(out.join('\n') + '\n');
   return 0;
 }

@@ -153,6 +153,7 @@ test('v3 isolate_movable_page: a movable page is isolated (PG_isolated set by th
     'isolate_movable_page:mv2',
     'isolate_movable_page:isolate',
     'drv_isolate_page:isolate',
+    'drv_isolate_page:set_isolated',
     'isolate_movable_page:unlock_ok',
   ]);
   // flags 8 | 16 = 24 (PG_movable, PG_isolated by the driver's SetPageIsolated); ref 1 + 1 = 2, the new one C0's (holds[1]);
@@ -174,6 +175,7 @@ test('v3-reviewed isolate_movable_page: a movable page is isolated (no _mapcount
     'isolate_movable_page:mv2',
     'isolate_movable_page:isolate',
     'drv_isolate_page:isolate',
+    'drv_isolate_page:set_isolated',
     'isolate_movable_page:unlock_ok',
   ]);
   t.deepEqual(pageOf(r.world, 0), drv(V3R, 1, { flags: 24, ref: 2, holds: [1, 1], lru: List.NONE, isolators: 1 }));
@@ -204,7 +206,7 @@ test('v4.8 isolate_movable_page: a movable page is isolated (the VM sets PG_isol
 test('v4.8-atomic isolate_movable_page: the same result, PG_isolated set in one atomic step', (t) => {
   const r = runAlone(proto('v4.8-atomic'), [driverPage()], { fn: 'isolate_movable_page', args: { p: 0 } });
   t.is(r.ret, true);
-  t.true(r.steps.includes('__SetPageIsolated:set'));
+  t.true(r.steps.includes('SetPageIsolated:set'));
   t.false(r.steps.includes('__SetPageIsolated:load'));
   t.deepEqual(pageOf(r.world, 0), drv(V48, 1, { flags: RECLAIM, ref: 2, holds: [1, 1], lru: List.NONE, isolators: 1 }));
 });

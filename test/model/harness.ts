@@ -129,7 +129,7 @@ export function runAlone(protocol: Protocol, pages: readonly PageInit[], thread:
   const checkState = (s: KState) => {
     for (const inv of model.stateInvariants) {
       const m = inv.check(s);
-      if (m !== null) note({ id: inv.id, kind: 'state', msg: m });
+      if (m !== null) note({ id: inv.id, kind: inv.kind ?? 'state', msg: m });
     }
   };
   const init = model.init();

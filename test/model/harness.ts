@@ -19,11 +19,16 @@ import {
   type TraceStep,
   type Value,
 } from '../../checker/index.ts';
-import { bit, PG } from '../../model/flags.ts';
-import { fn, local, type Fns, type KCtx, type KFn, type StepSpec } from '../../model/dsl.ts';
-import { buildSystem, type PageInit, type ThreadInit } from '../../model/system.ts';
+import { bit, PG, type Layout } from '../../model/flags.ts';
+import { fields, fn, local, num, paths, type Fns, type KCtx, type KFn, type StepSpec } from '../../model/dsl.ts';
+import { atomicBit, nonAtomicBitFn } from '../../model/prim/flagword.ts';
+import { lockFields, tryLock } from '../../model/prim/pagelock.ts';
+import { spinUnlockLru } from '../../model/prim/spinlock.ts';
+import { getPage, getPageUnlessZero, putPage, refFields } from '../../model/prim/refcount.ts';
+import { unlockStep } from '../../model/versions/common.ts';
+import { buildSystem, free, type PageInit, type ThreadInit } from '../../model/system.ts';
 import type { Protocol } from '../../model/protocol.ts';
-import { freePage, type Page, type World } from '../../model/world.ts';
+import { freePage, Kind, List, ownerSlot, type Page, type World } from '../../model/world.ts';
 
 /** The state type of every kernel-model system. */
 export type KState = SysState<World>;
@@ -296,4 +301,104 @@ export function nextLabel(model: KModel, s: KState, tid: number): string | null 
   const spec = (model as KModel & { spec?: { fns: Fns } }).spec;
   const label = spec?.fns[top.fn]?.steps[top.pc]?.label;
   return `${top.fn}:${label ?? top.pc}`;
+}
+
+/** A page of another owner (not the driver's, so no protocol-mark invariant applies): ref 1 held outside the threads, `flags` set. */
+export function otherPage(flags = 0): PageInit {
+  return pageWith(free, (p) => {
+    p.kind = Kind.OTHER;
+    p.ref = 1;
+    p.holds[0] = 1;
+    p.flags = flags;
+  });
+}
+
+/** A page of another owner whose one reference is thread 0's, then changed by `patch`. */
+export function ownedBy0Page(patch: (p: Page) => void = () => undefined): PageInit {
+  return pageWith(free, (p) => {
+    p.kind = Kind.OTHER;
+    p.ref = 1;
+    p.holds[1] = 1;
+    patch(p);
+  });
+}
+
+/**
+ * Small thread functions for primitive and invariant tests (page in local `p`,
+ * a second page in `q` where there is one). Add them to a system as overrides.
+ */
+export function primFns(layout: Layout): Fns {
+  const p = (c: KCtx, v = 'p') => ({ p: num(c.l, v) });
+  return {
+    set_owner_priv: oneStep('set_owner_priv', {
+      label: 'set',
+      code: 'set_bit(PG_owner_priv_1, &page->flags)',
+      reads: fields('p', 'flags'),
+      writes: fields('p', 'flags'),
+      run: (c) => atomicBit(c, PG.owner_priv_1, true),
+    }),
+    __SetPageChecked: nonAtomicBitFn('test/model', '__SetPageChecked', PG.owner_priv_1, true, layout),
+    lock_unlock: steps('lock_unlock', [
+      local('lock', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'unlock')),
+      unlockStep('unlock', 'unlock_page(page)'),
+    ]),
+    /** lock_page(p); lock_page(q); unlock both: two of them in opposite orders deadlock. */
+    lock_two: steps('lock_two', [
+      local('lock_p', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'lock_q')),
+      local('lock_q', 'lock_page(page2)', (c) => c.call('lock_page', p(c, 'q'), 'unlock_q')),
+      unlockStep('unlock_q', 'unlock_page(page2)', 'q'),
+      unlockStep('unlock_p', 'unlock_page(page)'),
+    ]),
+    lock_clear_unlock: steps('lock_clear_unlock', [
+      local('lock', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'clear')),
+      local('clear', '__ClearPageIsolated(page)', (c) => c.call('__ClearPageIsolated', p(c), 'unlock')),
+      unlockStep('unlock', 'unlock_page(page)'),
+    ]),
+    lru_then_lock: steps('lru_then_lock', [
+      local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)', (c) => c.call('spin_lock_lru', {}, 'lock')),
+      local('lock', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'unlock')),
+      unlockStep('unlock', 'unlock_page(page)'),
+      { label: 'unspin', code: 'spin_unlock_irqrestore(&zone->lru_lock, flags)', writes: paths('lruLock'), run: (c) => spinUnlockLru(c.w) },
+    ]),
+    lru_unlock_then_lock: steps('lru_unlock_then_lock', [
+      local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)', (c) => c.call('spin_lock_lru', {}, 'unspin')),
+      { label: 'unspin', code: 'spin_unlock_irqrestore(&zone->lru_lock, flags)', writes: paths('lruLock'), run: (c) => spinUnlockLru(c.w) },
+      local('lock', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'unlock')),
+      unlockStep('unlock', 'unlock_page(page)'),
+    ]),
+    lru_section: steps('lru_section', [
+      local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)', (c) => c.call('spin_lock_lru', {}, 'unspin')),
+      { label: 'unspin', code: 'spin_unlock_irqrestore(&zone->lru_lock, flags)', writes: paths('lruLock'), run: (c) => spinUnlockLru(c.w) },
+    ]),
+    lru_forget: steps('lru_forget', [
+      local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)', (c) => c.call('spin_lock_lru', {}, 'done')),
+      local('done', 'return; /* BUG: lru_lock never released */', (c) => c.ret(null)),
+    ]),
+    try_unlock: steps('try_unlock', [
+      { label: 'try', code: 'if (!trylock_page(page)) return false;', reads: lockFields(), writes: lockFields(), run: (c) => void (tryLock(c) || c.ret(false)) },
+      unlockStep('unlock', 'unlock_page(page)'),
+    ]),
+    gpuz: oneStep('gpuz', {
+      label: 'get',
+      code: 'return get_page_unless_zero(page)',
+      writes: refFields(),
+      run: (c) => c.ret(getPageUnlessZero(c, ownerSlot(c.tid))),
+    }),
+    get: oneStep('get', { label: 'get', code: 'get_page(page)', writes: refFields(), run: (c) => getPage(c, ownerSlot(c.tid)) }),
+    put: oneStep('put', { label: 'put', code: 'put_page(page)', writes: refFields(), run: (c) => putPage(c, ownerSlot(c.tid), layout) }),
+    put_twice: steps('put_twice', [
+      { label: 'put', code: 'put_page(page)', writes: refFields(), run: (c) => putPage(c, ownerSlot(c.tid), layout) },
+      { label: 'put_again', code: 'put_page(page) /* BUG: one put too many */', writes: refFields(), run: (c) => putPage(c, ownerSlot(c.tid), layout) },
+    ]),
+    /** A rule-breaking driver taking page->lru of its page off whatever list it is on, without looking (R1). */
+    drv_list_del: oneStep('drv_list_del', {
+      label: 'del',
+      code: 'list_del_init(&page->lru) /* RULE-BREAKING: also while the VM has the page isolated */',
+      writes: fields('p', 'lru'),
+      run: (c) => {
+        const page = c.w.pages[num(c.l, 'p')];
+        if (page) page.lru = List.NONE;
+      },
+    }),
+  };
 }

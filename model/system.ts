@@ -86,8 +86,10 @@ export function driverPage(opts: DriverPageOpts = {}): PageInit {
 
 /** Options of a page-cache page. */
 export interface FilePageOpts {
-  /** PG_reclaim set (writeback with reclaim, or PG_readahead, its alias). */
+  /** PG_reclaim set (reclaim's writeback, or PG_readahead, its alias). */
   readonly reclaim?: boolean;
+  /** PG_writeback set (the page is being written back). */
+  readonly writeback?: boolean;
   /** Thread holding it off the LRU (reclaim's or compaction's isolation reference); else it is on the LRU. */
   readonly isolatedBy?: number;
   /** Thread that owns the page-cache reference (default: the isolating thread). */
@@ -105,7 +107,8 @@ export function filePage(opts: FilePageOpts = {}): PageInit {
     p.mapping = mappingOf(AS.FILE);
     p.ref = 1;
     p.holds[ownerSlot(opts.owner ?? opts.isolatedBy ?? 0)] = 1;
-    if (opts.reclaim) p.flags |= bit(PG.reclaim) | bit(PG.writeback);
+    if (opts.reclaim) p.flags |= bit(PG.reclaim);
+    if (opts.writeback) p.flags |= bit(PG.writeback);
     if (opts.isolatedBy === undefined) {
       p.flags |= bit(PG.lru);
       p.lru = List.LRU;

@@ -46,6 +46,8 @@ export function getPage(c: KCtx, slot: number, v = 'p'): void {
 export function dirtyForFree(page: Page, layout: Layout): string[] {
   const bad: string[] = [];
   if (test(page.flags, PG.locked) || page.lockers) bad.push('PG_locked set');
+  if (test(page.flags, PG.lru)) bad.push('PG_lru set');
+  if (test(page.flags, PG.writeback)) bad.push('PG_writeback set');
   if (asOf(page.mapping) !== 0) bad.push(`mapping ${mappingName(page.mapping)}`);
   if (page.mapcount !== -1) bad.push(`_mapcount ${page.mapcount}`);
   if (page.kind === Kind.DRIVER && movableMark(page, layout)) bad.push('still marked movable');

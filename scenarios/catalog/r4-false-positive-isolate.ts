@@ -10,7 +10,7 @@ import { filePage, free, type SystemInit } from '../../model/system.ts';
 const quote =
   "Also I'm a bit uncomfortable how isolate_movable_page() blindly expects that page->mapping->a_ops->isolate_page exists for PageMovable() pages. What if it's a false positive on a PG_reclaim page? Can we rely on PG_reclaim always (and without races) implying PageLRU() so that we don't even attempt isolate_movable_page()?";
 const system: SystemInit = {
-  pages: [filePage({ reclaim: true, isolatedBy: 1 }), free],
+  pages: [filePage({ reclaim: true, writeback: true, isolatedBy: 1 }), free],
   threads: [
     { name: 'C0', fn: 'compact', args: { p: 0, np: 1 } },
     { name: 'R', fn: 'lru_owner', args: { p: 0 } },

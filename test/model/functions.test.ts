@@ -251,14 +251,14 @@ for (const e of [V3, V3R]) {
 
 test('v3 isolate_movable_page: a PG_reclaim file page off the LRU fails the _mapcount marker test before any lock', (t) => {
   // filePage reclaim, held off the LRU by thread 1: flags PG_reclaim|PG_writeback = 40, ref 2 (both thread 1's).
-  const r = runAlone(proto('v3'), [withSlots(filePage({ reclaim: true, isolatedBy: 1 }), 2)], { fn: 'isolate_movable_page', args: { p: 0 } });
+  const r = runAlone(proto('v3'), [withSlots(filePage({ reclaim: true, writeback: true, isolatedBy: 1 }), 2)], { fn: 'isolate_movable_page', args: { p: 0 } });
   t.is(r.ret, false);
   t.deepEqual(r.steps, ['isolate_movable_page:get', 'PageMovable:bit', 'PageMovable:mapcount', 'isolate_movable_page:out_putpage']);
   t.deepEqual(pageOf(r.world, 0), page(2, { kind: Kind.FILE, data: 7, mapping: FILE_MAP, ref: 2, holds: [0, 0, 2], flags: RECLAIM | WRITEBACK }));
 });
 
 test('v3-reviewed isolate_movable_page: a PG_reclaim file page passes the unlocked test, fails the a_ops test under PG_lock', (t) => {
-  const r = runAlone(proto('v3-reviewed'), [withSlots(filePage({ reclaim: true, isolatedBy: 1 }), 2)], { fn: 'isolate_movable_page', args: { p: 0 } });
+  const r = runAlone(proto('v3-reviewed'), [withSlots(filePage({ reclaim: true, writeback: true, isolatedBy: 1 }), 2)], { fn: 'isolate_movable_page', args: { p: 0 } });
   t.is(r.ret, false);
   t.deepEqual(r.steps, [
     'isolate_movable_page:get',
@@ -275,7 +275,7 @@ test('v3-reviewed isolate_movable_page: a PG_reclaim file page passes the unlock
 });
 
 test('v4.8 isolate_movable_page: a PG_reclaim file page has no mapping tag and is rejected before any lock', (t) => {
-  const r = runAlone(proto('v4.8'), [withSlots(filePage({ reclaim: true, isolatedBy: 1 }), 2)], { fn: 'isolate_movable_page', args: { p: 0 } });
+  const r = runAlone(proto('v4.8'), [withSlots(filePage({ reclaim: true, writeback: true, isolatedBy: 1 }), 2)], { fn: 'isolate_movable_page', args: { p: 0 } });
   t.is(r.ret, false);
   t.deepEqual(r.steps, ['isolate_movable_page:get', 'PageMovable:tag', 'isolate_movable_page:out_putpage']);
 });
@@ -432,8 +432,8 @@ for (const e of [V3, V48]) {
     });
     t.is(r.fault, null);
     t.true(r.steps.includes('putback_lru_page:putback'));
-    // 40 | PG_lru 4 = 44.
-    t.deepEqual(pageOf(r.world, 0), page(2, { kind: Kind.FILE, data: 7, mapping: FILE_MAP, ref: 1, holds: [0, 0, 1], flags: RECLAIM | WRITEBACK | LRU, lru: List.LRU }));
+    // PG_reclaim 8 | PG_lru 4 = 12 (a readahead page: no PG_writeback).
+    t.deepEqual(pageOf(r.world, 0), page(2, { kind: Kind.FILE, data: 7, mapping: FILE_MAP, ref: 1, holds: [0, 0, 1], flags: RECLAIM | LRU, lru: List.LRU }));
   });
 }
 
@@ -724,7 +724,7 @@ for (const e of ALL) {
 }
 
 test('v3 __ClearPageMovable on a page that is not the driver\'s is a false positive (no-false-positive-movable)', (t) => {
-  const r = runAlone(proto('v3'), [lockedBy(withSlots(filePage({ reclaim: true, isolatedBy: 1 }), 2), 0)], { fn: '__ClearPageMovable', args: { p: 0 } });
+  const r = runAlone(proto('v3'), [lockedBy(withSlots(filePage({ reclaim: true, writeback: true, isolatedBy: 1 }), 2), 0)], { fn: '__ClearPageMovable', args: { p: 0 } });
   t.is(r.fault?.inv, 'no-false-positive-movable');
   // Caught at the first statement: nothing written.
   t.deepEqual(r.world, r.init.w);
@@ -741,7 +741,7 @@ function pageMovable(id: string, p: PageInit, locked: boolean): RunResult {
 
 const noMarker = pageWith(driverPage(), (p) => void (p.mapcount = -1));
 const noBit = pageWith(driverPage(), (p) => void (p.flags &= ~RECLAIM));
-const reclaimFile = filePage({ reclaim: true, isolatedBy: 1 });
+const reclaimFile = filePage({ reclaim: true, writeback: true, isolatedBy: 1 });
 const releasedV48 = driverPage({ isolatedBy: 1, released: true });
 const taggedFile = pageWith(filePage({ isolatedBy: 1 }), (p) => void (p.mapping = FILE_MAP | MOVABLE_TAG));
 const ksm = pageWith(driverPage(), (p) => void (p.mapping = DRV_MAP | 3));

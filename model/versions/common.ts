@@ -6,7 +6,7 @@
  * allocation path, an LRU file page's owner, a new page's owner, user space.
  */
 import { bit, PG, type Layout } from '../flags.ts';
-import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx } from '../dsl.ts';
+import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec } from '../dsl.ts';
 import { lock_page, lockFields, unlock_page, unlockPage, __SetPageLocked } from '../prim/pagelock.ts';
 import { spin_lock_lru } from '../prim/spinlock.ts';
 import { allocFields, allocPage, getPage, putPage, refFields } from '../prim/refcount.ts';
@@ -289,3 +289,63 @@ export function unlockStep(label: string, code: string, v = 'p') {
 export function rcOf(c: KCtx): number {
   return num(c.l, 'rc');
 }
+
+/** Steps unmap_and_move and putback_movable_pages share across versions. */
+export const shared = {
+  /** `newpage = get_new_page(...)`: a branch, the allocation fails (-ENOMEM) or takes the free page in local `np`. */
+  allocTarget(): StepSpec {
+    return {
+      label: 'alloc',
+      code: 'newpage = get_new_page(page, private, &result); if (!newpage) return -ENOMEM;',
+      choices: ['newpage', 'NULL'],
+      writes: allocFields('np'),
+      run: (c) => {
+        if (c.choice === 'NULL' || !allocPage(c, ownerSlot(c.tid), Kind.TARGET, 'np')) c.ret(RC.ENOMEM);
+      },
+    };
+  },
+  /** `if (page_count(page) == 1)`: else __unmap_and_move; when freed under us, `freed` continues. */
+  count(freed: (c: KCtx) => void): StepSpec {
+    return {
+      label: 'count',
+      code: 'if (page_count(page) == 1) { /* page was freed from under us. So we are done. */',
+      reads: fields('p', 'ref'),
+      run: (c) => {
+        if (pg(c).ref !== 1) return c.call('__unmap_and_move', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'out', 'rc');
+        freed(c);
+      },
+    };
+  },
+  /** The caller's isolation reference dropped, then `then` (a label) or return `ret()`. */
+  putIsolation(layout: Layout, label: string, code: string, then: string | ((c: KCtx) => number | null)): StepSpec {
+    return {
+      label,
+      code,
+      writes: dropFields(),
+      run: (c) => {
+        dropIsolation(c, layout);
+        if (typeof then === 'string') c.goto(then);
+        else c.ret(then(c));
+      },
+    };
+  },
+  /** `put_new_page(newpage)` unless already put, and return rc. */
+  putNew(layout: Layout, code: string): StepSpec {
+    return {
+      label: 'put_new',
+      code,
+      writes: refFields('np'),
+      run: (c) => {
+        if (!c.l.newput) putPage(c, ownerSlot(c.tid), layout, 'np');
+        c.ret(rcOf(c));
+      },
+    };
+  },
+  /** The LRU branch of putback_movable_pages and its end. */
+  lruTail(): StepSpec[] {
+    return [
+      local('lru', '} else { putback_lru_page(page); }', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done')),
+      local('done', '}', (c) => c.ret(null)),
+    ];
+  },
+};

@@ -11,10 +11,10 @@ import { AS, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapp
 import { callAop } from '../aops.ts';
 import { nonAtomicBitFn, atomicBit } from '../prim/flagword.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
-import { allocFields, allocPage, getPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
+import { getPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
 import { spinUnlockLru } from '../prim/spinlock.ts';
 import { DRIVER_SLOT, Kind, List, ownerSlot } from '../world.ts';
-import { commonFns, dropFields, dropIsolation, listDelIsolated, rcOf, unlockStep } from './common.ts';
+import { commonFns, dropFields, dropIsolation, listDelIsolated, rcOf, shared, unlockStep } from './common.ts';
 import type { Protocol } from '../protocol.ts';
 
 /** v3's flag layout. */
@@ -303,32 +303,16 @@ export function v3PutbackMovablePages(layout: Layout, lockAround: boolean): Fns[
       },
     },
     ...clearReleased('clear', 'put', lockAround),
-    { label: 'put', code: 'put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.ret(null); } },
-    local('lru', '} else { putback_lru_page(page); }', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done')),
-    local('done', '}', (c) => c.ret(null)),
+    shared.putIsolation(layout, 'put', 'put_page(page);', () => null),
+    ...shared.lruTail(),
   ]);
 }
 
 /** v3 unmap_and_move for one page; `lockAround` adds v3-reviewed's lock_page around both __ClearPageMovable calls. */
 export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string] {
   return fn(MM, 'unmap_and_move', [
-    {
-      label: 'alloc',
-      code: 'newpage = get_new_page(page, private, &result); if (!newpage) return -ENOMEM;',
-      choices: ['newpage', 'NULL'],
-      writes: allocFields('np'),
-      run: (c) => {
-        if (c.choice === 'NULL' || !allocPage(c, ownerSlot(c.tid), Kind.TARGET, 'np')) c.ret(RC.ENOMEM);
-      },
-    },
-    {
-      label: 'count',
-      code: 'if (page_count(page) == 1) { /* page was freed from under us. So we are done. */',
-      reads: fields('p', 'ref'),
-      run: (c) => {
-        if (pg(c).ref !== 1) c.call('__unmap_and_move', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'out', 'rc');
-      },
-    },
+    shared.allocTarget(),
+    shared.count(() => undefined),
     {
       label: 'freed_put_new',
       code: 'put_page(newpage);',
@@ -352,7 +336,7 @@ export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string]
         if (rcOf(c) !== RC.SUCCESS) callPageMovable(c, 'fail_movable', false);
       },
     },
-    { label: 'put_success', code: 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.ret(rcOf(c)); } },
+    shared.putIsolation(layout, 'put_success', 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', rcOf),
     local('fail_movable', '} else { if (rc != -EAGAIN) { if (unlikely(PageMovable(page))) {', (c) => void (c.l.mv || c.goto('fail_lru'))),
     {
       label: 'fail_isolated',
@@ -364,17 +348,9 @@ export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string]
       },
     },
     ...clearReleased('fail_clear', 'fail_put', lockAround),
-    { label: 'fail_put', code: 'put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.goto('put_new'); } },
+    shared.putIsolation(layout, 'fail_put', 'put_page(page);', 'put_new'),
     local('fail_lru', '} else putback_lru_page(page);', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'put_new')),
-    {
-      label: 'put_new',
-      code: 'if (put_new_page) put_new_page(newpage, private); else put_page(newpage);',
-      writes: refFields('np'),
-      run: (c) => {
-        if (!c.l.newput) putPage(c, ownerSlot(c.tid), layout, 'np');
-        c.ret(rcOf(c));
-      },
-    },
+    shared.putNew(layout, 'if (put_new_page) put_new_page(newpage, private); else put_page(newpage);'),
   ]);
 }
 

@@ -10,10 +10,10 @@ import { PG, type Layout } from '../flags.ts';
 import { fields, fn, local, num, pg, RC, type Fns, type KCtx } from '../dsl.ts';
 import { aopsOf, asOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE, AS, mappingOf } from '../mapping.ts';
 import { callAop } from '../aops.ts';
-import { allocFields, allocPage, putPage, refFields } from '../prim/refcount.ts';
-import { Kind, ownerSlot } from '../world.ts';
+import { putPage, refFields } from '../prim/refcount.ts';
+import { ownerSlot } from '../world.ts';
 import type { Protocol } from '../protocol.ts';
-import { commonFns, dropFields, dropIsolation, listDelIsolated, rcOf } from './common.ts';
+import { commonFns, listDelIsolated, rcOf, shared } from './common.ts';
 import { lockFields, unlockPage } from '../prim/pagelock.ts';
 import { callPageMovable, isolatedFlagFns, v3Driver, v3IsolateMovablePage, v3ScanFn, v3UnmapAndMoveInner } from './v3.ts';
 
@@ -138,30 +138,13 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
       },
       local('movable', '} else if (unlikely(__PageMovable(page))) {', (c) => void (c.l.mv || c.goto('lru'))),
       ...lockedPutback('lock', 'put', false),
-      { label: 'put', code: 'put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.ret(null); } },
-      local('lru', '} else { putback_lru_page(page); }', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done')),
-      local('done', '}', (c) => c.ret(null)),
+      shared.putIsolation(layout, 'put', 'put_page(page);', () => null),
+      ...shared.lruTail(),
     ]),
 
     unmap_and_move: fn(MM, 'unmap_and_move', [
-      {
-        label: 'alloc',
-        code: 'newpage = get_new_page(page, private, &result); if (!newpage) return -ENOMEM;',
-        choices: ['newpage', 'NULL'],
-        writes: allocFields('np'),
-        run: (c) => {
-          if (c.choice === 'NULL' || !allocPage(c, ownerSlot(c.tid), Kind.TARGET, 'np')) c.ret(RC.ENOMEM);
-        },
-      },
-      {
-        label: 'count',
-        code: 'if (page_count(page) == 1) { /* page was freed from under us. So we are done. */',
-        reads: fields('p', 'ref'),
-        run: (c) => {
-          if (pg(c).ref !== 1) return c.call('__unmap_and_move', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'out', 'rc');
-          callPageMovable(c, 'freed_movable', false);
-        },
-      },
+      shared.allocTarget(),
+      shared.count((c) => callPageMovable(c, 'freed_movable', false)),
       local('freed_movable', 'if (unlikely(__PageMovable(page))) {', (c) => void (c.l.mv || c.goto('freed_put_new'))),
       ...lockedPutback('freed', 'freed_put_new', true),
       {
@@ -184,21 +167,13 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
           if (rcOf(c) !== RC.SUCCESS) callPageMovable(c, 'fail_movable', false);
         },
       },
-      { label: 'put_success', code: 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.ret(rcOf(c)); } },
+      shared.putIsolation(layout, 'put_success', 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', rcOf),
       local('fail_movable', 'if (likely(!__PageMovable(page))) { putback_lru_page(page); goto put_new; }', (c) => {
         if (!c.l.mv) return c.call('putback_lru_page', { p: num(c.l, 'p') }, 'put_new');
       }),
       ...lockedPutback('fail', 'fail_put', false),
-      { label: 'fail_put', code: 'put_page(page);', writes: dropFields(), run: (c) => { dropIsolation(c, layout); c.goto('put_new'); } },
-      {
-        label: 'put_new',
-        code: 'put_new: if (put_new_page) put_new_page(newpage, private); else put_page(newpage);',
-        writes: refFields('np'),
-        run: (c) => {
-          if (!c.l.newput) putPage(c, ownerSlot(c.tid), layout, 'np');
-          c.ret(rcOf(c));
-        },
-      },
+      shared.putIsolation(layout, 'fail_put', 'put_page(page);', 'put_new'),
+      shared.putNew(layout, 'put_new: if (put_new_page) put_new_page(newpage, private); else put_page(newpage);'),
     ]),
 
     move_to_new_page: fn(MM, 'move_to_new_page', [

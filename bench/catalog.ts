@@ -13,14 +13,11 @@ import { explore, type Model } from '../checker/index.ts';
 import { catalog } from '../scenarios/index.ts';
 import { protocolById } from '../model/versions/index.ts';
 import { buildSystem, driverPage, free } from '../model/system.ts';
+import { median } from './median.ts';
 
 const quick = process.argv.includes('--quick');
 const runs = quick ? 1 : 5;
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1] ?? 0;
-};
 
 interface Row {
   readonly name: string;

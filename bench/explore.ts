@@ -18,6 +18,7 @@ interface Case {
   readonly name: string;
   readonly model: () => Model<unknown>;
 }
+import { median } from './median.ts';
 
 const quick = process.argv.includes('--quick');
 const runs = quick ? 1 : 5;
@@ -35,11 +36,6 @@ for (const rounds of quick ? [1, 3] : [1, 3, 6]) {
   cases.push({ name: `peterson-${rounds}`, model: () => asModel(buildModel(petersonSpec({ rounds }))) });
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 interface Row {
   readonly name: string;

@@ -3,6 +3,7 @@ import type { Scenario } from './types.ts';
 import { migrationNoCopy, migrationPreservesData } from './catalog/migration-preserves-data.ts';
 import { duty1, duty1Mutant } from './catalog/duty1-mark-under-lock.ts';
 import { duty3, duty4 } from './catalog/duties-3-4.ts';
+import { parallel, parallelMutant } from './catalog/parallel-compaction.ts';
 import { r1Breaks, r1Keeps } from './catalog/r1-page-lru.ts';
 import { r2 } from './catalog/r2-release-isolated.ts';
 import { r3OwnerPriv, r3Reclaim } from './catalog/r3-aliased-bits.ts';
@@ -17,6 +18,8 @@ import { r9, r9Mutant } from './catalog/r9-new-page-owner.ts';
 export const catalog: readonly Scenario[] = [
   migrationPreservesData,
   migrationNoCopy,
+  parallel,
+  parallelMutant,
   duty1,
   duty1Mutant,
   duty3,

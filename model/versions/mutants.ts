@@ -25,6 +25,18 @@ const noPrecheck = {
   },
 };
 
+/** isolate_movable_page without the PageIsolated() test under PG_lock (the one that refuses a page another thread isolated). */
+function noIsolatedCheck(base: Protocol): Protocol {
+  return mutant(base, 'no-isolated-check', 'isolate_movable_page() does not test PageIsolated() under PG_lock', {
+    isolate_movable_page: {
+      mv2: {
+        code: 'if (!PageMovable(page)) goto out_no_isolated; /* MUTANT: no PageIsolated(page) test */',
+        run: (c: KCtx) => void (c.l.mv || c.goto('out_no_isolated')),
+      },
+    },
+  });
+}
+
 /** v3's PageMovable without the _mapcount marker test. */
 export const v3NoMarkerCheck = mutant(v3, 'no-mapcount-check', 'PageMovable() tests PG_movable only, not the _mapcount marker', {
   PageMovable: { bit: { code: 'return test_bit(PG_movable, &(page)->flags); /* MUTANT */', run: (c) => c.ret(test(pg(c).flags, v3.layout.movable ?? 0)) } },
@@ -77,6 +89,8 @@ export const v3rNoPrecheck = mutant(v3Reviewed, 'no-precheck', 'isolate_movable_
 export const v48NoPrecheck = mutant(v48, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck);
 export const v48aNoPrecheck = mutant(v48Atomic, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck);
 
+export const noIsolatedCheckMutants = [v3, v3Reviewed, v48, v48Atomic].map(noIsolatedCheck);
+
 /** Every mutant version, by id (`<version>~<what is removed>`). */
 export const mutantProtocols: readonly Protocol[] = [
   v3NoMarkerCheck,
@@ -90,4 +104,5 @@ export const mutantProtocols: readonly Protocol[] = [
   v3rNoPrecheck,
   v48NoPrecheck,
   v48aNoPrecheck,
+  ...noIsolatedCheckMutants,
 ];

@@ -18,7 +18,6 @@ import { median } from './median.ts';
 const quick = process.argv.includes('--quick');
 const runs = quick ? 1 : 5;
 
-
 interface Row {
   readonly name: string;
   readonly verdict: string;

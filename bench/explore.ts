@@ -36,7 +36,6 @@ for (const rounds of quick ? [1, 3] : [1, 3, 6]) {
   cases.push({ name: `peterson-${rounds}`, model: () => asModel(buildModel(petersonSpec({ rounds }))) });
 }
 
-
 interface Row {
   readonly name: string;
   readonly verdict: string;

@@ -32,6 +32,11 @@ export function listDelIsolated(c: KCtx, v = 'p'): void {
 /** Footprint of dropIsolation. */
 export const dropFields = (v = 'p') => both(refFields(v), fields(v, 'isolators'));
 
+/** Calls PageMovable(page[, locked]) for local `p` (or `v`) into local `mv`, then continues at `then`. */
+export function callPageMovable(c: KCtx, then: string, locked: boolean, v = 'p'): void {
+  c.call('PageMovable', { p: num(c.l, v), locked }, then, 'mv');
+}
+
 /** Compaction return codes that leave the page on cc->migratepages (compact_zone then calls putback_movable_pages). */
 function leftOnList(rc: number): boolean {
   return rc === RC.EAGAIN || rc === RC.ENOMEM;
@@ -315,6 +320,24 @@ export const shared = {
         freed(c);
       },
     };
+  },
+  /**
+   * unmap_and_move's `out:` label: unless -EAGAIN, list_del the page from the
+   * migration list; on failure ask PageMovable (unlocked) and go on at `fail_movable`.
+   */
+  outListDel(): StepSpec[] {
+    return [
+      local('out', 'out: if (rc != -EAGAIN) {', (c) => void (rcOf(c) === RC.EAGAIN && c.goto('put_new'))),
+      {
+        label: 'list_del',
+        code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
+        writes: fields('p', 'lru', 'isolators'),
+        run: (c) => {
+          listDelIsolated(c);
+          if (rcOf(c) !== RC.SUCCESS) callPageMovable(c, 'fail_movable', false);
+        },
+      },
+    ];
   },
   /** The caller's isolation reference dropped, then `then` (a label) or return `ret()`. */
   putIsolation(layout: Layout, label: string, code: string, then: string | ((c: KCtx) => number | null)): StepSpec {

@@ -14,7 +14,7 @@ import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
 import { getPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
 import { spinUnlockLru } from '../prim/spinlock.ts';
 import { DRIVER_SLOT, Kind, List, ownerSlot } from '../world.ts';
-import { commonFns, dropFields, dropIsolation, listDelIsolated, rcOf, shared, unlockStep } from './common.ts';
+import { callPageMovable, commonFns, dropFields, dropIsolation, listDelIsolated, rcOf, shared, unlockStep } from './common.ts';
 import type { Protocol } from '../protocol.ts';
 
 /** v3's flag layout. */
@@ -22,11 +22,6 @@ export const v3Layout: Layout = { isolated: PG.owner_priv_1, movable: PG.reclaim
 
 const MM = 'mm/migrate.c';
 const FLAGS_H = 'include/linux/page-flags.h';
-
-/** Calls PageMovable(page[, locked]) for local `p` (or `v`) into local `mv`, then continues at `then`. */
-export function callPageMovable(c: KCtx, then: string, locked: boolean, v = 'p'): void {
-  c.call('PageMovable', { p: num(c.l, v), locked }, then, 'mv');
-}
 
 /** v3 PageMovable(): test_bit(PG_movable) && _mapcount == PAGE_MOVABLE_MAPCOUNT_VALUE (PageBalloon is never true here). */
 export function v3PageMovable(layout: Layout): Fns[string] {
@@ -326,16 +321,7 @@ export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string]
     },
     local('freed_movable', 'if (PageMovable(page))', (c) => void (c.l.mv || c.goto('out'))),
     ...clearReleased('freed_clear', 'out', lockAround),
-    local('out', 'out: if (rc != -EAGAIN) {', (c) => void (rcOf(c) === RC.EAGAIN && c.goto('put_new'))),
-    {
-      label: 'list_del',
-      code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
-      writes: fields('p', 'lru', 'isolators'),
-      run: (c) => {
-        listDelIsolated(c);
-        if (rcOf(c) !== RC.SUCCESS) callPageMovable(c, 'fail_movable', false);
-      },
-    },
+    ...shared.outListDel(),
     shared.putIsolation(layout, 'put_success', 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', rcOf),
     local('fail_movable', '} else { if (rc != -EAGAIN) { if (unlikely(PageMovable(page))) {', (c) => void (c.l.mv || c.goto('fail_lru'))),
     {

@@ -13,9 +13,9 @@ import { callAop } from '../aops.ts';
 import { putPage, refFields } from '../prim/refcount.ts';
 import { ownerSlot } from '../world.ts';
 import type { Protocol } from '../protocol.ts';
-import { commonFns, listDelIsolated, rcOf, shared } from './common.ts';
+import { callPageMovable, commonFns, listDelIsolated, rcOf, shared } from './common.ts';
 import { lockFields, unlockPage } from '../prim/pagelock.ts';
-import { callPageMovable, isolatedFlagFns, v3Driver, v3IsolateMovablePage, v3ScanFn, v3UnmapAndMoveInner } from './v3.ts';
+import { isolatedFlagFns, v3Driver, v3IsolateMovablePage, v3ScanFn, v3UnmapAndMoveInner } from './v3.ts';
 
 /** v4.8's layout: PG_isolated = PG_reclaim, movability in the mapping tag. */
 export const v48Layout: Layout = { isolated: PG.reclaim, movable: null, mapcountMarker: false };
@@ -157,16 +157,7 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
           c.l.rc = RC.SUCCESS;
         },
       },
-      local('out', 'out: if (rc != -EAGAIN) {', (c) => void (rcOf(c) === RC.EAGAIN && c.goto('put_new'))),
-      {
-        label: 'list_del',
-        code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
-        writes: fields('p', 'lru', 'isolators'),
-        run: (c) => {
-          listDelIsolated(c);
-          if (rcOf(c) !== RC.SUCCESS) callPageMovable(c, 'fail_movable', false);
-        },
-      },
+      ...shared.outListDel(),
       shared.putIsolation(layout, 'put_success', 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', rcOf),
       local('fail_movable', 'if (likely(!__PageMovable(page))) { putback_lru_page(page); goto put_new; }', (c) => {
         if (!c.l.mv) return c.call('putback_lru_page', { p: num(c.l, 'p') }, 'put_new');

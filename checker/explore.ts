@@ -12,6 +12,7 @@ import { bfsFrontier } from './strategies/bfs.ts';
 import { dfsFrontier } from './strategies/dfs.ts';
 import { terminalProgress, type ProgressSink } from './progress.ts';
 import { traceOf } from './trace.ts';
+import { explorePacked, type PackedFactory } from './packed/explore.ts';
 
 /** Search options. Every bound is optional; an absent bound is unlimited. */
 export interface ExploreOptions {
@@ -25,6 +26,13 @@ export interface ExploreOptions {
   readonly timeLimit?: number;
   /** Progress sink; defaults to a once-a-second line on a TTY stderr. Pass `null` for none. */
   readonly progress?: ProgressSink | null;
+  /** Store whole states instead of 64-bit fingerprints (packed search; collision-free, more memory). */
+  readonly exact?: boolean;
+  /**
+   * `packed` (default when the model offers it): states as Int16 vectors, 64-bit fingerprints.
+   * `object`: states as objects keyed by canonical strings; the reference the packed search is tested against.
+   */
+  readonly engine?: 'packed' | 'object';
 }
 
 /** Builds the frontier of a named strategy. */
@@ -44,6 +52,11 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
   const maxDepth = opts.maxDepth ?? Infinity;
   const timeLimit = opts.timeLimit ?? Infinity;
   const progress = opts.progress === undefined ? terminalProgress() : (opts.progress ?? undefined);
+  const packed = (model as { packed?: PackedFactory }).packed;
+  if (packed && opts.engine !== 'object') {
+    const strategy = opts.strategy ?? 'bfs';
+    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, progress, exact: opts.exact ?? false });
+  }
   const frontier = frontierFor<S>(opts.strategy ?? 'bfs');
 
   const visited = new Map<string, number>();

@@ -14,6 +14,20 @@ export interface Stats {
   /** Greatest depth (steps from the initial state) reached. */
   readonly depth: number;
   readonly seconds: number;
+  /** How the packed search stored states (absent for the object search). */
+  readonly fingerprint?: FingerprintStats;
+}
+
+/** The visited set of a packed search: what a "pass" rests on. */
+export interface FingerprintStats {
+  /** `hash64`: 64-bit fingerprints (SPIN's hash compaction); `exact`: whole states. */
+  readonly kind: 'hash64' | 'exact';
+  /** Upper bound on the probability that two distinct states shared a fingerprint (0 when exact). */
+  readonly collisionProbability: number;
+  /** Bytes held by the visited set at the end. */
+  readonly visitedBytes: number;
+  /** Times the search started again with a larger state layout. */
+  readonly restarts: number;
 }
 
 /** One step of a counterexample: the step that ran and what it changed. */
@@ -32,7 +46,7 @@ export interface TraceStep extends StepInfo {
 export type CheckKind = 'assert' | 'state' | 'step' | 'end' | 'hang';
 
 /** The bound that stopped a search before it was exhaustive. */
-export type Bound = 'max-states' | 'max-depth' | 'time-limit';
+export type Bound = 'max-states' | 'max-depth' | 'time-limit' | 'max-memory';
 
 export interface Pass {
   readonly verdict: 'pass';

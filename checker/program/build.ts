@@ -8,6 +8,9 @@ import { Immer, enablePatches, type Patch } from 'immer';
 import type { Action, Change, Model, StateInvariant, StepInfo, StepInvariant } from '../model.ts';
 import { fingerprint } from '../fingerprint.ts';
 import type { AssertSpec, Ctx, FnDef, Frame, Locals, StepDef, SysState, ThreadSpec, Value } from './types.ts';
+import { compile } from '../packed/compile.ts';
+import { guessHints, learn } from '../packed/hints.ts';
+import type { PackedFactory } from '../packed/explore.ts';
 
 enablePatches();
 const immer = new Immer({ autoFreeze: false });
@@ -61,7 +64,10 @@ export function defaultLine(c: Change): string {
 }
 
 /** Builds the Model of `spec`. */
-export function buildModel<W>(spec: ProgramSpec<W>, opts: BuildOptions = {}): Model<SysState<W>> & { spec: ProgramSpec<W> } {
+export function buildModel<W>(
+  spec: ProgramSpec<W>,
+  opts: BuildOptions = {},
+): Model<SysState<W>> & { spec: ProgramSpec<W>; packed?: PackedFactory } {
   const keep = <T extends { id: string }>(xs: readonly T[] | undefined): T[] =>
     (xs ?? []).filter((x) => !opts.only || opts.only.has(x.id));
   const labelIndex = new Map<string, Map<string, number>>();
@@ -234,7 +240,7 @@ export function buildModel<W>(spec: ProgramSpec<W>, opts: BuildOptions = {}): Mo
     return parts.join('; ');
   };
 
-  return {
+  const model: Model<SysState<W>> & { spec: ProgramSpec<W>; packed?: PackedFactory } = {
     name: spec.name,
     spec,
     threadNames: spec.threads.map((t) => t.name),
@@ -249,4 +255,15 @@ export function buildModel<W>(spec: ProgramSpec<W>, opts: BuildOptions = {}): Mo
     stepInvariants: keep(spec.stepInvariants),
     endChecks: keep(spec.endChecks),
   };
+  // The packed form runs the same steps on a vector; --check-writes needs immer's patches, so it keeps the object form.
+  if (!opts.checkWrites) {
+    model.packed = {
+      hints: () => guessHints(model, spec.fns),
+      compile: (h) => {
+        learn(spec.fns as Record<string, FnDef<never>>, h);
+        return compile(spec, model, h, enabledFault);
+      },
+    };
+  }
+  return model;
 }

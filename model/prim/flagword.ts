@@ -45,7 +45,6 @@ export function nonAtomicBitFn(file: string, name: string, b: number, set: boole
           );
         }
         page.flags = next;
-        delete c.l.old;
       },
     },
   ]);

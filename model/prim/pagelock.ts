@@ -97,7 +97,6 @@ export const __SetPageLocked: KFn = fn('include/linux/page-flags.h', '__SetPageL
       if (undone) c.fail('no-lost-flag-update', `__SetPageLocked stored a stale page->flags: bits ${undone.toString(2)} changed since the load are undone`);
       page.flags = next;
       page.lockers |= bit(c.tid);
-      delete c.l.old;
     },
   },
 ]);

@@ -1,0 +1,437 @@
+/**
+ * Thread programs compiled to a packed state: the world's leaves, a fault slot
+ * and each thread's call stack laid out as one Int16 vector. A step runs on the
+ * vector through views bound once per build (the world's accessor tree, one
+ * locals object per function), so a transition is one copy of the vector and
+ * no allocation. The object model of build.ts stays the reference: traces,
+ * `explain` and tests use it, and a packed run must visit the same states.
+ *
+ * Thread region (from `base(t)`): [sp, frame 0, frame 1, ...], a frame being
+ * [function id + 1, pc, return-into name code, locals...] with one slot per
+ * local name of its function. Slots past the top frame are 0, so a state has
+ * one encoding. The local names of each function and the stack room are found
+ * by short random walks first; a run that meets a new name or a deeper stack
+ * throws LayoutGrowth and the explorer starts again with the larger layout.
+ */
+import type { Action, Model, StateInvariant, StepInvariant } from '../model.ts';
+import type { Ctx, Fault, FnDef, Locals, ProgramSpec, StepDef, SysState, ThreadState, Value } from '../program/index.ts';
+import { Interner } from './codec.ts';
+import { load, shapeOf, store, worldView, type Shape } from './world-view.ts';
+
+/** What the layout must make room for: each function's local names and each thread's stack words. */
+export interface LayoutHints {
+  readonly names: ReadonlyMap<string, readonly string[]>;
+  readonly stackWords: number;
+}
+
+/** Thrown during a packed run when the layout is too small; carries the larger hints to start again with. */
+export class LayoutGrowth extends Error {
+  constructor(readonly hints: LayoutHints) {
+    super('packed layout grows');
+  }
+}
+
+/** A check that failed on a packed state. */
+export interface PackedFailure {
+  readonly id: string;
+  readonly kind: 'assert' | 'state' | 'step' | 'end';
+  readonly message: string;
+}
+
+/** Encoded action: thread << 8 | choice. */
+export const actThread = (a: number) => a >> 8;
+export const actChoice = (a: number) => a & 255;
+
+/**
+ * A compiled program. `src` and `dst` are its two scratch vectors (views are
+ * bound to them for good): the explorer copies a state into `src`, `apply`
+ * writes a successor into `dst`, and checks read either.
+ */
+export interface PackedModel {
+  /** Int16 slots per state (even, so the hash can read it as Int32 words). */
+  readonly width: number;
+  readonly hints: LayoutHints;
+  readonly src: Int16Array;
+  readonly dst: Int16Array;
+  /** Writes the initial state into `dst`. */
+  init(): void;
+  /** Enabled actions of `src` (which=0) or `dst` (which=1) into `out`; returns their count. */
+  actions(which: 0 | 1, out: Int32Array): number;
+  /** Number of branches of thread `t`'s next step in `src`. */
+  choices(t: number): number;
+  /** dst := successor of src under encoded action `a`. */
+  apply(a: number): void;
+  /** State invariants (and recorded assertion faults) of `dst`. */
+  checkState(): PackedFailure | null;
+  /** Step invariants of the transition src → dst under `a`. */
+  checkStep(a: number): PackedFailure | null;
+  /** End checks of `dst`, every thread having finished. */
+  checkEnd(): PackedFailure | null;
+  /** True when every thread of `dst` has finished. */
+  isDone(): boolean;
+  /** The object state of a vector (for tests and messages). */
+  decode(buf: Int16Array): SysState<unknown>;
+}
+
+const NOT_EXTENSIBLE = /Cannot add property (.+?), object is not extensible/;
+const NOT_DELETABLE = /Cannot delete property '(.+?)'/;
+
+/**
+ * Compiles `spec` (whose object model is `model`) for the given layout hints.
+ * Invariants are `model`'s (already filtered by `only`); `enabledFault` says
+ * which assertion ids a step may record.
+ */
+export function compile<W>(
+  spec: ProgramSpec<W>,
+  model: Model<SysState<W>>,
+  hints: LayoutHints,
+  enabledFault: (id: string) => boolean,
+): PackedModel {
+  const intern = new Interner();
+  const faults = new Interner();
+  const { shape, next: faultSlot } = shapeOf(spec.world);
+  const fnNames = Object.keys(spec.fns);
+  const fnIndex = new Map(fnNames.map((n, i) => [n, i]));
+  const fnDefs: FnDef<W>[] = fnNames.map((n) => spec.fns[n] as FnDef<W>);
+  const steps: StepDef<W>[][] = fnDefs.map((f) => [...f.steps]);
+  const labels: Map<string, number>[] = fnDefs.map((f) => new Map(f.steps.map((s, i) => [s.label, i])));
+  const names: string[][] = fnNames.map((n) => [...(hints.names.get(n) ?? [])]);
+  const slotOf: Map<string, number>[] = names.map((ns) => new Map(ns.map((n, i) => [n, i])));
+  const frameSize = Int32Array.from(names, (ns) => 3 + ns.length);
+  const nameCodes = new Interner();
+  const T = spec.threads.length;
+  const C = Math.max(hints.stackWords, 1 + Math.max(...frameSize));
+  const threadBase = faultSlot + 1;
+  const width = (threadBase + T * C + 1) & ~1;
+  const assertIds = new Set((spec.asserts ?? []).map((a) => a.id));
+  /** Starts again with room for `more` locals (function id, name) and `words` of stack. */
+  const grow = (more: readonly (readonly [number, string])[], words = C): never => {
+    const m = new Map(fnNames.map((n, i) => [n, [...(names[i] as string[])]]));
+    for (const [f, name] of more) {
+      const list = m.get(fnNames[f] as string) as string[];
+      if (!list.includes(name)) list.push(name);
+    }
+    throw new LayoutGrowth({ names: m, stackWords: words });
+  };
+
+  const src = new Int16Array(width);
+  const dst = new Int16Array(width);
+  const A = worldView(shape, intern);
+  const B = worldView(shape, intern);
+  A.bind(src);
+  B.bind(dst);
+  const vals = intern.vals;
+
+  /** The locals of one function: an accessor per name on the frame at `lo` of vector `lb`. */
+  let lb: Int16Array = src;
+  let lo = 0;
+  const localsViews: Locals[] = names.map((ns) => {
+    const o = {};
+    ns.forEach((n, j) =>
+      Object.defineProperty(o, n, {
+        enumerable: true,
+        get: () => vals[lb[lo + j] as number],
+        set: (v: unknown) => void (lb[lo + j] = intern.code(v)),
+      }),
+    );
+    return Object.preventExtensions(o) as Locals;
+  });
+
+  const sysView = (root: unknown, buf: () => Int16Array): SysState<W> =>
+    ({
+      w: root as W,
+      get t(): ThreadState[] {
+        return decodeThreads(buf());
+      },
+      get fault(): Fault | null {
+        const c = buf()[faultSlot] as number;
+        return c === 0 ? null : (faults.vals[c] as Fault);
+      },
+    }) as SysState<W>;
+  const sysA = sysView(A.root, () => src);
+  const sysB = sysView(B.root, () => dst);
+
+  /** Offset of thread t's top frame in `b`, or -1 when it has finished. */
+  const topFrame = (b: Int16Array, t: number): number => {
+    const base = threadBase + t * C;
+    const sp = b[base] as number;
+    if (sp === 0) return -1;
+    let off = base + 1;
+    for (let i = 1; i < sp; i++) off += frameSize[(b[off] as number) - 1] as number;
+    return off;
+  };
+
+  const decodeThreads = (b: Int16Array): ThreadState[] => {
+    const out: ThreadState[] = [];
+    for (let t = 0; t < T; t++) {
+      const base = threadBase + t * C;
+      const frames = [];
+      let off = base + 1;
+      for (let i = 0; i < (b[base] as number); i++) {
+        const f = (b[off] as number) - 1;
+        const l: Locals = {};
+        (names[f] ?? []).forEach((n, j) => {
+          const v = vals[b[off + 3 + j] as number];
+          if (v !== undefined) l[n] = v as Value;
+        });
+        const r = b[off + 2] as number;
+        frames.push({ fn: fnNames[f] as string, pc: b[off + 1] as number, l, ret: r === 0 ? null : (nameCodes.vals[r] as string) });
+        off += frameSize[f] as number;
+      }
+      out.push({ frames });
+    }
+    return out;
+  };
+
+  // --- running a step on dst ---------------------------------------------------------------
+  let tid = 0;
+  let ft = 0; // the running step's frame
+  let end = 0; // end of the thread's stack
+  let sp = 0;
+  const frameOffs = new Int32Array(256);
+  let control = 0; // 0 next, 1 done
+
+  /** Pushes a frame of function f for the thread being stepped. */
+  const push = (f: number, args: Locals, into: string | undefined) => {
+    const size = frameSize[f] as number;
+    const base = threadBase + tid * C;
+    if (end + size > base + C) grow([], C * 2);
+    if (sp >= frameOffs.length) throw new RangeError('packed state: call stack deeper than 256 frames');
+    dst[end] = f + 1;
+    dst[end + 1] = 0;
+    dst[end + 2] = into === undefined ? 0 : nameCodes.code(into);
+    for (const k in args) {
+      const j = slotOf[f]?.get(k);
+      if (j === undefined) grow(Object.keys(args).map((n) => [f, n] as const));
+      dst[end + 3 + (j as number)] = intern.code(args[k]);
+    }
+    frameOffs[sp++] = end;
+    dst[base] = sp;
+    end += size;
+  };
+
+  /** Pops the top frame, storing `value` into the caller's return local. */
+  const pop = (value: Value) => {
+    const off = frameOffs[--sp] as number;
+    const r = dst[off + 2] as number;
+    const size = frameSize[(dst[off] as number) - 1] as number;
+    dst.fill(0, off, off + size);
+    dst[threadBase + tid * C] = sp;
+    end = off;
+    if (sp > 0 && r !== 0) {
+      const caller = frameOffs[sp - 1] as number;
+      const cf = (dst[caller] as number) - 1;
+      const name = nameCodes.vals[r] as string;
+      const j = slotOf[cf]?.get(name);
+      if (j === undefined) grow([[cf, name]]);
+      dst[caller + 3 + (j as number)] = intern.code(value);
+    }
+  };
+
+  const ctx = {
+    w: B.root as W,
+    l: localsViews[0] as Locals,
+    tid: 0,
+    choice: null as string | null,
+    fail(inv: string, msg: string) {
+      if (!assertIds.has(inv)) throw new Error(`program ${spec.name}: step fails unknown assertion ${inv}`);
+      if (enabledFault(inv) && dst[faultSlot] === 0) dst[faultSlot] = faults.code(faultOf(inv, msg, tid));
+    },
+    goto(label: string) {
+      const f = (dst[ft] as number) - 1;
+      const pc = labels[f]?.get(label);
+      if (pc === undefined) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step labelled ${label}`);
+      dst[ft + 1] = pc;
+      control = 1;
+    },
+    call(fn: string, args: Locals, then?: string, into?: string) {
+      const g = fnIndex.get(fn);
+      if (g === undefined) throw new Error(`program ${spec.name}: a step calls unknown function ${fn}`);
+      const f = (dst[ft] as number) - 1;
+      if (then === undefined) dst[ft + 1] = (dst[ft + 1] as number) + 1;
+      else {
+        const pc = labels[f]?.get(then);
+        if (pc === undefined) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step labelled ${then}`);
+        dst[ft + 1] = pc;
+      }
+      push(g, args, into);
+      control = 1;
+    },
+    ret(value: Value = null) {
+      pop(value);
+      control = 1;
+    },
+  };
+  const faultKeys = new Map<string, Fault>();
+  const faultOf = (inv: string, msg: string, thread: number): Fault => {
+    const key = `${thread}\u0000${inv}\u0000${msg}`;
+    let f = faultKeys.get(key);
+    if (f === undefined) faultKeys.set(key, (f = { inv, msg, thread }));
+    return f;
+  };
+
+  /** Runs the next step of thread `t` on dst, taking branch `choice`. */
+  const runOne = (t: number, choice: number) => {
+    tid = t;
+    const base = threadBase + t * C;
+    sp = dst[base] as number;
+    let off = base + 1;
+    for (let i = 0; i < sp; i++) {
+      frameOffs[i] = off;
+      off += frameSize[(dst[off] as number) - 1] as number;
+    }
+    end = off;
+    ft = frameOffs[sp - 1] as number;
+    const f = (dst[ft] as number) - 1;
+    const pc = dst[ft + 1] as number;
+    const fnSteps = steps[f] as StepDef<W>[];
+    const step = fnSteps[pc];
+    if (!step) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step ${pc}`);
+    lb = dst;
+    lo = ft + 3;
+    ctx.l = localsViews[f] as Locals;
+    ctx.tid = t;
+    ctx.choice = step.choices ? (step.choices[choice] ?? null) : null;
+    control = 0;
+    step.run(ctx as Ctx<W>);
+    if (control === 0) {
+      if (pc + 1 < fnSteps.length) dst[ft + 1] = pc + 1;
+      else pop(null);
+    }
+  };
+
+  /** The step thread t runs next in vector b (views bound accordingly), or null. */
+  const enabledStep = (b: Int16Array, t: number): StepDef<W> | null => {
+    const off = topFrame(b, t);
+    if (off < 0) return null;
+    const f = (b[off] as number) - 1;
+    const step = (steps[f] as StepDef<W>[])[b[off + 1] as number];
+    if (!step) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step ${b[off + 1]}`);
+    if (step.when) {
+      lb = b;
+      lo = off + 3;
+      if (!step.when((b === src ? A.root : B.root) as W, localsViews[f] as Locals, t)) return null;
+    }
+    return step;
+  };
+
+  const isLocalNext = (t: number): boolean => {
+    const off = topFrame(dst, t);
+    if (off < 0) return false;
+    return (steps[(dst[off] as number) - 1] as StepDef<W>[])[dst[off + 1] as number]?.local === true;
+  };
+
+  const apply = (a: number) => {
+    dst.set(src);
+    const t = actThread(a);
+    try {
+      runOne(t, actChoice(a));
+      for (let n = 0; dst[faultSlot] === 0 && isLocalNext(t); n++) {
+        if (n > 10000) throw new Error(`program ${spec.name}: local steps loop`);
+        runOne(t, 0);
+      }
+    } catch (e) {
+      if (e instanceof LayoutGrowth || !(e instanceof TypeError)) throw e;
+      const del = NOT_DELETABLE.exec(e.message);
+      if (del) throw new Error(`program ${spec.name}: a step of thread ${spec.threads[t]?.name} deletes local '${del[1]}': locals are slots of a packed state, set it to null instead`);
+      if (!NOT_EXTENSIBLE.test(e.message)) throw e;
+      discoverFrom(a, e);
+    }
+  };
+
+  /** A step wrote a local its function's view lacks (or a world key that does not exist): ask the object model which. */
+  const discoverFrom = (a: number, e: TypeError): never => {
+    const s = { w: load(shape, src, intern) as W, t: decodeThreads(src), fault: null };
+    const next = model.apply(s, { thread: actThread(a), choice: actChoice(a), choices: 1 });
+    const more: [number, string][] = [];
+    for (const th of next.t) {
+      for (const fr of th.frames) {
+        const f = fnIndex.get(fr.fn) as number;
+        for (const k of Object.keys(fr.l)) if (!slotOf[f]?.has(k)) more.push([f, k]);
+      }
+    }
+    if (more.length) grow(more);
+    throw e;
+  };
+
+  const failure = (inv: StateInvariant<SysState<W>>, s: SysState<W>, kind: 'state' | 'end'): PackedFailure | null => {
+    const msg = inv.check(s);
+    return msg === null ? null : { id: inv.id, kind: inv.kind === 'assert' ? 'assert' : kind, message: msg };
+  };
+  const stateInvs = model.stateInvariants;
+  const stepInvs: readonly StepInvariant<SysState<W>>[] = model.stepInvariants;
+  const endInvs = model.endChecks;
+  const act = { thread: 0, choice: 0, choices: 1 };
+
+  return {
+    width,
+    hints: { names: new Map(fnNames.map((n, i) => [n, names[i] as readonly string[]])), stackWords: C },
+    src,
+    dst,
+    init() {
+      dst.fill(0);
+      store(shape, spec.world, dst, intern);
+      spec.threads.forEach((th, t) => {
+        const f = fnIndex.get(th.fn);
+        if (f === undefined) throw new Error(`program ${spec.name}: thread ${th.name} starts in unknown function ${th.fn}`);
+        tid = t;
+        sp = 0;
+        end = threadBase + t * C + 1;
+        push(f, th.args, undefined);
+      });
+    },
+    actions(which, out) {
+      const b = which === 0 ? src : dst;
+      if (b[faultSlot] !== 0) return 0;
+      let n = 0;
+      for (let t = 0; t < T; t++) {
+        const step = enabledStep(b, t);
+        if (!step) continue;
+        const k = step.choices?.length ?? 1;
+        for (let c = 0; c < k; c++) out[n++] = (t << 8) | c;
+      }
+      return n;
+    },
+    choices(t) {
+      const off = topFrame(src, t);
+      return off < 0 ? 0 : ((steps[(src[off] as number) - 1] as StepDef<W>[])[src[off + 1] as number]?.choices?.length ?? 1);
+    },
+    apply,
+    checkState() {
+      for (const inv of stateInvs) {
+        const f = failure(inv, sysB, 'state');
+        if (f) return f;
+      }
+      return null;
+    },
+    checkStep(a) {
+      if (stepInvs.length === 0) return null;
+      act.thread = actThread(a);
+      act.choice = actChoice(a);
+      for (const inv of stepInvs) {
+        const msg = inv.check(sysA, sysB, act as Action, model);
+        if (msg !== null) return { id: inv.id, kind: 'step', message: msg };
+      }
+      return null;
+    },
+    checkEnd() {
+      for (const inv of endInvs) {
+        const f = failure(inv, sysB, 'end');
+        if (f) return { ...f, kind: 'end' };
+      }
+      return null;
+    },
+    isDone() {
+      for (let t = 0; t < T; t++) if (dst[threadBase + t * C] !== 0) return false;
+      return true;
+    },
+    decode(buf) {
+      return { w: load(shape, buf, intern), t: decodeThreads(buf), fault: buf[faultSlot] === 0 ? null : (faults.vals[buf[faultSlot] as number] as Fault) };
+    },
+  };
+}
+
+/** Shape of the world of `spec` (for tests). */
+export function worldShape(world: unknown): Shape {
+  return shapeOf(world).shape;
+}

@@ -1,0 +1,207 @@
+/**
+ * The search over packed states: states live in one typed-array arena (a FIFO
+ * for bfs, a LIFO for dfs), the visited set keeps 64-bit fingerprints (or
+ * whole vectors with `exact`), and each state keeps only its parent's number
+ * and the action that reached it. A counterexample is rebuilt by replaying
+ * that path on the object model, which also cross-checks the two engines.
+ * Same order, counts and verdicts as the object search in ../explore.ts.
+ */
+import { NO_HANG, type Action, type Model } from '../model.ts';
+import type { Bound, CheckKind, Result, Stats } from '../result.ts';
+import type { ProgressSink } from '../progress.ts';
+import type { StrategyName } from '../strategies/frontier.ts';
+import { traceOf } from '../trace.ts';
+import { actChoice, actThread, LayoutGrowth, type LayoutHints, type PackedModel } from './compile.ts';
+import { collisionBound, exactSet, hash64, hashedSet } from './visited.ts';
+
+/** How a model offers its packed form: a first layout guess, and a compiler for a layout. */
+export interface PackedFactory {
+  hints(): LayoutHints;
+  compile(hints: LayoutHints): PackedModel;
+}
+
+/** Options of a packed search (the explorer's, resolved). */
+export interface PackedOptions {
+  readonly strategy: StrategyName;
+  readonly maxStates: number;
+  readonly maxDepth: number;
+  readonly timeLimit: number;
+  readonly exact: boolean;
+  readonly progress: ProgressSink | undefined;
+}
+
+/** Grows a typed array to at least `n` elements (doubling). */
+function ensure<T extends Int32Array | Int16Array>(a: T, n: number): T {
+  if (n <= a.length) return a;
+  let len = a.length * 2;
+  while (len < n) len *= 2;
+  const b = new (a.constructor as new (len: number) => T)(len);
+  b.set(a);
+  return b;
+}
+
+/** Searches `model` through its packed form; restarts with a larger layout when the guess was short. */
+export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: PackedOptions): Result {
+  const t0 = performance.now();
+  let hints = factory.hints();
+  let restarts = 0;
+  for (;;) {
+    try {
+      return searchOnce(model, factory.compile(hints), opts, t0, restarts);
+    } catch (e) {
+      if (!(e instanceof LayoutGrowth)) throw e;
+      hints = e.hints;
+      restarts++;
+    }
+  }
+}
+
+function searchOnce<S>(model: Model<S>, pm: PackedModel, opts: PackedOptions, t0: number, restarts: number): Result {
+  const W = pm.width;
+  const dfs = opts.strategy === 'dfs';
+  const visited = opts.exact ? exactSet(W) : hashedSet();
+  const words = new Int32Array(pm.dst.buffer);
+  const h = new Int32Array(2);
+  const src = pm.src;
+  const dst = pm.dst;
+  let parent = new Int32Array(1 << 12);
+  let via = new Int32Array(1 << 12);
+  let arena = new Int16Array(W << 10);
+  let ids = new Int32Array(1 << 10);
+  let depths = new Int32Array(1 << 10);
+  let head = 0;
+  let tail = 0;
+  const acts = new Int32Array(4096);
+  const probe = new Int32Array(4096);
+  let transitions = 0;
+  let maxSeen = 0;
+  let depthCut = false;
+  let expanded = 0;
+
+  const seconds = () => (performance.now() - t0) / 1000;
+  const stats = (states = visited.size): Stats => ({
+    states,
+    transitions,
+    depth: maxSeen,
+    seconds: seconds(),
+    fingerprint: {
+      kind: opts.exact ? 'exact' : 'hash64',
+      collisionProbability: opts.exact ? 0 : collisionBound(states),
+      visitedBytes: visited.bytes,
+      restarts,
+    },
+  });
+  const pathTo = (id: number, last?: number): number[] => {
+    const path: number[] = last === undefined ? [] : [last];
+    for (let n = id; parent[n] !== -1; n = parent[n] as number) path.push(via[n] as number);
+    return path.reverse();
+  };
+  /** The encoded path as actions of the object model, checking each is enabled there. */
+  const objectPath = (path: readonly number[]): Action[] => {
+    let s = model.init();
+    return path.map((a, i) => {
+      const t = actThread(a);
+      const c = actChoice(a);
+      const act = model.actions(s).find((x) => x.thread === t && x.choice === c);
+      if (!act) throw new Error(`internal error: the packed search took thread ${t} branch ${c} at step ${i + 1}, which the object model does not enable`);
+      s = model.apply(s, act);
+      return act;
+    });
+  };
+  const violation = (invariant: string, kind: CheckKind, message: string | null, path: number[]): Result => {
+    const { trace, schedule, last } = traceOf(model, objectPath(path));
+    const msg = message ?? model.describeStuck(last);
+    return { verdict: 'violation', invariant, kind, message: msg, trace, schedule, stats: stats() };
+  };
+  const incomplete = (bound: Bound, limit: number, states?: number): Result => ({ verdict: 'incomplete', bound, limit, stats: stats(states) });
+
+  /** Checks dst, just discovered as state `id`; a violation or null. */
+  const checkNew = (id: number): Result | null => {
+    const f = pm.checkState();
+    if (f) return violation(f.id, f.kind, f.message, pathTo(id));
+    if (pm.actions(1, probe) === 0) {
+      if (!pm.isDone()) return violation(NO_HANG, 'hang', null, pathTo(id));
+      const e = pm.checkEnd();
+      if (e) return violation(e.id, 'end', e.message, pathTo(id));
+    }
+    return null;
+  };
+  const pushDst = (id: number, depth: number) => {
+    if (tail === ids.length) {
+      if (!dfs && head * 2 >= tail) {
+        arena.copyWithin(0, head * W, tail * W);
+        ids.copyWithin(0, head, tail);
+        depths.copyWithin(0, head, tail);
+        tail -= head;
+        head = 0;
+      } else {
+        ids = ensure(ids, tail + 1);
+        depths = ensure(depths, tail + 1);
+        arena = ensure(arena, (tail + 1) * W);
+      }
+    }
+    arena.set(dst, tail * W);
+    ids[tail] = id;
+    depths[tail] = depth;
+    tail++;
+  };
+
+  try {
+    pm.init();
+    hash64(words, h);
+    visited.add(dst, h[0] as number, h[1] as number);
+    parent[0] = -1;
+    via[0] = -1;
+    const bad = checkNew(0);
+    if (bad) return bad;
+    pushDst(0, 0);
+
+    while (head < tail) {
+      const k = dfs ? --tail : head++;
+      const id = ids[k] as number;
+      const depth = depths[k] as number;
+      const o = k * W;
+      for (let j = 0; j < W; j++) src[j] = arena[o + j] as number;
+      if ((++expanded & 255) === 0) {
+        const sec = seconds();
+        if (sec > opts.timeLimit) return incomplete('time-limit', opts.timeLimit);
+        opts.progress?.({ states: visited.size, transitions, depth: maxSeen, frontier: tail - head, seconds: sec });
+      }
+      const n = pm.actions(0, acts);
+      if (n === 0) continue;
+      if (depth >= opts.maxDepth) {
+        depthCut = true;
+        continue;
+      }
+      for (let i = 0; i < n; i++) {
+        const a = acts[i] as number;
+        pm.apply(a);
+        transitions++;
+        const sf = pm.checkStep(a);
+        if (sf) return violation(sf.id, 'step', sf.message, pathTo(id, a));
+        hash64(words, h);
+        if (visited.size >= opts.maxStates) {
+          if (visited.add(dst, h[0] as number, h[1] as number)) return incomplete('max-states', opts.maxStates, opts.maxStates);
+          continue;
+        }
+        if (!visited.add(dst, h[0] as number, h[1] as number)) continue;
+        const nid = visited.size - 1;
+        parent = ensure(parent, nid + 1);
+        via = ensure(via, nid + 1);
+        parent[nid] = id;
+        via[nid] = a;
+        if (depth + 1 > maxSeen) maxSeen = depth + 1;
+        const bad2 = checkNew(nid);
+        if (bad2) return bad2;
+        pushDst(nid, depth + 1);
+      }
+    }
+  } catch (e) {
+    if (e instanceof RangeError && /allocation|Array buffer|Invalid typed array length/i.test(e.message)) {
+      return incomplete('max-memory', Math.round(process.memoryUsage().rss / 2 ** 20));
+    }
+    throw e;
+  }
+  if (depthCut) return incomplete('max-depth', opts.maxDepth);
+  return { verdict: 'pass', stats: stats() };
+}

@@ -1,0 +1,159 @@
+/**
+ * The visited set of a packed search. Hashed (the default, as SPIN's hash
+ * compaction): a 64-bit fingerprint per state in an open-addressing table of
+ * Uint32 pairs, linear probing, doubled at 3/4 load; two distinct states with
+ * the same fingerprint would be merged, with the probability `collisionBound`
+ * gives. Exact (`--exact`): the whole vector is stored and compared, so no
+ * two distinct states are ever merged.
+ */
+
+/** A set of packed states; `add` tells whether the state was new. */
+export interface VisitedSet {
+  /** Adds `v` (whose 64-bit hash is h1:h2); true when it was not there. */
+  add(v: Int16Array, h1: number, h2: number): boolean;
+  readonly size: number;
+  /** Bytes held by the set's arrays. */
+  readonly bytes: number;
+}
+
+/** 64-bit fingerprint of `words` (an Int32 view of a vector): two murmur3-style lanes with different constants. */
+export function hash64(words: Int32Array, out: Int32Array): void {
+  let h1 = 0x9747b28c | 0;
+  let h2 = 0x2f0d5e31 | 0;
+  for (let i = 0; i < words.length; i++) {
+    const k = words[i] as number;
+    let a = Math.imul(k, 0xcc9e2d51);
+    a = (a << 15) | (a >>> 17);
+    h1 ^= Math.imul(a, 0x1b873593);
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    let b = Math.imul(k ^ 0x5bd1e995, 0x85ebca77);
+    b = (b << 13) | (b >>> 19);
+    h2 ^= Math.imul(b, 0xc2b2ae3d);
+    h2 = (h2 << 17) | (h2 >>> 15);
+    h2 = (Math.imul(h2, 9) + 0x27d4eb2f) | 0;
+  }
+  h1 ^= words.length;
+  h2 ^= h1;
+  h1 ^= h1 >>> 16;
+  h1 = Math.imul(h1, 0x85ebca6b);
+  h1 ^= h1 >>> 13;
+  h1 = Math.imul(h1, 0xc2b2ae35);
+  h1 ^= h1 >>> 16;
+  h2 ^= h2 >>> 15;
+  h2 = Math.imul(h2, 0x2c1b3c6d);
+  h2 ^= h2 >>> 12;
+  h2 = Math.imul(h2, 0x297a2d39);
+  h2 ^= h2 >>> 15;
+  out[0] = h1;
+  out[1] = h2;
+}
+
+/**
+ * Probability that some two of `n` distinct states share a 64-bit fingerprint
+ * (the birthday bound n(n-1)/2 / 2^64), the figure SPIN prints as its hash factor's consequence.
+ */
+export function collisionBound(n: number): number {
+  return Math.min(1, (n * (n - 1)) / 2 / 2 ** 64);
+}
+
+/** The hashed visited set (16 bytes or less per state at the end of a run above 3/8 load). */
+export function hashedSet(initialBits = 16): VisitedSet {
+  let bits = initialBits;
+  let mask = (1 << bits) - 1;
+  let tab = new Int32Array(2 << bits);
+  let size = 0;
+  const insert = (t: Int32Array, m: number, h1: number, h2: number): boolean => {
+    let i = h1 & m;
+    for (;;) {
+      const a = t[2 * i] as number;
+      const b = t[2 * i + 1] as number;
+      if (a === 0 && b === 0) {
+        t[2 * i] = h1;
+        t[2 * i + 1] = h2;
+        return true;
+      }
+      if (a === h1 && b === h2) return false;
+      i = (i + 1) & m;
+    }
+  };
+  const grow = () => {
+    const old = tab;
+    bits++;
+    mask = (1 << bits) - 1;
+    tab = new Int32Array(2 << bits);
+    for (let i = 0; i < old.length; i += 2) {
+      const a = old[i] as number;
+      const b = old[i + 1] as number;
+      if (a !== 0 || b !== 0) insert(tab, mask, a, b);
+    }
+  };
+  return {
+    add(_v, h1, h2) {
+      if (h1 === 0 && h2 === 0) h2 = 1; // (0, 0) marks an empty slot
+      if (!insert(tab, mask, h1, h2)) return false;
+      if (++size * 4 > (mask + 1) * 3) grow();
+      return true;
+    },
+    get size() {
+      return size;
+    },
+    get bytes() {
+      return tab.byteLength;
+    },
+  };
+}
+
+/** The exact visited set: every vector stored whole, compared on a fingerprint match. */
+export function exactSet(width: number, initialBits = 16): VisitedSet {
+  let bits = initialBits;
+  let mask = (1 << bits) - 1;
+  let index = new Int32Array(1 << bits); // state number + 1, 0 empty
+  let hashes = new Int32Array(1024);
+  let store = new Int16Array(1024 * width);
+  let size = 0;
+  const same = (v: Int16Array, k: number): boolean => {
+    const o = k * width;
+    for (let j = 0; j < width; j++) if (store[o + j] !== v[j]) return false;
+    return true;
+  };
+  const place = (t: Int32Array, m: number, h: number, k: number) => {
+    let i = h & m;
+    while (t[i] !== 0) i = (i + 1) & m;
+    t[i] = k + 1;
+  };
+  return {
+    add(v, h1) {
+      let i = h1 & mask;
+      for (let e = index[i] as number; e !== 0; e = index[i] as number) {
+        if (hashes[e - 1] === h1 && same(v, e - 1)) return false;
+        i = (i + 1) & mask;
+      }
+      if (size === hashes.length) {
+        const h = new Int32Array(size * 2);
+        h.set(hashes);
+        hashes = h;
+        const s = new Int16Array(size * 2 * width);
+        s.set(store);
+        store = s;
+      }
+      hashes[size] = h1;
+      store.set(v, size * width);
+      index[i] = size + 1;
+      size++;
+      if (size * 2 > mask + 1) {
+        bits++;
+        mask = (1 << bits) - 1;
+        index = new Int32Array(1 << bits);
+        for (let k = 0; k < size; k++) place(index, mask, hashes[k] as number, k);
+      }
+      return true;
+    },
+    get size() {
+      return size;
+    },
+    get bytes() {
+      return index.byteLength + hashes.byteLength + store.byteLength;
+    },
+  };
+}

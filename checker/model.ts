@@ -48,6 +48,12 @@ export interface StateInvariant<S> {
   readonly description: string;
   /** `assert` when the predicate reports an assertion a step made (see ctx.fail); default `state`. */
   readonly kind?: 'assert' | 'state';
+  /**
+   * True when the predicate reads only the shared world (and a recorded fault),
+   * never a thread's pc or locals: the packed search then skips it on a state
+   * whose world its parent already had.
+   */
+  readonly worldOnly?: boolean;
   check(s: S): string | null;
 }
 
@@ -55,6 +61,8 @@ export interface StateInvariant<S> {
 export interface StepInvariant<S> {
   readonly id: string;
   readonly description: string;
+  /** True when the predicate holds whenever the world is unchanged: the packed search skips it on such steps. */
+  readonly worldOnly?: boolean;
   check(before: S, after: S, action: Action, model: Model<S>): string | null;
 }
 

@@ -17,6 +17,7 @@ import type { Action, Model, StateInvariant, StepInvariant } from '../model.ts';
 import type { Ctx, Fault, FnDef, Locals, ProgramSpec, StepDef, SysState, ThreadState, Value } from '../program/index.ts';
 import { Interner } from './codec.ts';
 import { load, shapeOf, store, worldView, type Shape } from './world-view.ts';
+import { hashWords } from './visited.ts';
 
 /** What the layout must make room for: each function's local names and each thread's stack words. */
 export interface LayoutHints {
@@ -26,8 +27,11 @@ export interface LayoutHints {
 
 /** Thrown during a packed run when the layout is too small; carries the larger hints to start again with. */
 export class LayoutGrowth extends Error {
-  constructor(readonly hints: LayoutHints) {
-    super('packed layout grows');
+  constructor(
+    readonly hints: LayoutHints,
+    why: string,
+  ) {
+    super(why);
   }
 }
 
@@ -36,6 +40,58 @@ export interface PackedFailure {
   readonly id: string;
   readonly kind: 'assert' | 'state' | 'step' | 'end';
   readonly message: string;
+}
+
+/** The parts of a layout that a grown layout keeps or widens. */
+export interface PackedLayout {
+  /** First slot of the thread regions (world slots and the fault slot come before). */
+  readonly threadBase: number;
+  /** Slots per thread region. */
+  readonly stackWords: number;
+  readonly threads: number;
+  /** Slots of a frame of function id f (3 + its locals). */
+  readonly frameSize: Int32Array;
+}
+
+/** Interning tables shared by every layout of one search, so codes keep their meaning when it grows. */
+export interface Codes {
+  readonly intern: Interner;
+  readonly faults: Interner;
+  readonly names: Interner;
+}
+
+/** Fresh interning tables. */
+export function newCodes(): Codes {
+  return { intern: new Interner(), faults: new Interner(), names: new Interner() };
+}
+
+/**
+ * Copies state `from` of layout `a` into `to` of layout `b` (b's frames at
+ * least as wide). Returns false, leaving `to` partly written, when a stack
+ * does not fit b's thread regions.
+ */
+export function transcode(a: PackedLayout, b: PackedLayout, from: Int16Array, fo: number, to: Int16Array, tOff: number, width: number): boolean {
+  to.fill(0, tOff, tOff + width);
+  for (let i = 0; i < a.threadBase; i++) to[tOff + i] = from[fo + i] as number;
+  for (let t = 0; t < a.threads; t++) {
+    let x = fo + a.threadBase + t * a.stackWords;
+    const y0 = tOff + b.threadBase + t * b.stackWords;
+    let y = y0;
+    const sp = from[x] as number;
+    to[y] = sp;
+    x++;
+    y++;
+    for (let i = 0; i < sp; i++) {
+      const f = (from[x] as number) - 1;
+      const na = a.frameSize[f] as number;
+      const nb = b.frameSize[f] as number;
+      if (y + nb > y0 + b.stackWords) return false;
+      for (let j = 0; j < na; j++) to[y + j] = from[x + j] as number;
+      x += na;
+      y += nb;
+    }
+  }
+  return true;
 }
 
 /** Encoded action: thread << 8 | choice. */
@@ -51,8 +107,16 @@ export interface PackedModel {
   /** Int16 slots per state (even, so the hash can read it as Int32 words). */
   readonly width: number;
   readonly hints: LayoutHints;
+  /** Where things are, for moving a state to a grown layout. */
+  readonly layout: PackedLayout;
   readonly src: Int16Array;
   readonly dst: Int16Array;
+  /**
+   * 64-bit fingerprint of `dst` into out[0], out[1]. It reads the world and
+   * each thread's frames up to their last non-zero local, so it does not
+   * depend on the layout: a state keeps its fingerprint when the layout grows.
+   */
+  hash(out: Int32Array): void;
   /** Writes the initial state into `dst`. */
   init(): void;
   /** Enabled actions of `src` (which=0) or `dst` (which=1) into `out`; returns their count. */
@@ -61,8 +125,12 @@ export interface PackedModel {
   choices(t: number): number;
   /** dst := successor of src under encoded action `a`. */
   apply(a: number): void;
-  /** State invariants (and recorded assertion faults) of `dst`. */
-  checkState(): PackedFailure | null;
+  /**
+   * State invariants (and recorded assertion faults) of `dst`. Unless `fresh`
+   * (dst was not made by `apply`), those marked worldOnly are skipped when the
+   * last apply left the world as src had it: src passed them.
+   */
+  checkState(fresh: boolean): PackedFailure | null;
   /** Step invariants of the transition src → dst under `a`. */
   checkStep(a: number): PackedFailure | null;
   /** End checks of `dst`, every thread having finished. */
@@ -86,9 +154,10 @@ export function compile<W>(
   model: Model<SysState<W>>,
   hints: LayoutHints,
   enabledFault: (id: string) => boolean,
+  codes: Codes = newCodes(),
 ): PackedModel {
-  const intern = new Interner();
-  const faults = new Interner();
+  const intern = codes.intern;
+  const faults = codes.faults;
   const { shape, next: faultSlot } = shapeOf(spec.world);
   const fnNames = Object.keys(spec.fns);
   const fnIndex = new Map(fnNames.map((n, i) => [n, i]));
@@ -98,7 +167,7 @@ export function compile<W>(
   const names: string[][] = fnNames.map((n) => [...(hints.names.get(n) ?? [])]);
   const slotOf: Map<string, number>[] = names.map((ns) => new Map(ns.map((n, i) => [n, i])));
   const frameSize = Int32Array.from(names, (ns) => 3 + ns.length);
-  const nameCodes = new Interner();
+  const nameCodes = codes.names;
   const T = spec.threads.length;
   const C = Math.max(hints.stackWords, 1 + Math.max(...frameSize));
   const threadBase = faultSlot + 1;
@@ -111,11 +180,13 @@ export function compile<W>(
       const list = m.get(fnNames[f] as string) as string[];
       if (!list.includes(name)) list.push(name);
     }
-    throw new LayoutGrowth({ names: m, stackWords: words });
+    const why = more.length ? more.map(([f, n]) => `${fnNames[f]}.${n}`).join(', ') : `stack ${C} -> ${words} words`;
+    throw new LayoutGrowth({ names: m, stackWords: words }, why);
   };
 
   const src = new Int16Array(width);
   const dst = new Int16Array(width);
+  const seq = new Int32Array(width + 2 * T + 8);
   const A = worldView(shape, intern);
   const B = worldView(shape, intern);
   A.bind(src);
@@ -195,7 +266,7 @@ export function compile<W>(
   const push = (f: number, args: Locals, into: string | undefined) => {
     const size = frameSize[f] as number;
     const base = threadBase + tid * C;
-    if (end + size > base + C) grow([], C * 2);
+    if (end + size > base + C) grow([], Math.max(C + size, Math.ceil(C * 1.5)));
     if (sp >= frameOffs.length) throw new RangeError('packed state: call stack deeper than 256 frames');
     dst[end] = f + 1;
     dst[end + 1] = 0;
@@ -235,7 +306,10 @@ export function compile<W>(
     choice: null as string | null,
     fail(inv: string, msg: string) {
       if (!assertIds.has(inv)) throw new Error(`program ${spec.name}: step fails unknown assertion ${inv}`);
-      if (enabledFault(inv) && dst[faultSlot] === 0) dst[faultSlot] = faults.code(faultOf(inv, msg, tid));
+      if (enabledFault(inv) && dst[faultSlot] === 0) {
+        dst[faultSlot] = faults.code(faultOf(inv, msg, tid));
+        B.holder.d = 1;
+      }
     },
     goto(label: string) {
       const f = (dst[ft] as number) - 1;
@@ -323,12 +397,19 @@ export function compile<W>(
 
   const apply = (a: number) => {
     dst.set(src);
+    B.holder.d = 0;
     const t = actThread(a);
     try {
       runOne(t, actChoice(a));
       for (let n = 0; dst[faultSlot] === 0 && isLocalNext(t); n++) {
         if (n > 10000) throw new Error(`program ${spec.name}: local steps loop`);
         runOne(t, 0);
+      }
+      if (B.holder.d) {
+        // A write may have stored the value already there: compare the world slots.
+        let i = 0;
+        while (i < threadBase && src[i] === dst[i]) i++;
+        if (i === threadBase) B.holder.d = 0;
       }
     } catch (e) {
       if (e instanceof LayoutGrowth || !(e instanceof TypeError)) throw e;
@@ -360,16 +441,44 @@ export function compile<W>(
   };
   const stateInvs = model.stateInvariants;
   const stepInvs: readonly StepInvariant<SysState<W>>[] = model.stepInvariants;
+  // Checks that must run even on a step that left the world as it was.
+  const stateAlways = stateInvs.filter((i) => !i.worldOnly);
+  const stepAlways = stepInvs.filter((i) => !i.worldOnly);
   const endInvs = model.endChecks;
   const act = { thread: 0, choice: 0, choices: 1 };
 
   return {
     width,
     hints: { names: new Map(fnNames.map((n, i) => [n, names[i] as readonly string[]])), stackWords: C },
+    layout: { threadBase, stackWords: C, threads: T, frameSize },
+    hash(out) {
+      // The words to hash: world slots in pairs, then per thread its depth and each frame up to its last non-zero local.
+      let n = 0;
+      let i = 0;
+      for (; i + 1 < threadBase; i += 2) seq[n++] = ((dst[i] as number) & 0xffff) | ((dst[i + 1] as number) << 16);
+      if (i < threadBase) seq[n++] = (dst[i] as number) & 0xffff;
+      for (let t = 0; t < T; t++) {
+        let off = threadBase + t * C;
+        const sp = dst[off] as number;
+        seq[n++] = sp;
+        off++;
+        for (let k = 0; k < sp; k++) {
+          const size = frameSize[(dst[off] as number) - 1] as number;
+          let last = size;
+          while (last > 3 && dst[off + last - 1] === 0) last--;
+          seq[n++] = ((dst[off] as number) & 0xffff) | ((dst[off + 1] as number) << 16);
+          seq[n++] = ((dst[off + 2] as number) & 0xffff) | (last << 16);
+          for (let j = 3; j < last; j++) seq[n++] = dst[off + j] as number;
+          off += size;
+        }
+      }
+      hashWords(seq, n, out);
+    },
     src,
     dst,
     init() {
       dst.fill(0);
+      B.holder.d = 1;
       store(shape, spec.world, dst, intern);
       spec.threads.forEach((th, t) => {
         const f = fnIndex.get(th.fn);
@@ -397,18 +506,21 @@ export function compile<W>(
       return off < 0 ? 0 : ((steps[(src[off] as number) - 1] as StepDef<W>[])[src[off + 1] as number]?.choices?.length ?? 1);
     },
     apply,
-    checkState() {
-      for (const inv of stateInvs) {
-        const f = failure(inv, sysB, 'state');
+    checkState(fresh) {
+      const invs = fresh || B.holder.d ? stateInvs : stateAlways;
+      for (let i = 0; i < invs.length; i++) {
+        const f = failure(invs[i] as StateInvariant<SysState<W>>, sysB, 'state');
         if (f) return f;
       }
       return null;
     },
     checkStep(a) {
-      if (stepInvs.length === 0) return null;
+      const invs = B.holder.d ? stepInvs : stepAlways;
+      if (invs.length === 0) return null;
       act.thread = actThread(a);
       act.choice = actChoice(a);
-      for (const inv of stepInvs) {
+      for (let i = 0; i < invs.length; i++) {
+        const inv = invs[i] as StepInvariant<SysState<W>>;
         const msg = inv.check(sysA, sysB, act as Action, model);
         if (msg !== null) return { id: inv.id, kind: 'step', message: msg };
       }

@@ -4,6 +4,9 @@
  * whole vectors with `exact`), and each state keeps only its parent's number
  * and the action that reached it. A counterexample is rebuilt by replaying
  * that path on the object model, which also cross-checks the two engines.
+ * When a step needs a wider layout (a local or a stack depth the first guess
+ * missed), the stored states move to the new layout and the search goes on:
+ * fingerprints do not depend on the layout.
  * Same order, counts and verdicts as the object search in ../explore.ts.
  */
 import { NO_HANG, type Action, type Model } from '../model.ts';
@@ -11,13 +14,13 @@ import type { Bound, CheckKind, Result, Stats } from '../result.ts';
 import type { ProgressSink } from '../progress.ts';
 import type { StrategyName } from '../strategies/frontier.ts';
 import { traceOf } from '../trace.ts';
-import { actChoice, actThread, LayoutGrowth, type LayoutHints, type PackedModel } from './compile.ts';
-import { collisionBound, exactSet, hash64, hashedSet } from './visited.ts';
+import { actChoice, actThread, LayoutGrowth, newCodes, transcode, type Codes, type LayoutHints, type PackedModel } from './compile.ts';
+import { collisionBound, exactSet, hashedSet } from './visited.ts';
 
 /** How a model offers its packed form: a first layout guess, and a compiler for a layout. */
 export interface PackedFactory {
   hints(): LayoutHints;
-  compile(hints: LayoutHints): PackedModel;
+  compile(hints: LayoutHints, codes: Codes): PackedModel;
 }
 
 /** Options of a packed search (the explorer's, resolved). */
@@ -40,30 +43,18 @@ function ensure<T extends Int32Array | Int16Array>(a: T, n: number): T {
   return b;
 }
 
-/** Searches `model` through its packed form; restarts with a larger layout when the guess was short. */
+/** Searches `model` through its packed form. */
 export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: PackedOptions): Result {
   const t0 = performance.now();
-  let hints = factory.hints();
-  let restarts = 0;
-  for (;;) {
-    try {
-      return searchOnce(model, factory.compile(hints), opts, t0, restarts);
-    } catch (e) {
-      if (!(e instanceof LayoutGrowth)) throw e;
-      hints = e.hints;
-      restarts++;
-    }
-  }
-}
-
-function searchOnce<S>(model: Model<S>, pm: PackedModel, opts: PackedOptions, t0: number, restarts: number): Result {
-  const W = pm.width;
+  const codes = newCodes();
+  let pm = factory.compile(factory.hints(), codes);
+  let regrowths = 0;
+  let W = pm.width;
   const dfs = opts.strategy === 'dfs';
   const visited = opts.exact ? exactSet(W) : hashedSet();
-  const words = new Int32Array(pm.dst.buffer);
   const h = new Int32Array(2);
-  const src = pm.src;
-  const dst = pm.dst;
+  let src = pm.src;
+  let dst = pm.dst;
   let parent = new Int32Array(1 << 12);
   let via = new Int32Array(1 << 12);
   let arena = new Int16Array(W << 10);
@@ -78,6 +69,36 @@ function searchOnce<S>(model: Model<S>, pm: PackedModel, opts: PackedOptions, t0
   let depthCut = false;
   let expanded = 0;
 
+  /** Moves every stored state (and src) to the layout `e` asks for, widening the stacks until every state fits. */
+  const regrow = (e: LayoutGrowth, keepSrc: boolean) => {
+    const old = pm;
+    regrowths++;
+    if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: layout grows (${e.message}) after ${visited.size} states\n`);
+    let hints = e.hints;
+    for (;;) {
+      const next = factory.compile(hints, codes);
+      const W2 = next.width;
+      const move = (from: Int16Array, fo: number, to: Int16Array, to0: number) => {
+        if (!transcode(old.layout, next.layout, from, fo, to, to0, W2)) throw new LayoutGrowth(hints, 'stack');
+      };
+      try {
+        const arena2 = new Int16Array(ids.length * W2);
+        for (let k = 0; k < tail; k++) move(arena, k * W, arena2, k * W2);
+        if (keepSrc) move(old.src, 0, next.src, 0);
+        visited.relayout(W2, move);
+        arena = arena2;
+        pm = next;
+        W = W2;
+        src = pm.src;
+        dst = pm.dst;
+        return;
+      } catch (g) {
+        if (!(g instanceof LayoutGrowth)) throw g;
+        hints = { names: hints.names, stackWords: Math.ceil(hints.stackWords * 1.5) };
+      }
+    }
+  };
+
   const seconds = () => (performance.now() - t0) / 1000;
   const stats = (states = visited.size): Stats => ({
     states,
@@ -88,7 +109,7 @@ function searchOnce<S>(model: Model<S>, pm: PackedModel, opts: PackedOptions, t0
       kind: opts.exact ? 'exact' : 'hash64',
       collisionProbability: opts.exact ? 0 : collisionBound(states),
       visitedBytes: visited.bytes,
-      restarts,
+      restarts: regrowths,
     },
   });
   const pathTo = (id: number, last?: number): number[] => {
@@ -117,7 +138,7 @@ function searchOnce<S>(model: Model<S>, pm: PackedModel, opts: PackedOptions, t0
 
   /** Checks dst, just discovered as state `id`; a violation or null. */
   const checkNew = (id: number): Result | null => {
-    const f = pm.checkState();
+    const f = pm.checkState(id === 0);
     if (f) return violation(f.id, f.kind, f.message, pathTo(id));
     if (pm.actions(1, probe) === 0) {
       if (!pm.isDone()) return violation(NO_HANG, 'hang', null, pathTo(id));
@@ -137,7 +158,7 @@ function searchOnce<S>(model: Model<S>, pm: PackedModel, opts: PackedOptions, t0
       } else {
         ids = ensure(ids, tail + 1);
         depths = ensure(depths, tail + 1);
-        arena = ensure(arena, (tail + 1) * W);
+        arena = ensure(arena, ids.length * W);
       }
     }
     arena.set(dst, tail * W);
@@ -147,8 +168,16 @@ function searchOnce<S>(model: Model<S>, pm: PackedModel, opts: PackedOptions, t0
   };
 
   try {
-    pm.init();
-    hash64(words, h);
+    for (;;) {
+      try {
+        pm.init();
+        break;
+      } catch (e) {
+        if (!(e instanceof LayoutGrowth)) throw e;
+        regrow(e, false);
+      }
+    }
+    pm.hash(h);
     visited.add(dst, h[0] as number, h[1] as number);
     parent[0] = -1;
     via[0] = -1;
@@ -175,19 +204,28 @@ function searchOnce<S>(model: Model<S>, pm: PackedModel, opts: PackedOptions, t0
       }
       for (let i = 0; i < n; i++) {
         const a = acts[i] as number;
-        pm.apply(a);
+        try {
+          pm.apply(a);
+        } catch (e) {
+          if (!(e instanceof LayoutGrowth)) throw e;
+          regrow(e, true);
+          i--;
+          continue;
+        }
         transitions++;
         const sf = pm.checkStep(a);
         if (sf) return violation(sf.id, 'step', sf.message, pathTo(id, a));
-        hash64(words, h);
+        pm.hash(h);
         if (visited.size >= opts.maxStates) {
           if (visited.add(dst, h[0] as number, h[1] as number)) return incomplete('max-states', opts.maxStates, opts.maxStates);
           continue;
         }
         if (!visited.add(dst, h[0] as number, h[1] as number)) continue;
         const nid = visited.size - 1;
-        parent = ensure(parent, nid + 1);
-        via = ensure(via, nid + 1);
+        if (nid >= parent.length) {
+          parent = ensure(parent, nid + 1);
+          via = ensure(via, nid + 1);
+        }
         parent[nid] = id;
         via[nid] = a;
         if (depth + 1 > maxSeen) maxSeen = depth + 1;

@@ -14,13 +14,15 @@ export interface VisitedSet {
   readonly size: number;
   /** Bytes held by the set's arrays. */
   readonly bytes: number;
+  /** The layout grew to `width` slots: move stored vectors with `copy` (fingerprints stay). */
+  relayout(width: number, copy: (from: Int16Array, fromOff: number, to: Int16Array, toOff: number) => void): void;
 }
 
-/** 64-bit fingerprint of `words` (an Int32 view of a vector): two murmur3-style lanes with different constants. */
-export function hash64(words: Int32Array, out: Int32Array): void {
+/** 64-bit fingerprint of words[0..n) into out[0], out[1]: two murmur3-style lanes with different constants. */
+export function hashWords(words: Int32Array, n: number, out: Int32Array): void {
   let h1 = 0x9747b28c | 0;
   let h2 = 0x2f0d5e31 | 0;
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < n; i++) {
     const k = words[i] as number;
     let a = Math.imul(k, 0xcc9e2d51);
     a = (a << 15) | (a >>> 17);
@@ -33,7 +35,7 @@ export function hash64(words: Int32Array, out: Int32Array): void {
     h2 = (h2 << 17) | (h2 >>> 15);
     h2 = (Math.imul(h2, 9) + 0x27d4eb2f) | 0;
   }
-  h1 ^= words.length;
+  h1 ^= n;
   h2 ^= h1;
   h1 ^= h1 >>> 16;
   h1 = Math.imul(h1, 0x85ebca6b);
@@ -101,11 +103,13 @@ export function hashedSet(initialBits = 16): VisitedSet {
     get bytes() {
       return tab.byteLength;
     },
+    relayout() {},
   };
 }
 
 /** The exact visited set: every vector stored whole, compared on a fingerprint match. */
-export function exactSet(width: number, initialBits = 16): VisitedSet {
+export function exactSet(w: number, initialBits = 16): VisitedSet {
+  let width = w;
   let bits = initialBits;
   let mask = (1 << bits) - 1;
   let index = new Int32Array(1 << bits); // state number + 1, 0 empty
@@ -154,6 +158,12 @@ export function exactSet(width: number, initialBits = 16): VisitedSet {
     },
     get bytes() {
       return index.byteLength + hashes.byteLength + store.byteLength;
+    },
+    relayout(w2, copy) {
+      const s2 = new Int16Array(hashes.length * w2);
+      for (let k = 0; k < size; k++) copy(store, k * width, s2, k * w2);
+      store = s2;
+      width = w2;
     },
   };
 }

@@ -34,31 +34,31 @@ export function shapeOf(world: unknown, first = 0): { shape: Shape; next: number
 }
 
 /** Writes plain value `v` into the slots of `shape` in `buf` (the initial state, or a step assigning a whole object). */
-export function store(shape: Shape, v: unknown, buf: Int16Array, intern: Interner): void {
+export function store(shape: Shape, v: unknown, buf: Int16Array, intern: Interner, shift = 0): void {
   switch (shape.kind) {
     case 'int':
       if (!fitsSlot(v)) throw new TypeError(`world field ${shape.path} holds a small integer; a step stored ${String(v)}`);
-      buf[shape.slot] = v;
+      buf[shape.slot + shift] = v;
       return;
     case 'bool':
       if (typeof v !== 'boolean') throw new TypeError(`world field ${shape.path} holds a boolean; a step stored ${String(v)}`);
-      buf[shape.slot] = v ? 1 : 0;
+      buf[shape.slot + shift] = v ? 1 : 0;
       return;
     case 'val':
-      buf[shape.slot] = intern.code(v);
+      buf[shape.slot + shift] = intern.code(v);
       return;
     case 'arr': {
       const a = v as readonly unknown[];
       if (!Array.isArray(a) || a.length !== shape.items.length) {
         throw new TypeError(`world field ${shape.path} is an array of ${shape.items.length}; a step stored ${JSON.stringify(v)}`);
       }
-      shape.items.forEach((s, i) => store(s, a[i], buf, intern));
+      shape.items.forEach((s, i) => store(s, a[i], buf, intern, shift));
       return;
     }
     case 'obj': {
       if (v === null || typeof v !== 'object') throw new TypeError(`world field ${shape.path || '(root)'} is an object; a step stored ${String(v)}`);
       const o = v as Record<string, unknown>;
-      shape.keys.forEach((k, i) => store(shape.fields[i] as Shape, o[k], buf, intern));
+      shape.keys.forEach((k, i) => store(shape.fields[i] as Shape, o[k], buf, intern, shift));
       return;
     }
   }
@@ -87,65 +87,138 @@ export function load(shape: Shape, buf: Int16Array, intern: Interner): unknown {
 export interface WorldView {
   readonly root: unknown;
   bind(buf: Int16Array): void;
+  /** Set to 1 by every write through the view; the caller clears it. */
+  readonly holder: Holder;
 }
 
-/** Builds the accessor view of `shape` (built once per build; `bind` chooses the vector). */
+/** The vector a view reads (one holder per view tree, so `bind` is one store), and a dirty mark. */
+export interface Holder {
+  b: Int16Array;
+  d: number;
+}
+
+/** A view node: its tree's holder and the slot its first leaf sits at. */
+interface Node {
+  h: Holder;
+  readonly o: number;
+}
+
+/** Structural key of a shape: equal keys give the same prototype (so every page view shares one hidden class). */
+function signature(s: Shape): string {
+  switch (s.kind) {
+    case 'arr':
+      return `[${s.items.map(signature).join(',')}]`;
+    case 'obj':
+      return `{${s.keys.map((k, i) => `${JSON.stringify(k)}:${signature(s.fields[i] as Shape)}`).join(',')}}`;
+    default:
+      return s.kind;
+  }
+}
+
+/** First slot of a shape (its leaves are laid out contiguously, depth first). */
+function firstSlot(s: Shape): number {
+  if (s.kind === 'arr') return s.items.length ? firstSlot(s.items[0] as Shape) : 0;
+  if (s.kind === 'obj') return s.fields.length ? firstSlot(s.fields[0] as Shape) : 0;
+  return s.slot;
+}
+
+/**
+ * Builds the accessor view of `shape`. Objects and arrays of leaves become
+ * instances of one prototype per structure, whose getters and setters read
+ * `this.h.b[this.o + k]`; arrays of objects become frozen arrays of views.
+ * Built once per build; `bind` chooses the vector.
+ */
 export function worldView(shape: Shape, intern: Interner): WorldView {
-  let b: Int16Array = new Int16Array(0);
+  const h: Holder = { b: new Int16Array(0), d: 0 };
   const vals = intern.vals;
-  const accessor = (s: Shape): PropertyDescriptor => {
+  const protos = new Map<string, object>();
+
+  const leafAccessor = (s: Shape & { slot: number }, k: number, path: string): PropertyDescriptor => {
     switch (s.kind) {
-      case 'int': {
-        const o = s.slot;
+      case 'int':
         return {
           enumerable: true,
-          get: () => b[o],
-          set: (v: unknown) => {
-            if (!fitsSlot(v)) throw new TypeError(`world field ${s.path} holds a small integer; a step stored ${String(v)}`);
-            b[o] = v;
+          get(this: Node) {
+            return this.h.b[this.o + k];
+          },
+          set(this: Node, v: unknown) {
+            if (!fitsSlot(v)) throw new TypeError(`world field ${path} holds a small integer; a step stored ${String(v)}`);
+            this.h.b[this.o + k] = v;
+            this.h.d = 1;
           },
         };
-      }
-      case 'bool': {
-        const o = s.slot;
+      case 'bool':
         return {
           enumerable: true,
-          get: () => b[o] !== 0,
-          set: (v: unknown) => {
-            if (typeof v !== 'boolean') throw new TypeError(`world field ${s.path} holds a boolean; a step stored ${String(v)}`);
-            b[o] = v ? 1 : 0;
+          get(this: Node) {
+            return this.h.b[this.o + k] !== 0;
+          },
+          set(this: Node, v: unknown) {
+            if (typeof v !== 'boolean') throw new TypeError(`world field ${path} holds a boolean; a step stored ${String(v)}`);
+            this.h.b[this.o + k] = v ? 1 : 0;
+            this.h.d = 1;
           },
         };
-      }
-      case 'val': {
-        const o = s.slot;
-        return { enumerable: true, get: () => vals[b[o] as number], set: (v: unknown) => void (b[o] = intern.code(v)) };
-      }
-      default: {
-        const child = build(s);
-        return { enumerable: true, get: () => child, set: (v: unknown) => store(s, v, b, intern) };
-      }
+      default:
+        return {
+          enumerable: true,
+          get(this: Node) {
+            return vals[this.h.b[this.o + k] as number];
+          },
+          set(this: Node, v: unknown) {
+            this.h.b[this.o + k] = intern.code(v);
+            this.h.d = 1;
+          },
+        };
     }
   };
+
+  /** The prototype shared by every view of `s`'s structure. */
+  const protoOf = (s: Shape & { kind: 'obj' | 'arr' }): object => {
+    const sig = signature(s);
+    const known = protos.get(sig);
+    if (known) return known;
+    const base = firstSlot(s);
+    const proto: object = s.kind === 'arr' ? Object.create(Array.prototype) : {};
+    const children = s.kind === 'arr' ? s.items.map((x, i) => [String(i), x] as const) : s.keys.map((k, i) => [k, s.fields[i] as Shape] as const);
+    children.forEach(([key, c], idx) => {
+      if (c.kind === 'arr' || c.kind === 'obj') {
+        Object.defineProperty(proto, key, {
+          enumerable: true,
+          // A named load (this._3), not a keyed one: the getter stays monomorphic and inlines.
+          get: new Function(`return this._${idx};`) as () => unknown,
+          set(this: Node, v: unknown) {
+            store(c, v, this.h.b, intern, this.o - base);
+            this.h.d = 1;
+          },
+        });
+      } else {
+        Object.defineProperty(proto, key, leafAccessor(c, c.slot - base, c.path));
+      }
+    });
+    if (s.kind === 'arr') Object.defineProperty(proto, 'length', { value: s.items.length });
+    protos.set(sig, proto);
+    return proto;
+  };
+
   const build = (s: Shape): unknown => {
-    if (s.kind === 'arr') {
-      if (s.items.every((x) => x.kind === 'arr' || x.kind === 'obj')) return Object.freeze(s.items.map(build));
-      const arr: unknown[] = new Array(s.items.length);
-      s.items.forEach((x, i) => Object.defineProperty(arr, i, accessor(x)));
-      return Object.preventExtensions(arr);
-    }
-    if (s.kind === 'obj') {
-      const o = {};
-      s.keys.forEach((k, i) => Object.defineProperty(o, k, accessor(s.fields[i] as Shape)));
-      return Object.preventExtensions(o);
-    }
-    throw new TypeError('the world must be an object or an array');
+    if (s.kind === 'arr' && s.items.every((x) => x.kind === 'arr' || x.kind === 'obj')) return Object.freeze(s.items.map(build));
+    if (s.kind !== 'arr' && s.kind !== 'obj') throw new TypeError('the world must be an object or an array');
+    const view: Record<string, unknown> = Object.create(protoOf(s));
+    view.h = h;
+    view.o = firstSlot(s);
+    const children = s.kind === 'arr' ? s.items : s.fields;
+    children.forEach((c, idx) => {
+      if (c.kind === 'arr' || c.kind === 'obj') view[`_${idx}`] = build(c);
+    });
+    return Object.preventExtensions(view);
   };
   const root = build(shape);
   return {
     root,
+    holder: h,
     bind(buf) {
-      b = buf;
+      h.b = buf;
     },
   };
 }

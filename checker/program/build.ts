@@ -259,9 +259,9 @@ export function buildModel<W>(
   if (!opts.checkWrites) {
     model.packed = {
       hints: () => guessHints(model, spec.fns),
-      compile: (h) => {
+      compile: (h, codes) => {
         learn(spec.fns as Record<string, FnDef<never>>, h);
-        return compile(spec, model, h, enabledFault);
+        return compile(spec, model, h, enabledFault, codes);
       },
     };
   }

@@ -36,6 +36,8 @@ export type Invocation =
       readonly command: 'run';
       readonly target: string;
       readonly protocol: string | null;
+      /** `name=value` words of --param, unchecked (the scenario checks them). */
+      readonly params: readonly string[];
       readonly search: SearchArgs;
       readonly format: RunFormat;
     }
@@ -43,6 +45,7 @@ export type Invocation =
       readonly command: 'replay';
       readonly target: string;
       readonly protocol: string;
+      readonly params: readonly string[];
       readonly schedule: string;
       readonly format: ReplayFormat;
     }
@@ -96,6 +99,14 @@ const SEARCH: readonly OptionSpec[] = [
   { name: 'check-writes', kind: 'flag', help: "debug: fail loudly when a step changes what it does not declare in its writes" },
 ];
 
+const PARAM: OptionSpec = {
+  name: 'param',
+  kind: 'string',
+  repeat: true,
+  meta: 'NAME=VALUE',
+  help: 'set a scenario parameter (repeatable; movcheck list shows each scenario\'s parameters)',
+};
+
 /** Every command with its arguments and options, in help order. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -113,6 +124,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     maxArgs: 1,
     options: [
       { name: 'protocol', kind: 'string', meta: '<version|file>', help: 'check under this version only (default: every version the scenario lists)' },
+      PARAM,
       ...SEARCH,
       { name: 'format', kind: RUN_FORMATS, meta: 'text|json|md|email', help: 'output format (default text)' },
     ],
@@ -126,6 +138,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       { name: 'protocol', kind: 'string', meta: '<version|file>', help: 'the version the schedule was found under (required)' },
       { name: 'schedule', kind: 'string', meta: '<string>', help: 'the schedule printed by run, e.g. 01a10 (required)' },
+      PARAM,
       { name: 'format', kind: REPLAY_FORMATS, meta: 'text|json', help: 'output format (default text)' },
     ],
     help: 'replay one interleaving and show its trace; exit 0 no violation on it, 1 violation, 2 bad input',
@@ -345,6 +358,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
         command: 'run',
         target: p[0] as string,
         protocol: str(r, 'protocol'),
+        params: strs(r, 'param'),
         search: search(r),
         format: (str(r, 'format') as RunFormat | null) ?? 'text',
       };
@@ -353,7 +367,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
       const schedule = str(r, 'schedule');
       if (protocol === null) throw new UsageError(`replay needs --protocol <version|file>; usage: ${usageLine('replay')}`);
       if (schedule === null) throw new UsageError(`replay needs --schedule <string> (printed by run); usage: ${usageLine('replay')}`);
-      return { command: 'replay', target: p[0] as string, protocol, schedule, format: (str(r, 'format') as ReplayFormat | null) ?? 'text' };
+      return { command: 'replay', target: p[0] as string, protocol, params: strs(r, 'param'), schedule, format: (str(r, 'format') as ReplayFormat | null) ?? 'text' };
     }
     case 'gate':
       return {

@@ -11,6 +11,7 @@ import type { Protocol } from '../model/protocol.ts';
 import { actualVerdict, verdictCell, type Expectation, type RunRecord, type ScenarioInfo } from '../reports/record.ts';
 import { catalog } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/types.ts';
+import { ParamError, nonDefaultWords, parseParams, resolveParams, type ParamValues } from '../scenarios/params.ts';
 import type { SearchArgs } from './args.ts';
 import { UsageError, firstLine } from './errors.ts';
 import { expectationFor, type Overrides } from './expectations.ts';
@@ -22,25 +23,49 @@ export interface Pair {
   readonly scenario: Loaded<Scenario>;
   readonly protocol: Loaded<Protocol>;
   readonly expected: Expectation | null;
+  /** Parameter values other than the scenario's defaults (none: the defaults). */
+  readonly params?: ParamValues;
 }
 
-/** What reports show of a scenario. */
-export function scenarioInfo(s: Loaded<Scenario>): ScenarioInfo {
+/** The values of `--param` words for a scenario, checked; bad ones are a UsageError naming the valid parameters. */
+export function scenarioParams(s: Loaded<Scenario>, words: readonly string[]): ParamValues {
+  try {
+    const given = parseParams(s.value.id, s.value.params, words);
+    resolveParams(s.value.id, s.value.params, given);
+    return given;
+  } catch (e) {
+    if (e instanceof ParamError) throw new UsageError(e.message, { cause: e });
+    throw e;
+  }
+}
+
+/** True when `params` sets some parameter of the scenario to other than its default. */
+export function nonDefault(s: Scenario, params: ParamValues | undefined): boolean {
+  return params !== undefined && nonDefaultWords(s.params, params).length > 0;
+}
+
+/** What reports show of a scenario (at `params`, shown in the title and kept for the replay command when not the defaults). */
+export function scenarioInfo(s: Loaded<Scenario>, params?: ParamValues): ScenarioInfo {
   const v = s.value as Partial<Scenario> & { id: string };
+  const title = typeof v.title === 'string' ? v.title : v.id;
+  const words = params ? nonDefaultWords(s.value.params, params) : [];
+  const set = Object.fromEntries(words.map((w) => [w.slice(0, w.indexOf('=')), params?.[w.slice(0, w.indexOf('='))] as number | boolean]));
   return {
     id: v.id,
-    title: typeof v.title === 'string' ? v.title : v.id,
+    title: words.length ? `${title} (${words.join(', ')})` : title,
+    ...(words.length ? { params: set } : {}),
     review: typeof v.review === 'string' ? v.review : null,
     quote: typeof v.quote === 'string' ? v.quote : null,
     ref: s.ref,
   };
 }
 
-/** Builds the model of a pair; a throwing build is a UsageError. */
-export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites = false): Model<unknown> {
+/** Builds the model of a pair (at `params`, default: the scenario's defaults); a throwing build is a UsageError. */
+export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites = false, params?: ParamValues): Model<unknown> {
   try {
-    return s.value.build(p.value, { checkWrites });
+    return params && Object.keys(params).length ? s.value.build(p.value, { checkWrites }, params) : s.value.build(p.value, { checkWrites });
   } catch (e) {
+    if (e instanceof ParamError) throw new UsageError(e.message, { cause: e });
     throw new UsageError(
       `cannot build scenario '${s.value.id}' under protocol '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol (MOVCHECK_DEBUG=1 shows the stack)`,
       { cause: e },
@@ -51,7 +76,7 @@ export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites 
 /** Checks one pair and returns its record. */
 export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink | null): RunRecord {
   const { scenario: s, protocol: p } = pair;
-  const model = buildPair(s, p, search.checkWrites ?? false);
+  const model = buildPair(s, p, search.checkWrites ?? false, pair.params);
   let result;
   try {
     const { checkWrites: _ignored, ...bounds } = search;
@@ -63,7 +88,7 @@ export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink
     );
   }
   return {
-    scenario: scenarioInfo(s),
+    scenario: scenarioInfo(s, pair.params),
     protocol: { id: p.value.id, title: p.value.title, ref: p.ref },
     threadNames: model.threadNames,
     result,

@@ -30,8 +30,12 @@ export type PageInit = (protocol: Protocol, threads: number) => Page;
 export interface SystemInit {
   readonly pages: readonly PageInit[];
   readonly threads: readonly ThreadInit[];
-  /** The page that holds the driver's object (-1: none). Default: the first driver page. */
-  readonly obj?: number;
+  /**
+   * The page that holds the driver's object (-1: none), or the pages of its
+   * several objects (object 0, 1, ...; `drv_free` frees the one in its local
+   * `o`). Default: one object, on the first driver page.
+   */
+  readonly obj?: number | readonly number[];
   /** Functions replacing the version's (rule-breaking driver variants, mutants). */
   readonly overrides?: Fns | ((p: Protocol) => Fns);
 }
@@ -124,7 +128,7 @@ export function filePage(opts: FilePageOpts = {}): PageInit {
   };
 }
 
-const TRANSIENT = new Set(['compact', 'compact_migrate', 'compact_putback', 'isolate_movable_page', 'drv_free']);
+const TRANSIENT = new Set(['compact', 'compact_pages', 'compact_migrate', 'compact_putback', 'isolate_movable_page', 'drv_free', 'drv_free_objects']);
 
 /** The model of `init` under `protocol`. */
 export function buildSystem(protocol: Protocol, init: SystemInit, opts: BuildOptions = {}): Model<SysState<World>> {
@@ -135,10 +139,14 @@ export function buildSystem(protocol: Protocol, init: SystemInit, opts: BuildOpt
   init.threads.forEach((t, i) => {
     if (t.transient ?? TRANSIENT.has(t.fn)) transient |= bit(i);
   });
+  const objs = init.obj === undefined ? [firstDriver] : typeof init.obj === 'number' ? [init.obj] : [...init.obj];
+  if (objs.length === 0) throw new Error('SystemInit.obj: give at least one page (or -1 for no object)');
   const world: World = {
     pages,
     lruLock: -1,
-    obj: init.obj ?? firstDriver,
+    obj: objs[0] as number,
+    // Only a driver with several objects gets the field: one-object worlds keep their shape.
+    ...(objs.length > 1 ? { objs: objs.slice(1) } : {}),
     objData: OBJ_DATA,
     transient,
   };

@@ -6,7 +6,7 @@
 import type { Change } from '../checker/index.ts';
 import { flagNames, type Layout } from './flags.ts';
 import { mappingName } from './mapping.ts';
-import { kindName, listName, members, type Page, type World } from './world.ts';
+import { kindName, listName, members, objCount, objPage, type Page, type World } from './world.ts';
 
 /** Builds the view function of a system (its layout and thread names). */
 export function kernelView(layout: Layout, threadNames: readonly string[]) {
@@ -42,7 +42,14 @@ export function kernelView(layout: Layout, threadNames: readonly string[]) {
       if (parts.length) out.push(`page${i}: ${parts.join(', ')}`);
     });
     if (before.lruLock !== after.lruLock) out.push(`lru_lock: ${after.lruLock < 0 ? 'free' : `held by ${threadNames[after.lruLock]}`}`);
-    if (before.obj !== after.obj) out.push(after.obj < 0 ? "driver's object freed" : `driver's object now on page${after.obj}`);
+    const n = objCount(after);
+    for (let o = 0; o < n; o++) {
+      const was = objPage(before, o);
+      const now = objPage(after, o);
+      if (was === now) continue;
+      const what = n === 1 ? "driver's object" : `driver's object ${o}`;
+      out.push(now < 0 ? `${what} freed` : `${what} now on page${now}`);
+    }
     return out;
   };
 }

@@ -39,9 +39,15 @@ export interface World {
   pages: Page[];
   /** `zone->lru_lock`: -1 when free, else the holding thread. */
   lruLock: number;
-  /** The page that holds the driver's object, -1 once the driver freed it. */
+  /** The page that holds the driver's object (its first object when it has several), -1 once the driver freed it. */
   obj: number;
-  /** The object's content, which migration must carry to the new page. */
+  /**
+   * The pages of the driver's further objects (object 1, 2, ...), -1 each once
+   * freed; absent when the driver has one object, so one-object worlds keep
+   * their shape. Read and write objects through objPage/setObjPage.
+   */
+  objs?: number[];
+  /** The objects' content, which migration must carry to the new page. */
   objData: number;
   /** Ghost: threads that must drop every reference they take (compaction), bit per thread. */
   transient: number;
@@ -122,3 +128,23 @@ export function members(mask: number): number[] {
   for (let t = 0; mask >> t; t++) if ((mask >> t) & 1) out.push(t);
   return out;
 }
+
+/** Number of driver objects in a world. */
+export function objCount(w: World): number {
+  return 1 + (w.objs?.length ?? 0);
+}
+
+/** The page holding driver object `o` (0: the first), -1 once freed or when there is no such object. */
+export function objPage(w: World, o = 0): number {
+  return o === 0 ? w.obj : (w.objs?.[o - 1] ?? -1);
+}
+
+/** Records that driver object `o` now lives on `page` (-1: freed). */
+export function setObjPage(w: World, o: number, page: number): void {
+  if (o === 0) w.obj = page;
+  else if (w.objs && o - 1 < w.objs.length) w.objs[o - 1] = page;
+  else throw new Error(`no driver object ${o}`);
+}
+
+/** World paths of the driver's objects (for footprints). */
+export const OBJ_PATHS = ['obj', 'objs'] as const;

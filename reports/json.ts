@@ -30,6 +30,8 @@ export interface JsonResult {
   readonly protocolTitle: string;
   readonly review: string | null;
   readonly quote: string | null;
+  /** Scenario parameters set to other than their defaults, or null at the defaults. */
+  readonly params: Readonly<Record<string, number | boolean>> | null;
   readonly threads: readonly string[];
   readonly verdict: 'pass' | 'violation' | 'incomplete';
   readonly invariant: string | null;
@@ -85,6 +87,7 @@ export function jsonResult(rec: RunRecord, opts: JsonOptions = {}): JsonResult {
     protocolTitle: rec.protocol.title,
     review: rec.scenario.review,
     quote: rec.scenario.quote,
+    params: rec.scenario.params ?? null,
     threads: rec.threadNames,
     verdict: r.verdict,
     invariant: v?.invariant ?? null,
@@ -117,6 +120,7 @@ export function formatReplayJson(rec: ReplayRecord): string {
         replay: {
           scenario: rec.scenario.id,
           protocol: rec.protocol.id,
+          params: rec.scenario.params ?? null,
           threads: rec.threadNames,
           schedule,
           steps: trace.length,

@@ -16,6 +16,8 @@ export interface ScenarioInfo {
   readonly quote: string | null;
   /** How to name it on the command line: its catalog id, or the file path the user gave. */
   readonly ref: string;
+  /** Scenario parameters set to other than their defaults (absent: the defaults). */
+  readonly params?: Readonly<Record<string, number | boolean>>;
 }
 
 /** What a report shows of a protocol version. */
@@ -86,7 +88,14 @@ export function shellQuote(s: string): string {
 
 /** The command that replays `schedule` of this scenario under this protocol. */
 export function replayCommand(rec: { scenario: ScenarioInfo; protocol: ProtocolInfo }, schedule: string): string {
-  return `movcheck replay ${shellQuote(rec.scenario.ref)} --protocol ${shellQuote(rec.protocol.ref)} --schedule ${schedule}`;
+  return `movcheck replay ${shellQuote(rec.scenario.ref)}${paramArgs(rec.scenario)} --protocol ${shellQuote(rec.protocol.ref)} --schedule ${schedule}`;
+}
+
+/** ` --param name=value` for each parameter set to other than its default (empty at the defaults). */
+export function paramArgs(s: ScenarioInfo): string {
+  return Object.entries(s.params ?? {})
+    .map(([n, v]) => ` --param ${shellQuote(`${n}=${typeof v === 'boolean' ? (v ? 'on' : 'off') : v}`)}`)
+    .join('');
 }
 
 /** The highest thread number of a trace plus one, at least the number of named threads. */

@@ -8,7 +8,7 @@
  */
 import type { TraceStep } from '../checker/index.ts';
 import { pad, padLeft, width, wrap } from './layout.ts';
-import { replayCommand, shellQuote, threadCount, threadName, type ReplayRecord, type RunRecord } from './record.ts';
+import { paramArgs, replayCommand, shellQuote, threadCount, threadName, type ReplayRecord, type RunRecord } from './record.ts';
 import { expectationLine, kindName, verdictHeadline } from './wording.ts';
 
 /** Layout options of the text report. */
@@ -100,6 +100,10 @@ function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol'>, schedule: st
   if (!strictWidth || width(one) <= w) return [one];
   const out = [
     `replay: movcheck replay ${shellQuote(rec.scenario.ref)} \\`,
+    ...paramArgs(rec.scenario)
+      .split(' --param ')
+      .slice(1)
+      .map((a) => `    --param ${a} \\`),
     `    --protocol ${shellQuote(rec.protocol.ref)} \\`,
   ];
   const last = `    --schedule ${schedule}`;

@@ -46,7 +46,7 @@ export function expectationWords(e: Expectation): string {
 
 /** The expectation line of a record: what was expected and whether the result matches it. */
 export function expectationLine(rec: RunRecord): string {
-  if (rec.expected === null) return 'none for this version';
+  if (rec.expected === null) return rec.scenario.params ? "none at these parameters (the scenario's expectations hold at its defaults)" : 'none for this version';
   const m = matches(rec);
   const state = rec.result.verdict === 'incomplete' ? 'undecided: the search was cut short' : m ? 'matches' : 'DOES NOT MATCH';
   const why = rec.expected.why ? ` — ${rec.expected.why}` : '';

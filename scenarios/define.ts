@@ -1,27 +1,31 @@
 /**
  * Defining a scenario: its description, expected verdicts, and the system it
- * builds (pages in their initial state, threads), possibly per version.
+ * builds (pages in their initial state, threads), possibly per version and
+ * per parameter values.
  */
 import type { BuildOptions, Model } from '../checker/index.ts';
 import { buildSystem, type SystemInit } from '../model/system.ts';
 import type { Protocol } from '../model/protocol.ts';
 import type { Expected, Scenario } from './types.ts';
+import { resolveParams, type ParamValues } from './params.ts';
 
-/** A scenario as written: everything but `build`, plus the system to build. */
+/** A scenario as written: everything but `build`, plus the system to build (of the protocol and the parameter values). */
 export type ScenarioSpec = Omit<Scenario, 'build'> & {
-  readonly system: SystemInit | ((protocol: Protocol) => SystemInit);
+  readonly system: SystemInit | ((protocol: Protocol, params: ParamValues) => SystemInit);
 };
 
-/** Makes a Scenario from its spec; checks that every listed protocol has an expectation. */
+/** Makes a Scenario from its spec; checks that every listed protocol has an expectation and that the parameters' defaults are valid. */
 export function defineScenario(spec: ScenarioSpec): Scenario {
+  resolveParams(spec.id, spec.params);
   for (const p of spec.protocols) {
     if (!spec.expect[p]) throw new Error(`scenario ${spec.id}: no expectation for protocol ${p}`);
   }
   const { system, ...rest } = spec;
   return {
     ...rest,
-    build(protocol: Protocol, opts?: BuildOptions): Model<unknown> {
-      const init = typeof system === 'function' ? system(protocol) : system;
+    build(protocol: Protocol, opts?: BuildOptions, params?: Partial<ParamValues>): Model<unknown> {
+      const values = resolveParams(spec.id, spec.params, params);
+      const init = typeof system === 'function' ? system(protocol, values) : system;
       return buildSystem(protocol, init, opts) as Model<unknown>;
     },
   };

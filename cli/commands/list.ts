@@ -1,12 +1,14 @@
 /**
  * `movcheck list [--json]`: the catalog's scenarios (id, review comment,
- * title, expected verdict per version) and the protocol versions (shipped,
- * then mutants). The JSON is an array of {id, title, review, protocols, expect, mutantOf}.
+ * title, expected verdict per version, parameters) and the protocol versions
+ * (shipped, then mutants). The JSON is an array of {id, title, review,
+ * protocols, expect, mutantOf, params: [{name, kind, default, min?, max?, help}]}.
  */
 import { mutantProtocols, protocols } from '../../model/versions/index.ts';
 import { pad } from '../../reports/layout.ts';
 import { verdictCell } from '../../reports/record.ts';
 import { catalog } from '../../scenarios/index.ts';
+import { describeParams } from '../../scenarios/params.ts';
 import type { Invocation } from '../args.ts';
 import { scenarioExpectation } from '../expectations.ts';
 import type { Io } from '../io.ts';
@@ -23,6 +25,7 @@ export function listCommand(inv: Extract<Invocation, { command: 'list' }>, io: I
       protocols: s.protocols,
       expect: expect(s.id, s.protocols),
       mutantOf: s.mutantOf?.id ?? null,
+      params: Object.entries(s.params ?? {}).map(([name, p]) => ({ name, ...p })),
     }));
     io.out(JSON.stringify(data, null, 2) + '\n');
     return 0;
@@ -33,6 +36,7 @@ export function listCommand(inv: Extract<Invocation, { command: 'list' }>, io: I
   for (const s of catalog) {
     const exp = s.protocols.map((p) => `${p}: ${verdictCell(scenarioExpectation(s, p)?.verdict ?? '?')}`).join(', ');
     out.push(`  ${pad(s.id, w)}  ${pad(s.review ?? '', 3)} ${s.title}`, `  ${' '.repeat(w)}      expect ${exp || '(no versions)'}`);
+    if (Object.keys(s.params ?? {}).length) out.push(`  ${' '.repeat(w)}      params ${describeParams(s.params)} (run --param NAME=VALUE)`);
   }
   out.push('', 'protocol versions:');
   if (protocols.length === 0) out.push('  (none yet)');

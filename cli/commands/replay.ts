@@ -1,5 +1,6 @@
 /**
- * `movcheck replay <scenario> --protocol v --schedule s [--format text|json]`:
+ * `movcheck replay <scenario> --protocol v --schedule s [--param name=value...]
+ * [--format text|json]`:
  * re-runs one interleaving and prints its trace exactly as `run` printed it.
  * Exit 1 when the replay meets a violation, 0 when it does not, 2 when the
  * schedule is malformed or does not fit the model.
@@ -8,7 +9,7 @@ import { ScheduleError, parseSchedule, replay } from '../../checker/index.ts';
 import { formatReplayJson, formatReplayText } from '../../reports/index.ts';
 import type { ReplayRecord } from '../../reports/record.ts';
 import type { Invocation } from '../args.ts';
-import { buildPair, scenarioInfo } from '../check.ts';
+import { buildPair, scenarioInfo, scenarioParams } from '../check.ts';
 import { UsageError, firstLine } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { loadProtocol, loadScenario } from '../load.ts';
@@ -22,7 +23,8 @@ export async function replayCommand(inv: Extract<Invocation, { command: 'replay'
   }
   const s = await loadScenario(inv.target, io);
   const p = await loadProtocol(inv.protocol, io);
-  const model = buildPair(s, p);
+  const params = scenarioParams(s, inv.params);
+  const model = buildPair(s, p, false, params);
   let result;
   try {
     result = replay(model, inv.schedule);
@@ -33,7 +35,7 @@ export async function replayCommand(inv: Extract<Invocation, { command: 'replay'
     throw new UsageError(`model error while replaying '${s.value.id}' under '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol`, { cause: e });
   }
   const rec: ReplayRecord = {
-    scenario: scenarioInfo(s),
+    scenario: scenarioInfo(s, params),
     protocol: { id: p.value.id, title: p.value.title, ref: p.ref },
     threadNames: model.threadNames,
     replay: result,

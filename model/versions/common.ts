@@ -1,16 +1,17 @@
 /**
  * Functions every protocol version shares: the compaction thread's entry
- * points (compact_zone's scan, migrate and putback), the page lock and
- * lru_lock primitives, the LRU side (putback_lru_page, migrate_page for file
- * pages), and the other actors: the driver's own use of its list and its
- * allocation path, an LRU file page's owner, a new page's owner, user space.
+ * points (compact_zone's scan, migrate and putback, for one page or several
+ * in order), the page lock and lru_lock primitives, the LRU side
+ * (putback_lru_page, migrate_page for file pages), and the other actors: the
+ * driver's own use of its list, its allocation path and the freeing of its
+ * objects in order, an LRU file page's owner, a new page's owner, user space.
  */
 import { bit, PG, type Layout } from '../flags.ts';
 import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec } from '../dsl.ts';
 import { lock_page, lockFields, unlock_page, unlockPage, __SetPageLocked } from '../prim/pagelock.ts';
 import { spin_lock_lru } from '../prim/spinlock.ts';
 import { allocFields, allocPage, getPage, putPage, refFields } from '../prim/refcount.ts';
-import { DRIVER_SLOT, Kind, List, ownerSlot } from '../world.ts';
+import { DRIVER_SLOT, Kind, List, OBJ_PATHS, ownerSlot, setObjPage } from '../world.ts';
 
 /** Drops the isolation reference of the calling compaction thread: the page is no longer isolated by it (ghost), then put_page. */
 export function dropIsolation(c: KCtx, layout: Layout, v = 'p'): void {
@@ -42,6 +43,11 @@ function leftOnList(rc: number): boolean {
   return rc === RC.EAGAIN || rc === RC.ENOMEM;
 }
 
+/** The pass of a compact_pages thread: local `i`, 0 before the first. */
+function pass(c: KCtx): number {
+  return typeof c.l.i === 'number' ? c.l.i : 0;
+}
+
 /** The functions shared by every version. */
 export function commonFns(layout: Layout): Fns {
   return {
@@ -62,6 +68,35 @@ export function commonFns(layout: Layout): Fns {
         c.call('putback_movable_pages', { p: c.l.p ?? 0 }, 'done');
       }),
       local('done', 'return', (c) => c.ret(null)),
+    ]),
+
+    /**
+     * Compaction thread visiting pages p, p+1, ..., p+n-1 in order, one
+     * compact_zone pass each: scan the page (isolate_migratepages), migrate it
+     * to its own target (np, np+1, ...), put back what is left; as `compact`
+     * for one page. A pass's locals are reset before the next (the kernel keeps
+     * nothing of them either), so passes that end alike give one state.
+     */
+    compact_pages: fn('mm/compaction.c', 'compact_zone', [
+      local('scan', 'while (compact_finished(zone, cc) == COMPACT_CONTINUE) { isolate_migratepages(zone, cc) /* the next page */', (c) => {
+        const i = pass(c);
+        if (i >= num(c.l, 'n')) return c.ret(null);
+        c.call('isolate_migratepages_block', { p: num(c.l, 'p') + i, locked: false }, 'migrate', 'iso');
+      }),
+      local('migrate', 'err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free, ...)', (c) => {
+        if (!c.l.iso) return c.goto('next');
+        c.call('migrate_pages', { p: num(c.l, 'p') + pass(c), np: num(c.l, 'np') + pass(c) }, 'putback', 'err');
+      }),
+      local('putback', 'if (err) putback_movable_pages(&cc->migratepages)', (c) => {
+        if (!leftOnList(num(c.l, 'err'))) return c.goto('next');
+        c.call('putback_movable_pages', { p: num(c.l, 'p') + pass(c) }, 'next');
+      }),
+      local('next', '} /* next pass */', (c) => {
+        c.l.i = pass(c) + 1;
+        c.l.iso = null;
+        c.l.err = null;
+        c.goto('scan');
+      }),
     ]),
 
     /** Compaction thread that starts with page p already isolated on its list: migrate, then put back what is left. */
@@ -187,16 +222,30 @@ export function commonFns(layout: Layout): Fns {
       },
     ]),
 
+    /**
+     * The driver freeing its objects 0, 1, ..., n-1 in order, each through its
+     * version's own release path (`drv_free` with local `o`), at any time the
+     * scheduler lets it run.
+     */
+    drv_free_objects: fn('drivers/zsmalloc-like.c', 'drv_free_objects', [
+      local('next', 'for (o = 0; o < n; o++) drv_free_page(obj[o]);', (c) => {
+        const o = typeof c.l.o === 'number' ? c.l.o : 0;
+        if (o >= num(c.l, 'n')) return c.ret(null);
+        c.l.o = o + 1;
+        c.call('drv_free', { o }, 'next');
+      }),
+    ]),
+
     /** The driver allocating page p and making it movable: alloc, lock_page, __SetPageMovable, list_add, unlock_page. */
     drv_alloc: fn('drivers/zsmalloc-like.c', 'drv_alloc_page', [
       {
         label: 'alloc',
         code: 'page = alloc_page(GFP_KERNEL)',
-        writes: both(allocFields(), paths('obj')),
+        writes: both(allocFields(), paths(...OBJ_PATHS)),
         run: (c) => {
           if (!allocPage(c, DRIVER_SLOT, Kind.DRIVER)) return c.ret(null);
           pg(c).data = c.w.objData;
-          c.w.obj = num(c.l, 'p');
+          setObjPage(c.w, typeof c.l.o === 'number' ? c.l.o : 0, num(c.l, 'p'));
           c.call('lock_page', { p: c.l.p ?? 0 }, 'mark');
         },
       },

@@ -7,13 +7,14 @@
  */
 import { bit, PAGE_MOVABLE_MAPCOUNT_VALUE, PG, test, type Layout } from '../flags.ts';
 import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec } from '../dsl.ts';
+import type { Locals } from '../../checker/index.ts';
 import { AS, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { callAop } from '../aops.ts';
 import { nonAtomicBitFn, atomicBit } from '../prim/flagword.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
 import { getPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
 import { spinUnlockLru } from '../prim/spinlock.ts';
-import { DRIVER_SLOT, Kind, List, ownerSlot } from '../world.ts';
+import { DRIVER_SLOT, Kind, List, OBJ_PATHS, objCount, objPage, ownerSlot, setObjPage } from '../world.ts';
 import { callPageMovable, commonFns, dropFields, dropIsolation, listDelIsolated, rcOf, shared, unlockStep } from './common.ts';
 import type { Protocol } from '../protocol.ts';
 
@@ -459,10 +460,15 @@ export function v3MoveToNewPage(layout: Layout): Fns[string] {
  */
 export type IsolatedClear = 'ClearPageIsolated' | '__ClearPageIsolated' | null;
 
+/** The driver object a drv_free frame frees: local `o`, default 0 (the first). */
+function objOf(l: Locals): number {
+  return typeof l.o === 'number' ? l.o : 0;
+}
+
 /** The driver frees its object: the page is released (ghost) and leaves the driver's list. */
 function release(c: KCtx): void {
   const page = pg(c);
-  c.w.obj = -1;
+  setObjPage(c.w, objOf(c.l), -1);
   page.released = 1;
   if (page.lru === List.DRV) page.lru = List.NONE;
 }
@@ -523,14 +529,14 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
       {
         label: 'own',
         code: 'get_page(newpage); list_add(&newpage->lru, &pool->pages); /* objects now live in newpage */',
-        reads: paths('obj'),
-        writes: both(fields('np', 'ref', 'holds', 'lru', 'kind'), paths('obj')),
+        reads: paths(...OBJ_PATHS),
+        writes: both(fields('np', 'ref', 'holds', 'lru', 'kind'), paths(...OBJ_PATHS)),
         run: (c) => {
           getPage(c, DRIVER_SLOT, 'np');
           const np = pg(c, 'np');
           np.lru = List.DRV;
           np.kind = Kind.DRIVER;
-          if (c.w.obj === num(c.l, 'p')) c.w.obj = num(c.l, 'np');
+          for (let o = 0; o < objCount(c.w); o++) if (objPage(c.w, o) === num(c.l, 'p')) setObjPage(c.w, o, num(c.l, 'np'));
           if (clear) c.call(clear, { p: num(c.l, 'p') }, 'clear_movable');
         },
       },
@@ -550,22 +556,23 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
       {
         label: 'pick',
         code: 'page = obj_to_page(obj); get_page(page); /* the driver frees its object and its page */',
-        reads: paths('obj'),
-        writes: (_l, w) => [`pages/${w.obj}/ref`, `pages/${w.obj}/holds`],
+        reads: paths(...OBJ_PATHS),
+        writes: (l, w) => [`pages/${objPage(w, objOf(l))}/ref`, `pages/${objPage(w, objOf(l))}/holds`],
         run: (c) => {
-          if (c.w.obj < 0) return c.ret(null);
-          c.l.p = c.w.obj;
+          const page = objPage(c.w, objOf(c.l));
+          if (page < 0) return c.ret(null);
+          c.l.p = page;
           getPage(c, ownerSlot(c.tid));
-          if (lockedRelease) c.call('lock_page', { p: c.w.obj }, 'test');
+          if (lockedRelease) c.call('lock_page', { p: page }, 'test');
         },
       },
       {
         label: 'test',
         code: !clear ? '__ClearPageMovable(page); /* release under PG_lock */' : lockedRelease ? 'if (PageIsolated(page)) /* under PG_lock */' : 'if (PageIsolated(page))',
-        reads: both(lockFields(), paths('obj')),
-        writes: both(lockFields(), refFields(), fields('p', 'released', 'lru'), paths('obj')),
+        reads: both(lockFields(), paths(...OBJ_PATHS)),
+        writes: both(lockFields(), refFields(), fields('p', 'released', 'lru'), paths(...OBJ_PATHS)),
         run: (c) => {
-          if (c.w.obj !== num(c.l, 'p')) {
+          if (objPage(c.w, objOf(c.l)) !== num(c.l, 'p')) {
             if (lockedRelease) unlockPage(c);
             putPage(c, ownerSlot(c.tid), layout);
             return c.goto('pick');
@@ -580,10 +587,10 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
       {
         label: 'locked',
         code: '__ClearPageMovable(page); /* not isolated: under PG_lock */',
-        reads: both(lockFields(), paths('obj')),
-        writes: both(lockFields(), refFields(), fields('p', 'released', 'lru'), paths('obj')),
+        reads: both(lockFields(), paths(...OBJ_PATHS)),
+        writes: both(lockFields(), refFields(), fields('p', 'released', 'lru'), paths(...OBJ_PATHS)),
         run: (c) => {
-          if (c.w.obj !== num(c.l, 'p')) {
+          if (objPage(c.w, objOf(c.l)) !== num(c.l, 'p')) {
             unlockPage(c);
             putPage(c, ownerSlot(c.tid), layout);
             return c.goto('pick');

@@ -1,32 +1,61 @@
 /**
- * Two compaction threads scan the same driver page at once: PG_lock and the
+ * Compaction threads scan the same driver page at once: PG_lock and the
  * PageIsolated() test under it must let exactly one of them isolate it. Its
- * mutant drops that test and isolates the page twice.
+ * mutant drops that test and isolates the page twice. Parameters widen it:
+ * more threads, several driver pages visited in order by each thread (each
+ * with its own targets), and a driver freeing its objects meanwhile.
  */
 import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
-import { driverPage, free, type SystemInit } from '../../model/system.ts';
+import { boolParam, intParam, type ParamSpecs, type ParamValues } from '../params.ts';
+import { driverPage, free, type PageInit, type SystemInit, type ThreadInit } from '../../model/system.ts';
 
-const system: SystemInit = {
-  pages: [driverPage(), free, free],
-  threads: [
-    { name: 'C0', fn: 'compact', args: { p: 0, np: 1 } },
-    { name: 'C1', fn: 'compact', args: { p: 0, np: 2 } },
-  ],
+/** threads 1-6, pages 1-4, driver on/off; the defaults are the two-thread, one-page system without a driver. */
+const params: ParamSpecs = {
+  threads: intParam(2, 1, 6, 'compaction threads'),
+  pages: intParam(1, 1, 4, 'driver pages, visited in order by every thread'),
+  driver: boolParam(false, "a driver thread freeing each page's object, in order, at any time"),
 };
-const actors = ['C0: compaction migrating page 0 to page 1', 'C1: compaction migrating page 0 to page 2'];
-const pages = ['page 0: driver page, movable', 'page 1, page 2: free (targets)'];
 
-/** Two compactions, one page. */
+/**
+ * The system for `threads` T, `pages` P and `driver`: driver pages 0..P-1
+ * (object k on page k), then P free targets per thread (thread t migrates
+ * page k to page P + t*P + k). One page: each thread runs `compact`, and the
+ * driver `drv_free`; several: `compact_pages` and `drv_free_objects`.
+ */
+function system(_protocol: unknown, v: ParamValues): SystemInit {
+  const T = v.threads as number;
+  const P = v.pages as number;
+  const pages: PageInit[] = [];
+  for (let k = 0; k < P; k++) pages.push(driverPage());
+  for (let k = 0; k < T * P; k++) pages.push(free);
+  const threads: ThreadInit[] = [];
+  for (let t = 0; t < T; t++) {
+    const np = P + t * P;
+    threads.push(P === 1 ? { name: `C${t}`, fn: 'compact', args: { p: 0, np } } : { name: `C${t}`, fn: 'compact_pages', args: { p: 0, n: P, np } });
+  }
+  if (v.driver) threads.push(P === 1 ? { name: 'D', fn: 'drv_free', args: {} } : { name: 'D', fn: 'drv_free_objects', args: { n: P } });
+  return { pages, threads, obj: Array.from({ length: P }, (_, k) => k) };
+}
+const actors = [
+  'C0: compaction migrating page 0 to page 1',
+  'C1: compaction migrating page 0 to page 2',
+  '(parameters: threads C0..C5, each visiting pages 0..P-1 in order; with driver=on, D frees the object of each page in order)',
+];
+const pages = ['page 0: driver page, movable', 'page 1, page 2: free (targets)', '(parameters: driver pages 0..P-1, then P free targets per thread)'];
+
+/** Two compactions, one page (by default). */
 export const parallel = defineScenario({
   id: 'parallel-compaction',
   title: 'Two compaction threads race for one driver page',
   review: null,
   quote: null,
-  summary: 'Both threads pass the unlocked checks of the scan; trylock_page() and the PageIsolated() test under PG_lock must leave the page to one of them, and the other must give up cleanly.',
+  summary:
+    'Both threads pass the unlocked checks of the scan; trylock_page() and the PageIsolated() test under PG_lock must leave the page to one of them, and the other must give up cleanly. The parameters scale it: threads, driver pages visited in order, and a driver releasing its pages.',
   actors,
   pages,
   protocols: VERSIONS,
   expect: Object.fromEntries(VERSIONS.map((v) => [v, pass('Whoever takes PG_lock second sees PG_isolated, unlocks and puts its reference back.')])),
+  params,
   system,
 });
 
@@ -44,5 +73,6 @@ export const parallelMutant = defineScenario({
     VERSIONS.map((v) => [`${v}~no-isolated-check`, violation('no-double-isolation', 'The second thread to take PG_lock calls isolate_page again and owns the page too.')]),
   ),
   mutantOf: { id: 'parallel-compaction', change: 'the PageIsolated() test under PG_lock removed' },
+  params,
   system,
 });

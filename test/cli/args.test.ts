@@ -4,15 +4,15 @@ import { helpText, parseArgs, usageLine } from '../../cli/args.ts';
 import { UsageError } from '../../cli/errors.ts';
 
 test('run: defaults and every option', (t) => {
-  t.deepEqual(parseArgs(['run', 'x']), { command: 'run', target: 'x', protocol: null, search: { strategy: 'bfs' }, format: 'text' });
+  t.deepEqual(parseArgs(['run', 'x']), { command: 'run', target: 'x', protocol: null, params: [], search: { strategy: 'bfs' }, format: 'text' });
   t.deepEqual(
-    parseArgs(['run', 'x', '--protocol=v3', '--strategy', 'dfs', '--max-states', '10', '--max-depth=0', '--time-limit', '2.5', '--format', 'email']),
-    { command: 'run', target: 'x', protocol: 'v3', search: { strategy: 'dfs', maxStates: 10, maxDepth: 0, timeLimit: 2.5 }, format: 'email' },
+    parseArgs(['run', 'x', '--protocol=v3', '--strategy', 'dfs', '--max-states', '10', '--max-depth=0', '--time-limit', '2.5', '--format', 'email', '--param', 'a=1', '--param=b=on']),
+    { command: 'run', target: 'x', protocol: 'v3', params: ['a=1', 'b=on'], search: { strategy: 'dfs', maxStates: 10, maxDepth: 0, timeLimit: 2.5 }, format: 'email' },
   );
 });
 
 test('replay, gate, report, list, help', (t) => {
-  t.deepEqual(parseArgs(['replay', 's', '--protocol', 'p', '--schedule', '01a']), { command: 'replay', target: 's', protocol: 'p', schedule: '01a', format: 'text' });
+  t.deepEqual(parseArgs(['replay', 's', '--protocol', 'p', '--schedule', '01a']), { command: 'replay', target: 's', protocol: 'p', params: [], schedule: '01a', format: 'text' });
   t.deepEqual(parseArgs(['gate', '--expect', 'e.json', '--junit', 'j.xml', '--md', 'm.md']), {
     command: 'gate', targets: [], protocols: [], expect: 'e.json', junit: 'j.xml', md: 'm.md', search: { strategy: 'bfs' },
   });
@@ -23,7 +23,7 @@ test('replay, gate, report, list, help', (t) => {
   t.deepEqual(parseArgs(['--help']), { command: 'help', topic: null });
   t.deepEqual(parseArgs(['run', '--help']), { command: 'help', topic: 'run' });
   t.deepEqual(parseArgs(['help', 'gate']), { command: 'help', topic: 'gate' });
-  t.deepEqual(parseArgs(['run', '--', '--odd-name.ts']), { command: 'run', target: '--odd-name.ts', protocol: null, search: { strategy: 'bfs' }, format: 'text' });
+  t.deepEqual(parseArgs(['run', '--', '--odd-name.ts']), { command: 'run', target: '--odd-name.ts', protocol: null, params: [], search: { strategy: 'bfs' }, format: 'text' });
 });
 
 test('errors are UsageErrors with a what; how message', (t) => {
@@ -50,6 +50,6 @@ test('errors are UsageErrors with a what; how message', (t) => {
 test('help text names every command and usage lines are consistent', (t) => {
   const h = helpText(null);
   for (const c of ['list', 'run', 'replay', 'gate', 'report', 'help']) t.true(h.includes(`  movcheck ${c}`), c);
-  t.is(usageLine('replay'), 'movcheck replay <scenario-id|file> --protocol <version|file> --schedule <string> [--format text|json]');
+  t.is(usageLine('replay'), 'movcheck replay <scenario-id|file> --protocol <version|file> --schedule <string> [--param NAME=VALUE] [--format text|json]');
   t.regex(helpText('run'), /--max-states N +stop after N distinct states/);
 });

@@ -281,21 +281,25 @@ export function compile<W>(
     end += size;
   };
 
-  /** Pops the top frame, storing `value` into the caller's return local. */
+  /** Pops the top frame, storing `value` into the caller's return local; a caller whose call was its last step returns too. */
   const pop = (value: Value) => {
-    const off = frameOffs[--sp] as number;
-    const r = dst[off + 2] as number;
-    const size = frameSize[(dst[off] as number) - 1] as number;
-    dst.fill(0, off, off + size);
-    dst[threadBase + tid * C] = sp;
-    end = off;
-    if (sp > 0 && r !== 0) {
+    for (let v = value; ; v = null) {
+      const off = frameOffs[--sp] as number;
+      const r = dst[off + 2] as number;
+      const size = frameSize[(dst[off] as number) - 1] as number;
+      dst.fill(0, off, off + size);
+      dst[threadBase + tid * C] = sp;
+      end = off;
+      if (sp === 0) return;
       const caller = frameOffs[sp - 1] as number;
       const cf = (dst[caller] as number) - 1;
-      const name = nameCodes.vals[r] as string;
-      const j = slotOf[cf]?.get(name);
-      if (j === undefined) grow([[cf, name]]);
-      dst[caller + 3 + (j as number)] = intern.code(value);
+      if (r !== 0) {
+        const name = nameCodes.vals[r] as string;
+        const j = slotOf[cf]?.get(name);
+        if (j === undefined) grow([[cf, name]]);
+        dst[caller + 3 + (j as number)] = intern.code(v);
+      }
+      if ((dst[caller + 1] as number) < (steps[cf] as StepDef<W>[]).length) return;
     }
   };
 
@@ -415,24 +419,12 @@ export function compile<W>(
       if (e instanceof LayoutGrowth || !(e instanceof TypeError)) throw e;
       const del = NOT_DELETABLE.exec(e.message);
       if (del) throw new Error(`program ${spec.name}: a step of thread ${spec.threads[t]?.name} deletes local '${del[1]}': locals are slots of a packed state, set it to null instead`);
-      if (!NOT_EXTENSIBLE.test(e.message)) throw e;
-      discoverFrom(a, e);
+      // A step wrote a local its function's view has no slot for yet (or a world field that does not exist).
+      const add = NOT_EXTENSIBLE.exec(e.message)?.[1];
+      const f = (dst[ft] as number) - 1;
+      if (add === undefined || slotOf[f]?.has(add)) throw e;
+      grow([[f, add]]);
     }
-  };
-
-  /** A step wrote a local its function's view lacks (or a world key that does not exist): ask the object model which. */
-  const discoverFrom = (a: number, e: TypeError): never => {
-    const s = { w: load(shape, src, intern) as W, t: decodeThreads(src), fault: null };
-    const next = model.apply(s, { thread: actThread(a), choice: actChoice(a), choices: 1 });
-    const more: [number, string][] = [];
-    for (const th of next.t) {
-      for (const fr of th.frames) {
-        const f = fnIndex.get(fr.fn) as number;
-        for (const k of Object.keys(fr.l)) if (!slotOf[f]?.has(k)) more.push([f, k]);
-      }
-    }
-    if (more.length) grow(more);
-    throw e;
   };
 
   const failure = (inv: StateInvariant<SysState<W>>, s: SysState<W>, kind: 'state' | 'end'): PackedFailure | null => {

@@ -145,9 +145,13 @@ export function buildModel<W>(
         control = 'done';
       },
       ret(value: Value = null) {
-        const done = frames.pop() as Frame;
-        const caller = frames[frames.length - 1] as { l: Locals } | undefined;
-        if (caller && done.ret !== null) caller.l[done.ret] = value;
+        // A caller whose call was its last step has nowhere to continue: it returns too.
+        for (let v = value; ; v = null) {
+          const done = frames.pop() as Frame;
+          const caller = frames[frames.length - 1] as { l: Locals; fn: string; pc: number } | undefined;
+          if (caller && done.ret !== null) caller.l[done.ret] = v;
+          if (!caller || caller.pc < (spec.fns[caller.fn]?.steps.length ?? 0)) break;
+        }
         control = 'done';
       },
     };
@@ -258,7 +262,7 @@ export function buildModel<W>(
   // The packed form runs the same steps on a vector; --check-writes needs immer's patches, so it keeps the object form.
   if (!opts.checkWrites) {
     model.packed = {
-      hints: () => guessHints(model, spec.fns),
+      hints: () => guessHints(spec.fns as Record<string, FnDef<never>>, spec.threads),
       compile: (h, codes) => {
         learn(spec.fns as Record<string, FnDef<never>>, h);
         return compile(spec, model, h, enabledFault, codes);

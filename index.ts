@@ -20,3 +20,5 @@ export { List, Kind, DRIVER_SLOT, ownerSlot, type Page, type World } from './mod
 export type { Scenario, Expected, ReviewId } from './scenarios/types.ts';
 export { defineScenario, pass, violation, VERSIONS } from './scenarios/define.ts';
 export { catalog, scenarioById } from './scenarios/index.ts';
+export { intParam, boolParam, ParamError, describeParams, resolveParams, type ParamSpec, type ParamSpecs, type ParamValues } from './scenarios/params.ts';
+export type { ExpectOptions } from './scenarios/define.ts';

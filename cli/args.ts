@@ -5,6 +5,7 @@
  * UsageError naming what is wrong and what is valid.
  */
 import { UsageError } from './errors.ts';
+import { parseOnly } from './only.ts';
 
 /** Output formats of `run`. */
 export const RUN_FORMATS = ['text', 'json', 'md', 'email'] as const;
@@ -26,6 +27,8 @@ export interface SearchArgs {
   readonly timeLimit?: number;
   /** Check every step's changes against its declared writes (debug; slower). */
   readonly checkWrites?: boolean;
+  /** Check only these invariant ids (`--only`, comma-separated words split; absent: all). */
+  readonly only?: readonly string[];
 }
 
 /** A parsed command line. */
@@ -96,6 +99,7 @@ const SEARCH: readonly OptionSpec[] = [
   { name: 'max-states', kind: 'count', meta: 'N', help: 'stop after N distinct states (verdict incomplete)' },
   { name: 'max-depth', kind: 'depth', meta: 'N', help: 'do not expand states N steps deep (verdict incomplete)' },
   { name: 'time-limit', kind: 'seconds', meta: 'SECONDS', help: 'stop after this many seconds (verdict incomplete)' },
+  { name: 'only', kind: 'string', repeat: true, meta: 'INV[,INV...]', help: 'check only these invariants (no-hang only when listed); repeatable' },
   { name: 'check-writes', kind: 'flag', help: "debug: fail loudly when a step changes what it does not declare in its writes" },
 ];
 
@@ -321,10 +325,12 @@ const strs = (r: Raw, name: string): string[] => (r.values.get(name) ?? []).filt
 
 /** The search options of a command line. */
 function search(r: Raw): SearchArgs {
-  const out: { strategy: 'bfs' | 'dfs'; maxStates?: number; maxDepth?: number; timeLimit?: number; checkWrites?: boolean } = {
+  const out: { strategy: 'bfs' | 'dfs'; maxStates?: number; maxDepth?: number; timeLimit?: number; checkWrites?: boolean; only?: string[] } = {
     strategy: (str(r, 'strategy') as 'bfs' | 'dfs' | null) ?? 'bfs',
   };
   if (r.values.has('check-writes')) out.checkWrites = true;
+  const only = parseOnly(strs(r, 'only'));
+  if (only !== null) out.only = only;
   const ms = num(r, 'max-states');
   const md = num(r, 'max-depth');
   const tl = num(r, 'time-limit');

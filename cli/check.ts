@@ -16,6 +16,7 @@ import type { SearchArgs } from './args.ts';
 import { UsageError, firstLine } from './errors.ts';
 import { expectationFor, type Overrides } from './expectations.ts';
 import type { Io } from './io.ts';
+import { checkOnlyIds, checkingOnly, intersectOnly, invariantIds, type Only } from './only.ts';
 import { loadProtocol, loadScenario, resolveVersion, type Loaded } from './load.ts';
 
 /** A scenario×protocol pair to check, with its expectation. */
@@ -60,10 +61,15 @@ export function scenarioInfo(s: Loaded<Scenario>, params?: ParamValues): Scenari
   };
 }
 
-/** Builds the model of a pair (at `params`, default: the scenario's defaults); a throwing build is a UsageError. */
-export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites = false, params?: ParamValues): Model<unknown> {
+/**
+ * Builds the model of a pair (at `params`, default: the scenario's defaults),
+ * checking only `only` (null: every invariant); a throwing build is a UsageError.
+ */
+export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites = false, params?: ParamValues, only: Only = null): Model<unknown> {
   try {
-    return params && Object.keys(params).length ? s.value.build(p.value, { checkWrites }, params) : s.value.build(p.value, { checkWrites });
+    const opts = only === null ? { checkWrites } : { checkWrites, only };
+    const model = params && Object.keys(params).length ? s.value.build(p.value, opts, params) : s.value.build(p.value, opts);
+    return checkingOnly(model, only);
   } catch (e) {
     if (e instanceof ParamError) throw new UsageError(e.message, { cause: e });
     throw new UsageError(
@@ -73,13 +79,38 @@ export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites 
   }
 }
 
-/** Checks one pair and returns its record. */
-export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink | null): RunRecord {
+/** The invariants to check for a pair: `--only` and the expectation's own `only`, both when given (null: all). */
+export function pairOnly(pair: Pair, search: SearchArgs): Only {
+  const given = search.only ? new Set(search.only) : null;
+  const own = pair.expected?.only ? new Set(pair.expected.only) : null;
+  return intersectOnly(given, own);
+}
+
+/**
+ * Checks, before any search, that every invariant id `--only` and the pairs'
+ * expectations name exists in the pair's model (and, for an expected
+ * violation, that the invariant is one the model has): a UsageError otherwise.
+ */
+export function checkPairIds(pairs: readonly Pair[], search: SearchArgs): void {
+  for (const pair of pairs) {
+    const { scenario: s, protocol: p } = pair;
+    const ids = invariantIds(buildPair(s, p, false, pair.params));
+    if (search.only) checkOnlyIds(search.only, ids, '--only');
+    const e = pair.expected;
+    if (e === null) continue;
+    const where = `the expectation of '${s.value.id}' under '${p.value.id}'${e.why === 'from the expectations file' ? ' (expectations file)' : ''}`;
+    if (e.only) checkOnlyIds(e.only, ids, `the "only" of ${where}`);
+    for (const v of [e.verdict, ...(e.alsoAccept ?? [])]) if (v !== 'pass') checkOnlyIds([v], ids, where);
+  }
+}
+
+/** Checks one pair, with the invariants `only` (default: those of `--only` and the pair's expectation), and returns its record. */
+export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink | null, only: Only = pairOnly(pair, search)): RunRecord {
   const { scenario: s, protocol: p } = pair;
-  const model = buildPair(s, p, search.checkWrites ?? false, pair.params);
+  const model = buildPair(s, p, search.checkWrites ?? false, pair.params, only);
   let result;
   try {
-    const { checkWrites: _ignored, ...bounds } = search;
+    const { checkWrites: _ignored, only: _only, ...bounds } = search;
     result = explore(model, { ...bounds, progress });
   } catch (e) {
     throw new UsageError(
@@ -93,6 +124,7 @@ export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink
     threadNames: model.threadNames,
     result,
     expected: pair.expected,
+    ...(only === null ? {} : { only: [...only] }),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The gate's expectations file: JSON `{ "<scenario-id>": { "<protocol-id>":
- * "pass" | "<invariant-id>" } }`. Pairs it does not name keep the scenario's
- * own expectation.
+ * "pass" | "<invariant-id>" | {"expect": "pass" | "<invariant-id>", "only":
+ * ["<invariant-id>", ...]} } }`. Pairs it does not name keep the scenario's
+ * own expectation; `only` checks just those invariants for that pair.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -10,10 +11,17 @@ import type { Expectation } from '../reports/record.ts';
 import { UsageError, firstLine } from './errors.ts';
 import type { Io } from './io.ts';
 
-/** Expected verdicts by scenario id, then protocol id. */
-export type Overrides = ReadonlyMap<string, ReadonlyMap<string, string>>;
+/** One entry of the file: `pass` or an invariant id, and the invariants to check (absent: all). */
+export interface OverrideEntry {
+  readonly verdict: string;
+  readonly only?: readonly string[];
+}
 
-const SHAPE = 'it must be JSON like {"<scenario-id>": {"<protocol-id>": "pass" or "<invariant-id>"}}';
+/** Expected verdicts by scenario id, then protocol id. */
+export type Overrides = ReadonlyMap<string, ReadonlyMap<string, OverrideEntry>>;
+
+const SHAPE =
+  'it must be JSON like {"<scenario-id>": {"<protocol-id>": "pass" or "<invariant-id>" or {"expect": "<invariant-id>", "only": ["<invariant-id>"]}}}';
 
 /** Reads and validates an expectations file. */
 export function readExpectations(path: string, io: Io): Overrides {
@@ -31,29 +39,46 @@ export function readExpectations(path: string, io: Io): Overrides {
   }
   const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   if (!isObj(data)) throw new UsageError(`expectations file '${path}' is not a JSON object; ${SHAPE}`);
-  const out = new Map<string, Map<string, string>>();
+  const out = new Map<string, Map<string, OverrideEntry>>();
   for (const [sid, per] of Object.entries(data)) {
     if (!isObj(per)) throw new UsageError(`expectations file '${path}': the value of '${sid}' is not an object; ${SHAPE}`);
-    const m = new Map<string, string>();
-    for (const [pid, v] of Object.entries(per)) {
-      if (typeof v !== 'string' || v.trim() === '') {
-        throw new UsageError(`expectations file '${path}': '${sid}'.'${pid}' must be "pass" or an invariant id, got ${JSON.stringify(v)}; ${SHAPE}`);
-      }
-      m.set(pid, v.trim());
-    }
+    const m = new Map<string, OverrideEntry>();
+    for (const [pid, v] of Object.entries(per)) m.set(pid, readEntry(path, `'${sid}'.'${pid}'`, v));
     out.set(sid, m);
   }
   return out;
+}
+
+/** One entry: a string, or {expect, only}. */
+function readEntry(path: string, where: string, v: unknown): OverrideEntry {
+  const bad = (what: string) => new UsageError(`expectations file '${path}': ${where} ${what}; ${SHAPE}`);
+  if (typeof v === 'string') {
+    if (v.trim() === '') throw bad('must be "pass" or an invariant id, got ""');
+    return { verdict: v.trim() };
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw bad(`must be "pass" or an invariant id, got ${JSON.stringify(v)}`);
+  const o = v as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (k !== 'expect' && k !== 'only') throw bad(`has unknown key '${k}' (valid: expect, only)`);
+  if (typeof o.expect !== 'string' || o.expect.trim() === '') throw bad(`needs "expect": "pass" or an invariant id, got ${JSON.stringify(o.expect)}`);
+  const verdict = o.expect.trim();
+  if (o.only === undefined) return { verdict };
+  if (!Array.isArray(o.only) || o.only.length === 0 || !o.only.every((x) => typeof x === 'string' && x.trim() !== '')) {
+    throw bad(`"only" must be a non-empty list of invariant ids, got ${JSON.stringify(o.only)}`);
+  }
+  const only = [...new Set(o.only.map((x: string) => x.trim()))];
+  if (verdict !== 'pass' && !only.includes(verdict)) throw bad(`expects ${verdict} but its "only" [${only.join(', ')}] does not check it`);
+  return { verdict, only };
 }
 
 /** A scenario's own expectation under a protocol id, or null when it has none. */
 export function scenarioExpectation(s: Scenario, protocolId: string): Expectation | null {
   const e = (s.expect as Readonly<Record<string, unknown>>)[protocolId];
   if (typeof e !== 'object' || e === null) return null;
-  const o = e as { verdict?: unknown; invariant?: unknown; why?: unknown };
+  const o = e as { verdict?: unknown; invariant?: unknown; why?: unknown; only?: unknown };
   const why = typeof o.why === 'string' ? o.why : null;
-  if (o.verdict === 'pass') return { verdict: 'pass', why };
-  if (o.verdict === 'violation' && typeof o.invariant === 'string') return { verdict: o.invariant, why };
+  const only = Array.isArray(o.only) && o.only.every((x) => typeof x === 'string') ? { only: o.only as string[] } : {};
+  if (o.verdict === 'pass') return { verdict: 'pass', why, ...only };
+  if (o.verdict === 'violation' && typeof o.invariant === 'string') return { verdict: o.invariant, why, ...only };
   return null;
 }
 
@@ -65,11 +90,14 @@ export function scenarioExpectation(s: Scenario, protocolId: string): Expectatio
  */
 export function expectationFor(s: Scenario, protocolId: string, overrides: Overrides | null, base?: string): Expectation | null {
   const o = overrides?.get(s.id)?.get(protocolId);
-  if (o !== undefined) return { verdict: o, why: 'from the expectations file' };
+  if (o !== undefined) return { verdict: o.verdict, why: 'from the expectations file', ...(o.only ? { only: o.only } : {}) };
   const own = scenarioExpectation(s, protocolId);
   if (own !== null || base === undefined) return own;
   const inherited = scenarioExpectation(s, base);
   if (inherited === null) return null;
   const why = `as its base ${base}: a change must not add a violation`;
-  return inherited.verdict === 'pass' ? { verdict: 'pass', why } : { verdict: inherited.verdict, alsoAccept: ['pass'], why: `${why} (a fix, pass, is welcome)` };
+  const only = inherited.only ? { only: inherited.only } : {};
+  return inherited.verdict === 'pass'
+    ? { verdict: 'pass', why, ...only }
+    : { verdict: inherited.verdict, alsoAccept: ['pass'], why: `${why} (a fix, pass, is welcome)`, ...only };
 }

@@ -43,6 +43,8 @@ export interface JsonResult {
   readonly replay: string | null;
   readonly trace: readonly JsonStep[];
   readonly stats: { states: number; transitions: number; depth: number; seconds?: number };
+  /** The invariants checked when not all of them, else null. */
+  readonly only: readonly string[] | null;
   /** `pass` or the invariant id expected to be violated; null without an expectation. */
   readonly expected: string | null;
   readonly why: string | null;
@@ -99,6 +101,7 @@ export function jsonResult(rec: RunRecord, opts: JsonOptions = {}): JsonResult {
     replay: v ? replayCommand(rec, v.schedule) : null,
     trace: v ? v.trace.map(jsonStep) : [],
     stats: opts.seconds === false ? stats : { ...stats, seconds: r.stats.seconds },
+    only: rec.only ?? null,
     expected: rec.expected?.verdict ?? null,
     why: rec.expected?.why ?? null,
     actual: actualVerdict(r),

@@ -33,6 +33,8 @@ export interface Expectation {
   readonly verdict: string;
   /** Other verdicts that also match (a candidate protocol may fix a violation its base has). */
   readonly alsoAccept?: readonly string[];
+  /** Check only these invariants for it (e.g. a consequence that a precursor would otherwise be reported before); absent: all. */
+  readonly only?: readonly string[];
   /** Why this is expected, when known. */
   readonly why: string | null;
 }
@@ -46,6 +48,8 @@ export interface RunRecord {
   readonly result: Result;
   /** The expectation this result is compared with, or null when there is none. */
   readonly expected: Expectation | null;
+  /** The invariants this search checked, when not all of them (`--only`, an expectation's `only`). */
+  readonly only?: readonly string[];
 }
 
 /** One replay of a schedule. */

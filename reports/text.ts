@@ -151,6 +151,7 @@ export function formatRecordText(rec: RunRecord, opts: TextOptions = {}): string
   out.push(...(opts.strictWidth ? field('verdict', headline, w) : [pad('verdict:', LABEL) + headline]));
   if (r.verdict === 'violation') out.push(...wrap(r.message, w - LABEL).map((l) => ' '.repeat(LABEL) + l));
   out.push(...field('expected', expectationLine(rec), w));
+  if (rec.only) out.push(...field('checked', `only ${rec.only.join(', ')} (no other invariant was checked)`, w));
   if (r.verdict === 'violation') {
     out.push('', ...traceBlock(rec, r.trace, r.schedule, opts));
     out.push('', ...wrap(`searched ${r.stats.states} states, ${r.stats.transitions} transitions, depth ${r.stats.depth}`, w));

@@ -31,14 +31,20 @@ export function defineScenario(spec: ScenarioSpec): Scenario {
   };
 }
 
-/** Expected pass. */
-export function pass(why: string): Expected {
-  return { verdict: 'pass', why };
+/** What an expectation may add: check only these invariants. */
+export interface ExpectOptions {
+  readonly only?: readonly string[];
 }
 
-/** Expected violation of `invariant`. */
-export function violation(invariant: string, why: string): Expected {
-  return { verdict: 'violation', invariant, why };
+/** Expected pass (of every invariant, or of those in `opts.only`). */
+export function pass(why: string, opts: ExpectOptions = {}): Expected {
+  return opts.only ? { verdict: 'pass', why, only: opts.only } : { verdict: 'pass', why };
+}
+
+/** Expected violation of `invariant` (checking only `opts.only`, which must include it, when given). */
+export function violation(invariant: string, why: string, opts: ExpectOptions = {}): Expected {
+  if (opts.only && !opts.only.includes(invariant)) throw new Error(`violation(${invariant}): only [${opts.only.join(', ')}] must include it`);
+  return opts.only ? { verdict: 'violation', invariant, why, only: opts.only } : { verdict: 'violation', invariant, why };
 }
 
 /** The four shipped versions, in display order. */

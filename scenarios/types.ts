@@ -11,10 +11,14 @@ import type { ParamSpecs, ParamValues } from './params.ts';
 /** Review comments of the seed thread, as numbered in PROTOCOL.md. */
 export type ReviewId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9';
 
-/** Expected verdict of a scenario under one protocol version, and why. */
+/**
+ * Expected verdict of a scenario under one protocol version, and why; `only`
+ * restricts the check to those invariants (to expect a consequence, such as
+ * `no-hang`, that a precursor would otherwise be reported before).
+ */
 export type Expected =
-  | { readonly verdict: 'pass'; readonly why: string }
-  | { readonly verdict: 'violation'; readonly invariant: string; readonly why: string };
+  | { readonly verdict: 'pass'; readonly why: string; readonly only?: readonly string[] }
+  | { readonly verdict: 'violation'; readonly invariant: string; readonly why: string; readonly only?: readonly string[] };
 
 /** A scenario of the catalog (or of a user's file). */
 export interface Scenario {

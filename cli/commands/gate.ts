@@ -8,7 +8,7 @@
 import { formatGateMatrix, formatGateSummaryMd, formatJunit, matchCount } from '../../reports/index.ts';
 import type { RunRecord } from '../../reports/record.ts';
 import type { Invocation } from '../args.ts';
-import { checkAll, planPairs } from '../check.ts';
+import { checkAll, checkPairIds, planPairs } from '../check.ts';
 import { readExpectations } from '../expectations.ts';
 import type { Io } from '../io.ts';
 import { writeOutput } from '../output.ts';
@@ -17,6 +17,7 @@ import { writeOutput } from '../output.ts';
 export async function gateCommand(inv: Extract<Invocation, { command: 'gate' }>, io: Io): Promise<number> {
   const overrides = inv.expect === null ? null : readExpectations(inv.expect, io);
   const pairs = await planPairs(inv.targets, inv.protocols, overrides, io);
+  checkPairIds(pairs, inv.search);
   const t0 = performance.now();
   const records: RunRecord[] = checkAll(pairs, inv.search, io);
   io.err(`movcheck: gate checked ${records.length} pairs in ${((performance.now() - t0) / 1000).toFixed(2)}s\n`);

@@ -8,13 +8,14 @@
 import { join } from 'node:path';
 import { gateLine, reportFiles } from '../../reports/index.ts';
 import type { Invocation } from '../args.ts';
-import { checkAll, planPairs } from '../check.ts';
+import { checkAll, checkPairIds, planPairs } from '../check.ts';
 import type { Io } from '../io.ts';
 import { writeOutput } from '../output.ts';
 
 /** Runs `movcheck report`. Exit 0 once the files are written (mismatches are the gate's business). */
 export async function reportCommand(inv: Extract<Invocation, { command: 'report' }>, io: Io): Promise<number> {
   const pairs = await planPairs(inv.targets, inv.protocols, null, io);
+  checkPairIds(pairs, inv.search);
   const t0 = performance.now();
   const records = checkAll(pairs, inv.search, io);
   io.err(`movcheck: report checked ${records.length} pairs in ${((performance.now() - t0) / 1000).toFixed(2)}s\n`);

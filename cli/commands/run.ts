@@ -9,7 +9,7 @@ import type { Protocol } from '../../model/protocol.ts';
 import { formatEmail, formatJson, formatMarkdown, formatText } from '../../reports/index.ts';
 import type { RunRecord } from '../../reports/record.ts';
 import type { Invocation } from '../args.ts';
-import { checkPair, exitStatus, nonDefault, scenarioParams } from '../check.ts';
+import { checkPair, checkPairIds, exitStatus, nonDefault, scenarioParams, type Pair } from '../check.ts';
 import { UsageError } from '../errors.ts';
 import { expectationFor } from '../expectations.ts';
 import type { Io } from '../io.ts';
@@ -29,10 +29,13 @@ export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, i
     }
     versions = s.value.protocols.map((id) => resolveVersion(id, s.value.id, []));
   }
+  const pairs: Pair[] = versions.map((p) => ({ scenario: s, protocol: p, expected: expecting ? expectationFor(s.value, p.value.id, null, p.value.base) : null, params }));
+  checkPairIds(pairs, inv.search);
+  // run searches for the first violation of what --only names (default: every invariant).
+  const only = inv.search.only ? new Set(inv.search.only) : null;
   const records: RunRecord[] = [];
-  for (const p of versions) {
-    const expected = expecting ? expectationFor(s.value, p.value.id, null, p.value.base) : null;
-    const rec = checkPair({ scenario: s, protocol: p, expected, params }, inv.search, io.progress);
+  for (const pair of pairs) {
+    const rec = checkPair(pair, inv.search, io.progress, only);
     if (io.progress) io.err('\r\x1b[K');
     if (inv.format !== 'json') {
       io.err(`movcheck: ${rec.scenario.id} under ${rec.protocol.id}: ${rec.result.stats.states} states in ${rec.result.stats.seconds.toFixed(2)}s\n`);

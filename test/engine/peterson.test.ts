@@ -3,15 +3,81 @@ import test from 'ava';
 import { buildModel, explore, replay } from '../../checker/index.ts';
 import { petersonSpec } from '../toys/peterson.ts';
 
+/**
+ * Reachable states, transitions and greatest BFS depth of the correct lock, by
+ * rounds: counted by `enumeratePeterson` below, a plain enumeration that shares
+ * no code with the engine. Both strategies visit every state and transition.
+ * The depth is 12 per round (each thread's 6 steps) under both: every path to a
+ * state takes the same number of steps, since each step moves one program counter.
+ */
+const EXPECTED: Record<number, { states: number; transitions: number; depth: number }> = {
+  1: { states: 42, transitions: 58, depth: 12 },
+  2: { states: 146, transitions: 220, depth: 24 },
+  3: { states: 314, transitions: 490, depth: 36 },
+};
+
 for (const rounds of [1, 2, 3]) {
   for (const strategy of ['bfs', 'dfs'] as const) {
-    test(`Peterson passes (${rounds} round(s), ${strategy})`, (t) => {
+    test(`Peterson passes (${rounds} round(s), ${strategy}) over exactly its ${EXPECTED[rounds]!.states} states`, (t) => {
       const r = explore(buildModel(petersonSpec({ rounds }), { checkWrites: true }), { strategy, progress: null });
       t.is(r.verdict, 'pass');
-      t.true(r.stats.states > 1);
+      const { states, transitions, depth } = r.stats;
+      t.deepEqual({ states, transitions, depth }, EXPECTED[rounds]);
     });
   }
 }
+
+/** Peterson's lock re-stated without the engine: per thread a pc (0 flag .. 5 unflag) and a round, or null once finished. */
+function enumeratePeterson(rounds: number): { states: number; transitions: number; depth: number } {
+  type Th = readonly [pc: number, round: number] | null;
+  interface S {
+    flag: boolean[];
+    turn: number;
+    inCs: boolean[];
+    th: Th[];
+  }
+  const next = (s: S, i: number): S | null => {
+    const th = s.th[i];
+    if (!th) return null;
+    const [pc, round] = th;
+    const o = 1 - i;
+    const n: S = { flag: [...s.flag], turn: s.turn, inCs: [...s.inCs], th: [...s.th] };
+    n.th[i] = [pc + 1, round];
+    if (pc === 0) n.flag[i] = true;
+    else if (pc === 1) n.turn = o;
+    else if (pc === 2 && s.flag[o] && s.turn === o) return null;
+    else if (pc === 3) n.inCs[i] = true;
+    else if (pc === 4) n.inCs[i] = false;
+    else if (pc === 5) {
+      n.flag[i] = false;
+      n.th[i] = round + 1 < rounds ? [0, round + 1] : null;
+    }
+    return n;
+  };
+  const init: S = { flag: [false, false], turn: 0, inCs: [false, false], th: [[0, 0], [0, 0]] };
+  const depthOf = new Map([[JSON.stringify(init), 0]]);
+  const queue = [init];
+  let transitions = 0;
+  let depth = 0;
+  for (let s = queue.shift(); s; s = queue.shift()) {
+    const d = depthOf.get(JSON.stringify(s))!;
+    for (const i of [0, 1]) {
+      const n = next(s, i);
+      if (!n) continue;
+      transitions++;
+      const key = JSON.stringify(n);
+      if (depthOf.has(key)) continue;
+      depthOf.set(key, d + 1);
+      depth = Math.max(depth, d + 1);
+      queue.push(n);
+    }
+  }
+  return { states: depthOf.size, transitions, depth };
+}
+
+test('an enumeration independent of the engine gives the pinned counts', (t) => {
+  for (const rounds of [1, 2, 3]) t.deepEqual(enumeratePeterson(rounds), EXPECTED[rounds], `${rounds} round(s)`);
+});
 
 test('Peterson without the turn handoff violates mutual-exclusion in 6 steps', (t) => {
   // turn stays 0: P0 always walks in; P1 walks in while flag[0] is false.

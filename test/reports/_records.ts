@@ -71,3 +71,12 @@ export const TRACE: TraceStep[] = [
   step(5, 0, 'putback_movable_pages', '__ClearPageMovable(page) /* without lock_page(page), the whole flags word */', ['page0.flags -PG_movable', 'page0._mapcount -255 → -1', 'page0.mapping = NULL']),
   step(6, 1, 'isolate_movable_page', 'if (!PageMovable(page) || PageIsolated(page))', [], 'movable'),
 ];
+
+/**
+ * The same records as a later run gives them: equal in everything but
+ * `stats.seconds`, the one field of a result that varies between runs. Output
+ * that is deterministic does not change.
+ */
+export function rerun(recs: readonly RunRecord[], seconds = 987.654): RunRecord[] {
+  return recs.map((r) => ({ ...r, result: { ...r.result, stats: { ...r.result.stats, seconds } } }));
+}

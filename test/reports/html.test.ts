@@ -6,7 +6,7 @@
 import test from 'ava';
 import { formatHtml, scriptJson } from '../../reports/html.ts';
 import { reportFileName, reportFiles } from '../../reports/site.ts';
-import { TRACE, pass, violation } from './_records.ts';
+import { TRACE, pass, rerun, violation } from './_records.ts';
 
 /** A minimal DOM element: children, text, class, value, handlers. */
 class El {
@@ -71,7 +71,7 @@ test('self-contained: no external resources, inline style and script, determinis
   t.notRegex(html, /<link|<script src|@import|url\(/i);
   t.is(html.match(/<\/script>/g)?.length, 2, 'embedded data cannot close the script element');
   t.false(html.includes('<!-- x'));
-  t.is(html, formatHtml(RECS));
+  t.is(html, formatHtml(rerun(RECS)), 'another run (other seconds) gives the same page');
 });
 
 test('scriptJson keeps JSON parseable and inert inside a script element', (t) => {
@@ -127,7 +127,7 @@ test('report files: fixed order, safe names, no timing, deterministic', (t) => {
   t.is(reportFileName(recs[0]!), 'a_b_c--v4.8.md');
   const files = reportFiles(recs);
   t.deepEqual(files.map((f) => f.path), ['index.md', 'results.json', 'index.html', 'a_b_c--v4.8.md', 'r6-putback-unlocked--v4.8.md', 'r6-putback-unlocked--v3.md']);
-  t.deepEqual(files, reportFiles(recs));
+  t.deepEqual(files, reportFiles(rerun(recs)), 'another run (other seconds) gives the same files');
   for (const f of files) t.false(f.content.includes('0.125'), `${f.path} has no seconds`);
   t.regex(files[0]!.content, /\[✗ no-double-isolation\]\(r6-putback-unlocked--v3\.md\) ✅/);
 });

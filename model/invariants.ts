@@ -67,7 +67,9 @@ export function kernelInvariants(layout: Layout, threadNames: readonly string[])
       id: 'no-double-isolation',
       description: 'A page is never isolated by two threads at once.',
       check: (s) => {
-        for (const [i, p] of s.w.pages.entries()) {
+        const pages = s.w.pages;
+        for (let i = 0; i < pages.length; i++) {
+          const p = pages[i]!;
           if (popcount(p.isolators) > 1) return `page ${i} is isolated by ${members(p.isolators).map(name).join(' and ')} at once`;
         }
         return null;
@@ -77,7 +79,9 @@ export function kernelInvariants(layout: Layout, threadNames: readonly string[])
       id: 'page-lock-consistent',
       description: 'PG_locked is set exactly when one thread holds the page lock.',
       check: (s) => {
-        for (const [i, p] of s.w.pages.entries()) {
+        const pages = s.w.pages;
+        for (let i = 0; i < pages.length; i++) {
+          const p = pages[i]!;
           if (popcount(p.lockers) > 1) return `page ${i}'s PG_locked is held by ${members(p.lockers).map(name).join(' and ')} at once`;
           if (test(p.flags, PG.locked) !== (p.lockers !== 0)) {
             return p.lockers
@@ -92,7 +96,9 @@ export function kernelInvariants(layout: Layout, threadNames: readonly string[])
       id: 'lru-owned-by-isolator',
       description: "While a page is isolated, page->lru belongs to the isolating thread: nothing of the driver's list survives in it.",
       check: (s) => {
-        for (const [i, p] of s.w.pages.entries()) {
+        const pages = s.w.pages;
+        for (let i = 0; i < pages.length; i++) {
+          const p = pages[i]!;
           if (popcount(p.isolators) !== 1) continue;
           const t = members(p.isolators)[0]!;
           if (p.lru !== List.NONE && p.lru !== List.MIG + t) {
@@ -106,7 +112,9 @@ export function kernelInvariants(layout: Layout, threadNames: readonly string[])
       id: 'mapcount-consistent',
       description: '_mapcount + 1 equals the number of user-space mappings (v3 allows its -255 marker on an unmapped movable page).',
       check: (s) => {
-        for (const [i, p] of s.w.pages.entries()) {
+        const pages = s.w.pages;
+        for (let i = 0; i < pages.length; i++) {
+          const p = pages[i]!;
           if (p.kind === Kind.FREE) continue;
           const ok = p.mappers > 0 ? p.mapcount === p.mappers - 1 : p.mapcount === -1 || (layout.mapcountMarker && p.mapcount === -255);
           if (!ok) return `page ${i} has ${p.mappers} user mapping(s) but _mapcount ${p.mapcount}`;

@@ -17,7 +17,7 @@ import type { Action, Model, StateInvariant, StepInvariant } from '../model.ts';
 import type { Ctx, Fault, FnDef, Locals, ProgramSpec, StepDef, SysState, ThreadState, Value } from '../program/index.ts';
 import { Interner } from './codec.ts';
 import { load, shapeOf, store, worldView, type Shape } from './world-view.ts';
-import { hashWords } from './visited.ts';
+import { hashedSet, hashWords, type VisitedSet } from './visited.ts';
 
 /** What the layout must make room for: each function's local names and each thread's stack words. */
 export interface LayoutHints {
@@ -58,11 +58,19 @@ export interface Codes {
   readonly intern: Interner;
   readonly faults: Interner;
   readonly names: Interner;
+  /**
+   * Worlds (and world transitions, with the moving thread) whose worldOnly
+   * invariants held, by 64-bit fingerprint: an invariant of the world is
+   * checked once per distinct world, not once per state. Null: check always
+   * (the exact search, which must not rest on fingerprints).
+   */
+  readonly checked: { readonly worlds: VisitedSet; readonly steps: VisitedSet } | null;
 }
 
-/** Fresh interning tables. */
-export function newCodes(): Codes {
-  return { intern: new Interner(), faults: new Interner(), names: new Interner() };
+/** Fresh interning tables (and invariant caches unless `exact`). */
+export function newCodes(exact = false): Codes {
+  const checked = exact ? null : { worlds: hashedSet(10), steps: hashedSet(10) };
+  return { intern: new Interner(), faults: new Interner(), names: new Interner(), checked };
 }
 
 /**
@@ -111,6 +119,8 @@ export interface PackedModel {
   readonly layout: PackedLayout;
   readonly src: Int16Array;
   readonly dst: Int16Array;
+  /** Tells the model that the explorer loaded a new state into `src`. */
+  loaded(): void;
   /**
    * 64-bit fingerprint of `dst` into out[0], out[1]. It reads the world and
    * each thread's frames up to their last non-zero local, so it does not
@@ -402,6 +412,7 @@ export function compile<W>(
   const apply = (a: number) => {
     dst.set(src);
     B.holder.d = 0;
+    dstWHok = false;
     const t = actThread(a);
     try {
       runOne(t, actChoice(a));
@@ -431,24 +442,63 @@ export function compile<W>(
     const msg = inv.check(s);
     return msg === null ? null : { id: inv.id, kind: inv.kind === 'assert' ? 'assert' : kind, message: msg };
   };
-  const stateInvs = model.stateInvariants;
+  // Recorded faults are read off the fault slot; the state invariants proper run after.
+  const faultInvs = new Map(model.stateInvariants.filter((i) => i.kind === 'assert').map((i) => [i.id, i]));
+  const stateInvs = model.stateInvariants.filter((i) => i.kind !== 'assert');
   const stepInvs: readonly StepInvariant<SysState<W>>[] = model.stepInvariants;
   // Checks that must run even on a step that left the world as it was.
   const stateAlways = stateInvs.filter((i) => !i.worldOnly);
   const stepAlways = stepInvs.filter((i) => !i.worldOnly);
   const endInvs = model.endChecks;
   const act = { thread: 0, choice: 0, choices: 1 };
+  const checked = codes.checked;
+  const wseq = new Int32Array((threadBase >> 1) + 6);
+  const wh = new Int32Array(2);
+  const srcWH = new Int32Array(2);
+  const dstWH = new Int32Array(2);
+  let srcWHok = false;
+  let dstWHok = false;
+  /** 64-bit fingerprint of the world (and fault) slots of `b` into `out`. */
+  const worldHash = (b: Int16Array, out: Int32Array) => {
+    let n = 0;
+    let i = 0;
+    for (; i + 1 < threadBase; i += 2) wseq[n++] = ((b[i] as number) & 0xffff) | ((b[i + 1] as number) << 16);
+    if (i < threadBase) wseq[n++] = (b[i] as number) & 0xffff;
+    hashWords(wseq, n, out);
+  };
+  const dstWorld = () => {
+    if (!dstWHok) worldHash(dst, dstWH);
+    dstWHok = true;
+    return dstWH;
+  };
+  const srcWorld = () => {
+    if (!srcWHok) worldHash(src, srcWH);
+    srcWHok = true;
+    return srcWH;
+  };
+  const stepKey = (thread: number) => {
+    const a = srcWorld();
+    const b = dstWorld();
+    wseq[0] = a[0] as number;
+    wseq[1] = a[1] as number;
+    wseq[2] = b[0] as number;
+    wseq[3] = b[1] as number;
+    wseq[4] = thread;
+    hashWords(wseq, 5, wh);
+    return wh;
+  };
 
   return {
     width,
     hints: { names: new Map(fnNames.map((n, i) => [n, names[i] as readonly string[]])), stackWords: C },
     layout: { threadBase, stackWords: C, threads: T, frameSize },
     hash(out) {
-      // The words to hash: world slots in pairs, then per thread its depth and each frame up to its last non-zero local.
-      let n = 0;
-      let i = 0;
-      for (; i + 1 < threadBase; i += 2) seq[n++] = ((dst[i] as number) & 0xffff) | ((dst[i + 1] as number) << 16);
-      if (i < threadBase) seq[n++] = (dst[i] as number) & 0xffff;
+      // The words to hash: the world's fingerprint, then per thread its depth and each frame up to its last non-zero local.
+      // The world's own fingerprint stands for its slots (computed once per world: a step that leaves it has src's).
+      const w = B.holder.d ? dstWorld() : srcWorld();
+      seq[0] = w[0] as number;
+      seq[1] = w[1] as number;
+      let n = 2;
       for (let t = 0; t < T; t++) {
         let off = threadBase + t * C;
         const sp = dst[off] as number;
@@ -468,9 +518,13 @@ export function compile<W>(
     },
     src,
     dst,
+    loaded() {
+      srcWHok = false;
+    },
     init() {
       dst.fill(0);
       B.holder.d = 1;
+      dstWHok = false;
       store(shape, spec.world, dst, intern);
       spec.threads.forEach((th, t) => {
         const f = fnIndex.get(th.fn);
@@ -499,15 +553,32 @@ export function compile<W>(
     },
     apply,
     checkState(fresh) {
-      const invs = fresh || B.holder.d ? stateInvs : stateAlways;
+      const fc = dst[faultSlot] as number;
+      if (fc !== 0) {
+        const fault = faults.vals[fc] as Fault;
+        const inv = faultInvs.get(fault.inv);
+        if (inv) return { id: inv.id, kind: 'assert', message: fault.msg };
+      }
+      let invs = fresh || B.holder.d ? stateInvs : stateAlways;
+      let key: Int32Array | null = null;
+      if (invs !== stateAlways && checked) {
+        key = dstWorld();
+        if (checked.worlds.has(key[0] as number, key[1] as number)) invs = stateAlways;
+      }
       for (let i = 0; i < invs.length; i++) {
         const f = failure(invs[i] as StateInvariant<SysState<W>>, sysB, 'state');
         if (f) return f;
       }
+      if (key && invs !== stateAlways) checked?.worlds.add(dst, key[0] as number, key[1] as number);
       return null;
     },
     checkStep(a) {
-      const invs = B.holder.d ? stepInvs : stepAlways;
+      let invs = B.holder.d ? stepInvs : stepAlways;
+      let key: Int32Array | null = null;
+      if (invs !== stepAlways && checked) {
+        key = stepKey(actThread(a));
+        if (checked.steps.has(key[0] as number, key[1] as number)) invs = stepAlways;
+      }
       if (invs.length === 0) return null;
       act.thread = actThread(a);
       act.choice = actChoice(a);
@@ -516,6 +587,7 @@ export function compile<W>(
         const msg = inv.check(sysA, sysB, act as Action, model);
         if (msg !== null) return { id: inv.id, kind: 'step', message: msg };
       }
+      if (key && invs !== stepAlways) checked?.steps.add(dst, key[0] as number, key[1] as number);
       return null;
     },
     checkEnd() {

@@ -46,7 +46,7 @@ function ensure<T extends Int32Array | Int16Array>(a: T, n: number): T {
 /** Searches `model` through its packed form. */
 export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: PackedOptions): Result {
   const t0 = performance.now();
-  const codes = newCodes();
+  const codes = newCodes(opts.exact);
   let pm = factory.compile(factory.hints(), codes);
   let regrowths = 0;
   let W = pm.width;
@@ -85,6 +85,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
         const arena2 = new Int16Array(ids.length * W2);
         for (let k = 0; k < tail; k++) move(arena, k * W, arena2, k * W2);
         if (keepSrc) move(old.src, 0, next.src, 0);
+        next.loaded();
         visited.relayout(W2, move);
         arena = arena2;
         pm = next;
@@ -191,6 +192,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
       const depth = depths[k] as number;
       const o = k * W;
       for (let j = 0; j < W; j++) src[j] = arena[o + j] as number;
+      pm.loaded();
       if ((++expanded & 255) === 0) {
         const sec = seconds();
         if (sec > opts.timeLimit) return incomplete('time-limit', opts.timeLimit);

@@ -11,6 +11,8 @@
 export interface VisitedSet {
   /** Adds `v` (whose 64-bit hash is h1:h2); true when it was not there. */
   add(v: Int16Array, h1: number, h2: number): boolean;
+  /** True when a state with fingerprint h1:h2 is there (hashed sets only). */
+  has(h1: number, h2: number): boolean;
   readonly size: number;
   /** Bytes held by the set's arrays. */
   readonly bytes: number;
@@ -91,6 +93,15 @@ export function hashedSet(initialBits = 16): VisitedSet {
     }
   };
   return {
+    has(h1, h2) {
+      if (h1 === 0 && h2 === 0) h2 = 1;
+      for (let i = h1 & mask; ; i = (i + 1) & mask) {
+        const a = tab[2 * i] as number;
+        const b = tab[2 * i + 1] as number;
+        if (a === h1 && b === h2) return true;
+        if (a === 0 && b === 0) return false;
+      }
+    },
     add(_v, h1, h2) {
       if (h1 === 0 && h2 === 0) h2 = 1; // (0, 0) marks an empty slot
       if (!insert(tab, mask, h1, h2)) return false;
@@ -127,6 +138,9 @@ export function exactSet(w: number, initialBits = 16): VisitedSet {
     t[i] = k + 1;
   };
   return {
+    has() {
+      throw new Error('the exact set answers only add()');
+    },
     add(v, h1) {
       let i = h1 & mask;
       for (let e = index[i] as number; e !== 0; e = index[i] as number) {

@@ -135,29 +135,29 @@ export function worldView(shape: Shape, intern: Interner): WorldView {
 
   const leafAccessor = (s: Shape & { slot: number }, k: number, path: string): PropertyDescriptor => {
     switch (s.kind) {
+      // Getters and setters are generated with the offset as a literal, so they read no closure and inline well.
       case 'int':
         return {
           enumerable: true,
-          get(this: Node) {
-            return this.h.b[this.o + k];
-          },
-          set(this: Node, v: unknown) {
-            if (!fitsSlot(v)) throw new TypeError(`world field ${path} holds a small integer; a step stored ${String(v)}`);
-            this.h.b[this.o + k] = v;
-            this.h.d = 1;
-          },
+          get: new Function(`return this.h.b[this.o + ${k}];`) as () => unknown,
+          set: new Function(
+            'fits',
+            'bad',
+            `return function (v) { if (!fits(v)) bad(v); this.h.b[this.o + ${k}] = v; this.h.d = 1; };`,
+          )(fitsSlot, (v: unknown) => {
+            throw new TypeError(`world field ${path} holds a small integer; a step stored ${String(v)}`);
+          }) as (v: unknown) => void,
         };
       case 'bool':
         return {
           enumerable: true,
-          get(this: Node) {
-            return this.h.b[this.o + k] !== 0;
-          },
-          set(this: Node, v: unknown) {
-            if (typeof v !== 'boolean') throw new TypeError(`world field ${path} holds a boolean; a step stored ${String(v)}`);
-            this.h.b[this.o + k] = v ? 1 : 0;
-            this.h.d = 1;
-          },
+          get: new Function(`return this.h.b[this.o + ${k}] !== 0;`) as () => unknown,
+          set: new Function(
+            'bad',
+            `return function (v) { if (typeof v !== 'boolean') bad(v); this.h.b[this.o + ${k}] = v ? 1 : 0; this.h.d = 1; };`,
+          )((v: unknown) => {
+            throw new TypeError(`world field ${path} holds a boolean; a step stored ${String(v)}`);
+          }) as (v: unknown) => void,
         };
       default:
         return {

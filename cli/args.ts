@@ -159,7 +159,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'protocol', kind: 'string', repeat: true, meta: '<version|file>', help: 'only these versions (repeatable; a file also defines its version)' },
       ...SEARCH,
     ],
-    help: 'check every scenario (default: the catalog) under every version it lists against expectations; exit 0 only when all match',
+    help: 'check every scenario (default: the catalog) under every version it lists against expectations (by reachability: the same under every strategy); exit 0 only when all match',
   },
   {
     name: 'report',

@@ -8,7 +8,7 @@
 import { explore, type Model } from '../checker/index.ts';
 import type { ProgressSink } from '../checker/progress.ts';
 import type { Protocol } from '../model/protocol.ts';
-import { actualVerdict, verdictCell, type Expectation, type RunRecord, type ScenarioInfo } from '../reports/record.ts';
+import type { Expectation, RunRecord, ScenarioInfo } from '../reports/record.ts';
 import { catalog } from '../scenarios/index.ts';
 import type { Scenario } from '../scenarios/types.ts';
 import { ParamError, nonDefaultWords, parseParams, resolveParams, type ParamValues } from '../scenarios/params.ts';
@@ -126,16 +126,6 @@ export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink
     expected: pair.expected,
     ...(only === null ? {} : { only: [...only] }),
   };
-}
-
-/** Checks pairs one after the other, logging each verdict and its time on stderr (CI logs show what is slow). */
-export function checkAll(pairs: readonly Pair[], search: SearchArgs, io: Io): RunRecord[] {
-  return pairs.map((pair) => {
-    const rec = checkPair(pair, search, null);
-    const { stats } = rec.result;
-    io.err(`movcheck: ${rec.scenario.id} under ${rec.protocol.id}: ${verdictCell(actualVerdict(rec.result))}, ${stats.states} states in ${stats.seconds.toFixed(2)}s\n`);
-    return rec;
-  });
 }
 
 /**

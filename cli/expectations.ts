@@ -99,5 +99,5 @@ export function expectationFor(s: Scenario, protocolId: string, overrides: Overr
   const only = inherited.only ? { only: inherited.only } : {};
   return inherited.verdict === 'pass'
     ? { verdict: 'pass', why, ...only }
-    : { verdict: inherited.verdict, alsoAccept: ['pass'], why: `${why} (a fix, pass, is welcome)`, ...only };
+    : { verdict: inherited.verdict, alsoAccept: ['pass'], inheritedFrom: base, why: `${why} (a fix, pass, is welcome)`, ...only };
 }

@@ -51,6 +51,8 @@ export interface JsonResult {
   /** `pass`, the violated invariant id, or `incomplete`. */
   readonly actual: string;
   readonly match: boolean | null;
+  /** How the match was decided when a search besides this one was needed (see cli/judge.ts), else null. */
+  readonly note: string | null;
 }
 
 /** Options of the JSON report. */
@@ -106,6 +108,7 @@ export function jsonResult(rec: RunRecord, opts: JsonOptions = {}): JsonResult {
     why: rec.expected?.why ?? null,
     actual: actualVerdict(r),
     match: matches(rec),
+    note: rec.judgement?.note ?? null,
   };
 }
 

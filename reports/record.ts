@@ -35,6 +35,8 @@ export interface Expectation {
   readonly alsoAccept?: readonly string[];
   /** Check only these invariants for it (e.g. a consequence that a precursor would otherwise be reported before); absent: all. */
   readonly only?: readonly string[];
+  /** For a candidate protocol: the base whose expectation it inherits (it must not reach a violation the base does not). */
+  readonly inheritedFrom?: string;
   /** Why this is expected, when known. */
   readonly why: string | null;
 }
@@ -50,6 +52,12 @@ export interface RunRecord {
   readonly expected: Expectation | null;
   /** The invariants this search checked, when not all of them (`--only`, an expectation's `only`). */
   readonly only?: readonly string[];
+  /**
+   * How the result was judged against the expectation by reachability, when
+   * more than this search decided it (see cli/judge.ts); `matches` returns
+   * `match`, and reports add the note.
+   */
+  readonly judgement?: { readonly match: boolean; readonly note: string | null };
 }
 
 /** One replay of a schedule. */
@@ -76,6 +84,7 @@ export function actualVerdict(r: Result): string {
 export function matches(rec: RunRecord): boolean | null {
   if (rec.expected === null) return null;
   if (rec.result.verdict === 'incomplete') return false;
+  if (rec.judgement) return rec.judgement.match;
   const actual = actualVerdict(rec.result);
   return actual === rec.expected.verdict || (rec.expected.alsoAccept ?? []).includes(actual);
 }

@@ -50,7 +50,8 @@ export function expectationLine(rec: RunRecord): string {
   const m = matches(rec);
   const state = rec.result.verdict === 'incomplete' ? 'undecided: the search was cut short' : m ? 'matches' : 'DOES NOT MATCH';
   const why = rec.expected.why ? ` — ${rec.expected.why}` : '';
-  return `${expectationWords(rec.expected)} (${state})${why}`;
+  const note = rec.judgement?.note ? `: ${rec.judgement.note}` : '';
+  return `${expectationWords(rec.expected)} (${state}${note})${why}`;
 }
 
 /** Cell text of an expectation: `pass` or `✗ <id>`. */

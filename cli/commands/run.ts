@@ -9,7 +9,8 @@ import type { Protocol } from '../../model/protocol.ts';
 import { formatEmail, formatJson, formatMarkdown, formatText } from '../../reports/index.ts';
 import type { RunRecord } from '../../reports/record.ts';
 import type { Invocation } from '../args.ts';
-import { checkPair, checkPairIds, exitStatus, nonDefault, scenarioParams, type Pair } from '../check.ts';
+import { checkPairIds, exitStatus, nonDefault, scenarioParams, type Pair } from '../check.ts';
+import { judgePair } from '../judge.ts';
 import { UsageError } from '../errors.ts';
 import { expectationFor } from '../expectations.ts';
 import type { Io } from '../io.ts';
@@ -35,7 +36,7 @@ export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, i
   const only = inv.search.only ? new Set(inv.search.only) : null;
   const records: RunRecord[] = [];
   for (const pair of pairs) {
-    const rec = checkPair(pair, inv.search, io.progress, only);
+    const rec = judgePair(pair, inv.search, io.progress, { show: 'first', only });
     if (io.progress) io.err('\r\x1b[K');
     if (inv.format !== 'json') {
       io.err(`movcheck: ${rec.scenario.id} under ${rec.protocol.id}: ${rec.result.stats.states} states in ${rec.result.stats.seconds.toFixed(2)}s\n`);

@@ -203,21 +203,32 @@ export function compile<W>(
   B.bind(dst);
   const vals = intern.vals;
 
-  /** The locals of one function: an accessor per name on the frame at `lo` of vector `lb`. */
-  let lb: Int16Array = src;
-  let lo = 0;
-  const localsViews: Locals[] = names.map((ns) => {
-    const o = {};
-    ns.forEach((n, j) =>
-      Object.defineProperty(o, n, {
-        enumerable: true,
-        get: () => vals[lb[lo + j] as number],
-        set: (v: unknown) => void (lb[lo + j] = intern.code(v)),
-      }),
-    );
-    return Object.preventExtensions(o) as Locals;
+  /**
+   * The locals of the running frame: one class over every local name of the
+   * program, so `c.l.p` sees one hidden class whatever the function. An
+   * instance per function maps a name to its slot in that function's frames
+   * (-1: none yet, and writing it grows the layout). `L.b` and `L.o` are the
+   * vector and the first local slot of the frame being run.
+   */
+  const L = { b: src as Int16Array, o: 0, vals, intern, miss: (f: number, n: string): never => grow([[f, n]]) };
+  const allNames = [...new Set(names.flat())];
+  const nameId = new Map(allNames.map((n, i) => [n, i]));
+  const body = allNames
+    .map((n, i) => {
+      const key = JSON.stringify(n);
+      return `get [${key}]() { const j = this.#m[${i}]; return j < 0 ? undefined : L.vals[L.b[L.o + j]]; }
+        set [${key}](v) { const j = this.#m[${i}]; if (j < 0) L.miss(this.#f, ${key}); else L.b[L.o + j] = L.intern.code(v); }`;
+    })
+    .join('\n');
+  const LocalsView = new Function('L', `return class Locals { #f; #m; constructor(f, m) { this.#f = f; this.#m = m; Object.preventExtensions(this); }\n${body} };`)(L) as new (
+    f: number,
+    m: Int32Array,
+  ) => Locals;
+  const localsViews: Locals[] = names.map((ns, f) => {
+    const m = new Int32Array(allNames.length).fill(-1);
+    ns.forEach((n, j) => (m[nameId.get(n) as number] = j));
+    return new LocalsView(f, m);
   });
-
   const sysView = (root: unknown, buf: () => Int16Array): SysState<W> =>
     ({
       w: root as W,
@@ -375,8 +386,8 @@ export function compile<W>(
     const fnSteps = steps[f] as StepDef<W>[];
     const step = fnSteps[pc];
     if (!step) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step ${pc}`);
-    lb = dst;
-    lo = ft + 3;
+    L.b = dst;
+    L.o = ft + 3;
     ctx.l = localsViews[f] as Locals;
     ctx.tid = t;
     ctx.choice = step.choices ? (step.choices[choice] ?? null) : null;
@@ -396,8 +407,8 @@ export function compile<W>(
     const step = (steps[f] as StepDef<W>[])[b[off + 1] as number];
     if (!step) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step ${b[off + 1]}`);
     if (step.when) {
-      lb = b;
-      lo = off + 3;
+      L.b = b;
+      L.o = off + 3;
       if (!step.when((b === src ? A.root : B.root) as W, localsViews[f] as Locals, t)) return null;
     }
     return step;

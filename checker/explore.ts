@@ -5,6 +5,7 @@
  * on final states and `no-hang` on stuck ones, and stops at the first
  * violation or at a bound (then the verdict is `incomplete`, never `pass`).
  */
+import { totalmem } from 'node:os';
 import { NO_HANG, type Action, type Model } from './model.ts';
 import type { Bound, CheckKind, Result, Stats } from './result.ts';
 import type { Frontier, StrategyName } from './strategies/frontier.ts';
@@ -24,6 +25,12 @@ export interface ExploreOptions {
   readonly maxDepth?: number;
   /** Stop after this many seconds. */
   readonly timeLimit?: number;
+  /**
+   * Stop (incomplete, bound `max-memory`) when the search's own tables pass this
+   * many MiB (packed search: visited set, state arena, parents; object search:
+   * the JS heap). Default: half the machine's memory, at most 16 GiB.
+   */
+  readonly maxMemory?: number;
   /** Progress sink; defaults to a once-a-second line on a TTY stderr. Pass `null` for none. */
   readonly progress?: ProgressSink | null;
   /** Store whole states instead of 64-bit fingerprints (packed search; collision-free, more memory). */
@@ -33,6 +40,11 @@ export interface ExploreOptions {
    * `object`: states as objects keyed by canonical strings; the reference the packed search is tested against.
    */
   readonly engine?: 'packed' | 'object';
+}
+
+/** The default memory bound in MiB: half the machine's memory, at most 16 GiB. */
+export function defaultMaxMemory(): number {
+  return Math.min(16384, Math.floor(totalmem() / 2 ** 21));
 }
 
 /** Builds the frontier of a named strategy. */
@@ -51,11 +63,12 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
   const maxStates = opts.maxStates ?? Infinity;
   const maxDepth = opts.maxDepth ?? Infinity;
   const timeLimit = opts.timeLimit ?? Infinity;
+  const maxMemory = opts.maxMemory ?? defaultMaxMemory();
   const progress = opts.progress === undefined ? terminalProgress() : (opts.progress ?? undefined);
   const packed = (model as { packed?: PackedFactory }).packed;
   if (packed && opts.engine !== 'object') {
     const strategy = opts.strategy ?? 'bfs';
-    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, progress, exact: opts.exact ?? false });
+    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false });
   }
   const frontier = frontierFor<S>(opts.strategy ?? 'bfs');
 
@@ -112,6 +125,7 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
     if ((++expanded & 255) === 0) {
       const sec = seconds();
       if (sec > timeLimit) return incomplete('time-limit', timeLimit);
+      if ((expanded & 4095) === 0 && process.memoryUsage().heapUsed > maxMemory * 2 ** 20) return incomplete('max-memory', maxMemory);
       progress?.({ states: visited.size, transitions, depth: maxSeen, frontier: frontier.size, seconds: sec });
     }
     const acts = e.acts;

@@ -29,6 +29,8 @@ export interface PackedOptions {
   readonly maxStates: number;
   readonly maxDepth: number;
   readonly timeLimit: number;
+  /** MiB the search's tables may hold. */
+  readonly maxMemory: number;
   readonly exact: boolean;
   readonly progress: ProgressSink | undefined;
 }
@@ -196,6 +198,8 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
       if ((++expanded & 255) === 0) {
         const sec = seconds();
         if (sec > opts.timeLimit) return incomplete('time-limit', opts.timeLimit);
+        const bytes = visited.bytes + arena.byteLength + ids.byteLength + depths.byteLength + parent.byteLength + via.byteLength;
+        if (bytes > opts.maxMemory * 2 ** 20) return incomplete('max-memory', opts.maxMemory);
         opts.progress?.({ states: visited.size, transitions, depth: maxSeen, frontier: tail - head, seconds: sec });
       }
       const n = pm.actions(0, acts);
@@ -238,7 +242,8 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
     }
   } catch (e) {
     if (e instanceof RangeError && /allocation|Array buffer|Invalid typed array length/i.test(e.message)) {
-      return incomplete('max-memory', Math.round(process.memoryUsage().rss / 2 ** 20));
+      // The machine refused a table before the bound was reached: report the bound, never a crash.
+      return incomplete('max-memory', opts.maxMemory);
     }
     throw e;
   }

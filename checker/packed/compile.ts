@@ -431,12 +431,10 @@ export function compile<W>(
         if (n > 10000) throw new Error(`program ${spec.name}: local steps loop`);
         runOne(t, 0);
       }
-      if (B.holder.d) {
-        // A write may have stored the value already there: compare the world slots.
-        let i = 0;
-        while (i < threadBase && src[i] === dst[i]) i++;
-        if (i === threadBase) B.holder.d = 0;
-      }
+      // Did the world change? (A write may store the value already there, and integer arrays write unseen.)
+      let i = 0;
+      while (i < threadBase && src[i] === dst[i]) i++;
+      B.holder.d = i === threadBase ? 0 : 1;
     } catch (e) {
       if (e instanceof LayoutGrowth || !(e instanceof TypeError)) throw e;
       const del = NOT_DELETABLE.exec(e.message);

@@ -193,7 +193,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
       const id = ids[k] as number;
       const depth = depths[k] as number;
       const o = k * W;
-      for (let j = 0; j < W; j++) src[j] = arena[o + j] as number;
+      src.set(arena.subarray(o, o + W));
       pm.loaded();
       if ((++expanded & 255) === 0) {
         const sec = seconds();

@@ -48,8 +48,8 @@ export function store(shape: Shape, v: unknown, buf: Int16Array, intern: Interne
       buf[shape.slot + shift] = intern.code(v);
       return;
     case 'arr': {
-      const a = v as readonly unknown[];
-      if (!Array.isArray(a) || a.length !== shape.items.length) {
+      const a = v as ArrayLike<unknown>;
+      if (!(Array.isArray(a) || ArrayBuffer.isView(a)) || a.length !== shape.items.length) {
         throw new TypeError(`world field ${shape.path} is an array of ${shape.items.length}; a step stored ${JSON.stringify(v)}`);
       }
       shape.items.forEach((s, i) => store(s, a[i], buf, intern, shift));
@@ -125,7 +125,9 @@ function firstSlot(s: Shape): number {
 /**
  * Builds the accessor view of `shape`. Objects and arrays of leaves become
  * instances of one prototype per structure, whose getters and setters read
- * `this.h.b[this.o + k]`; arrays of objects become frozen arrays of views.
+ * `this.h.b[this.o + k]`; arrays of objects become frozen arrays of views;
+ * arrays of integers are Int16Array views of their slots in the bound vector
+ * (writes through them are not marked dirty: callers compare the world).
  * Built once per build; `bind` chooses the vector.
  */
 export function worldView(shape: Shape, intern: Interner): WorldView {
@@ -201,6 +203,8 @@ export function worldView(shape: Shape, intern: Interner): WorldView {
     return proto;
   };
 
+  /** Arrays of integers are Int16Array views into the bound vector itself: (parent view, field, first slot, length). */
+  const intArrays: [Record<string, unknown>, string, number, number][] = [];
   const build = (s: Shape): unknown => {
     if (s.kind === 'arr' && s.items.every((x) => x.kind === 'arr' || x.kind === 'obj')) return Object.freeze(s.items.map(build));
     if (s.kind !== 'arr' && s.kind !== 'obj') throw new TypeError('the world must be an object or an array');
@@ -209,7 +213,10 @@ export function worldView(shape: Shape, intern: Interner): WorldView {
     view.o = firstSlot(s);
     const children = s.kind === 'arr' ? s.items : s.fields;
     children.forEach((c, idx) => {
-      if (c.kind === 'arr' || c.kind === 'obj') view[`_${idx}`] = build(c);
+      if (c.kind === 'arr' && c.items.length > 0 && c.items.every((x) => x.kind === 'int')) {
+        view[`_${idx}`] = new Int16Array(0);
+        intArrays.push([view, `_${idx}`, firstSlot(c), c.items.length]);
+      } else if (c.kind === 'arr' || c.kind === 'obj') view[`_${idx}`] = build(c);
     });
     return Object.preventExtensions(view);
   };
@@ -219,6 +226,7 @@ export function worldView(shape: Shape, intern: Interner): WorldView {
     holder: h,
     bind(buf) {
       h.b = buf;
+      for (const [view, field, first, n] of intArrays) view[field] = new Int16Array(buf.buffer, buf.byteOffset + 2 * first, n);
     },
   };
 }

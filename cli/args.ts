@@ -215,7 +215,7 @@ export function helpText(topic: string | null): string {
     '',
     'A scenario or protocol is a built-in id (see `movcheck list`) or a path to a .ts/.js/.mjs file',
     'that exports it (`export default`, `export const scenario`/`protocol`, or `export default (api) => ...`).',
-    'Exit status: 0 no violation / all match, 1 violation / mismatch, 3 incomplete, 2 bad input.',
+    'Exit status: 0 no violation / all match, 1 violation / mismatch, 2 bad input, 3 incomplete, 4 internal error (a bug in movcheck).',
     'Set MOVCHECK_DEBUG=1 to see stack traces of unexpected errors.',
   );
   return lines.join('\n') + '\n';

@@ -17,7 +17,8 @@ import { UsageError, firstLine } from './errors.ts';
 import { expectationFor, type Overrides } from './expectations.ts';
 import type { Io } from './io.ts';
 import { checkOnlyIds, checkingOnly, intersectOnly, invariantIds, type Only } from './only.ts';
-import { loadProtocol, loadScenario, resolveVersion, type Loaded } from './load.ts';
+import { loadProtocol, loadScenario, resolveVersion, versionIds, type Loaded } from './load.ts';
+import { protocolById } from '../model/versions/index.ts';
 
 /** A scenario×protocol pair to check, with its expectation. */
 export interface Pair {
@@ -98,7 +99,7 @@ export function checkPairIds(pairs: readonly Pair[], search: SearchArgs): void {
     if (search.only) checkOnlyIds(search.only, ids, '--only');
     const e = pair.expected;
     if (e === null) continue;
-    const where = `the expectation of '${s.value.id}' under '${p.value.id}'${e.why === 'from the expectations file' ? ' (expectations file)' : ''}`;
+    const where = e.fromFile ? `the expectations file's entry for '${s.value.id}' under '${p.value.id}'` : `the expectation of '${s.value.id}' under '${p.value.id}'`;
     if (e.only) checkOnlyIds(e.only, ids, `the "only" of ${where}`);
     for (const v of [e.verdict, ...(e.alsoAccept ?? [])]) if (v !== 'pass') checkOnlyIds([v], ids, where);
   }
@@ -158,7 +159,15 @@ export async function planPairs(
   const pairs: Pair[] = [];
   for (const s of scenarios) {
     const ids = [...s.value.protocols];
-    for (const id of overrides?.get(s.value.id)?.keys() ?? []) if (!ids.includes(id)) ids.push(id);
+    for (const id of overrides?.get(s.value.id)?.keys() ?? []) {
+      if (ids.includes(id)) continue;
+      if (!given.some((g) => g.value.id === id) && !protocolById(id)) {
+        throw new UsageError(
+          `the expectations file names protocol version '${id}' for scenario '${s.value.id}', which is not built in (built in: ${versionIds()}) nor given with --protocol; fix the expectations file, or pass --protocol <file> defining '${id}'`,
+        );
+      }
+      ids.push(id);
+    }
     // A given protocol derived from a version the scenario lists (a candidate patch) runs where its base runs.
     for (const g of given) if (g.value.base && ids.includes(g.value.base) && !ids.includes(g.value.id)) ids.push(g.value.id);
     for (const id of ids) {

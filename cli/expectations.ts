@@ -10,6 +10,7 @@ import type { Scenario } from '../scenarios/types.ts';
 import type { Expectation } from '../reports/record.ts';
 import { UsageError, firstLine } from './errors.ts';
 import type { Io } from './io.ts';
+import { notARegularFile } from './files.ts';
 
 /** One entry of the file: `pass` or an invariant id, and the invariants to check (absent: all). */
 export interface OverrideEntry {
@@ -26,6 +27,8 @@ const SHAPE =
 /** Reads and validates an expectations file. */
 export function readExpectations(path: string, io: Io): Overrides {
   let text: string;
+  const problem = notARegularFile(resolve(io.cwd, path));
+  if (problem !== null) throw new UsageError(`cannot read expectations file '${path}': ${problem}; give the path of a JSON file`);
   try {
     text = readFileSync(resolve(io.cwd, path), 'utf8');
   } catch (e) {
@@ -90,7 +93,7 @@ export function scenarioExpectation(s: Scenario, protocolId: string): Expectatio
  */
 export function expectationFor(s: Scenario, protocolId: string, overrides: Overrides | null, base?: string): Expectation | null {
   const o = overrides?.get(s.id)?.get(protocolId);
-  if (o !== undefined) return { verdict: o.verdict, why: 'from the expectations file', ...(o.only ? { only: o.only } : {}) };
+  if (o !== undefined) return { verdict: o.verdict, why: 'from the expectations file', fromFile: true, ...(o.only ? { only: o.only } : {}) };
   const own = scenarioExpectation(s, protocolId);
   if (own !== null || base === undefined) return own;
   const inherited = scenarioExpectation(s, base);

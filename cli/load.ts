@@ -6,7 +6,7 @@
  * protocol = X`, or `export default (api) => X` where `api` is movcheck's
  * public API. Anything else is a UsageError saying what the file must export.
  */
-import { existsSync, statSync } from 'node:fs';
+import { notARegularFile } from './files.ts';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Protocol } from '../model/protocol.ts';
@@ -49,16 +49,38 @@ export function isProtocol(x: unknown): x is Protocol {
   return typeof o.id === 'string' && o.id.length > 0 && typeof o.title === 'string' && typeof o.fns === 'object' && o.fns !== null;
 }
 
-/** Imports a user file; UsageError when it is missing or fails to load. */
+/**
+ * Waits for `p`, or fails with a UsageError saying `what` never settles when
+ * the event loop runs dry first (a promise nobody will ever resolve: without
+ * this the process would exit 13 with nothing said).
+ */
+export function settleOrExplain<T>(p: Promise<T>, what: string): Promise<T> {
+  return new Promise<T>((done, fail) => {
+    const dry = () => fail(new UsageError(`${what} never settles (nothing is left that could resolve it); fix the file`));
+    process.once('beforeExit', dry);
+    p.then(
+      (v) => {
+        process.off('beforeExit', dry);
+        done(v);
+      },
+      (e: unknown) => {
+        process.off('beforeExit', dry);
+        fail(e);
+      },
+    );
+  });
+}
+
+/** Imports a user file; UsageError when it is missing, not a regular file, or fails to load. */
 async function importFile(path: string, what: string, io: Io): Promise<Record<string, unknown>> {
   const abs = resolve(io.cwd, path);
-  if (!existsSync(abs) || !statSync(abs).isFile()) {
-    throw new UsageError(`cannot load ${what} file '${path}': no such file; give the path of a .ts, .js or .mjs file`);
-  }
+  const problem = notARegularFile(abs);
+  if (problem !== null) throw new UsageError(`cannot load ${what} file '${path}': ${problem}; give the path of a .ts, .js or .mjs file`);
   const url = pathToFileURL(abs).href;
   try {
-    return unwrapCjs((await import(url)) as Record<string, unknown>);
+    return unwrapCjs((await settleOrExplain(import(url), `loading '${path}' (its top-level await)`)) as Record<string, unknown>);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     // A .ts file outside any "type": "module" package is loaded as CommonJS, which on
     // Node 20 can fail with a require(esm) cycle; tsx's scoped import handles it.
     if (!String((e as { code?: unknown }).code ?? '').startsWith('ERR_REQUIRE')) {
@@ -67,8 +89,9 @@ async function importFile(path: string, what: string, io: Io): Promise<Record<st
   }
   try {
     const { tsImport } = await import('tsx/esm/api');
-    return unwrapCjs((await tsImport(url, import.meta.url)) as Record<string, unknown>);
+    return unwrapCjs((await settleOrExplain(tsImport(url, import.meta.url) as Promise<unknown>, `loading '${path}' (its top-level await)`)) as Record<string, unknown>);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot load ${what} file '${path}': ${firstLine(e)}; fix the file or give another path`, { cause: e });
   }
 }
@@ -86,8 +109,9 @@ async function exported(mod: Record<string, unknown>, name: string, path: string
   if (typeof x === 'function') {
     const api = await import('../index.ts');
     try {
-      x = await (x as (api: unknown) => unknown)(api);
+      x = await settleOrExplain(Promise.resolve((x as (api: unknown) => unknown)(api)), `the promise returned by the function exported by '${path}'`);
     } catch (e) {
+      if (e instanceof UsageError) throw e;
       throw new UsageError(`the function exported by '${path}' threw: ${firstLine(e)}; fix the file`, { cause: e });
     }
   }

@@ -1,7 +1,8 @@
 /**
  * The movcheck command line: parses the arguments, dispatches to a command
  * and turns every failure into ONE line on stderr (`movcheck: <what is
- * wrong>; <how to fix>`) with exit status 2, never a stack trace (unless
+ * wrong>; <how to fix>`) with exit status 2 for bad input and 4 for an
+ * internal error (a bug in movcheck), never a stack trace (unless
  * MOVCHECK_DEBUG=1). `main` takes its output writers as arguments so that
  * tests can call it in-process.
  */
@@ -14,8 +15,10 @@ import { runCommand } from './commands/run.ts';
 import { UsageError, firstLine } from './errors.ts';
 import { processIo, type Io } from './io.ts';
 
-/** Exit status of bad usage or input (and of unexpected errors). */
+/** Exit status of bad usage or input (including a scenario or protocol file whose model fails). */
 export const EXIT_USAGE = 2;
+/** Exit status of an internal error: a bug in movcheck itself, never the user's input. */
+export const EXIT_INTERNAL = 4;
 
 /** One line: newlines and runs of whitespace collapse to a space. */
 function oneLine(s: string): string {
@@ -48,9 +51,9 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
       if (debug && e.cause instanceof Error && e.cause.stack) io.err(e.cause.stack + '\n');
       return EXIT_USAGE;
     }
-    io.err(`movcheck: unexpected error: ${oneLine(firstLine(e))}; ${debug ? 'stack follows' : 'set MOVCHECK_DEBUG=1 to see the stack trace'}\n`);
+    io.err(`movcheck: internal error: ${oneLine(firstLine(e))}; this is a bug in movcheck, please report it (${debug ? 'stack follows' : 'MOVCHECK_DEBUG=1 shows the stack trace'})\n`);
     if (debug && e instanceof Error && e.stack) io.err(e.stack + '\n');
-    return EXIT_USAGE;
+    return EXIT_INTERNAL;
   }
 }
 

@@ -37,6 +37,8 @@ export interface Expectation {
   readonly only?: readonly string[];
   /** For a candidate protocol: the base whose expectation it inherits (it must not reach a violation the base does not). */
   readonly inheritedFrom?: string;
+  /** True when it comes from an expectations file (`--expect`), so errors in it blame the file. */
+  readonly fromFile?: boolean;
   /** Why this is expected, when known. */
   readonly why: string | null;
 }

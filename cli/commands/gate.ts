@@ -14,10 +14,12 @@ import { judgeAll, pairsInScope } from '../judge.ts';
 import { UsageError } from '../errors.ts';
 import { readExpectations } from '../expectations.ts';
 import type { Io } from '../io.ts';
-import { writeOutput } from '../output.ts';
+import { checkOutput, writeOutput } from '../output.ts';
 
 /** Runs `movcheck gate`. */
 export async function gateCommand(inv: Extract<Invocation, { command: 'gate' }>, io: Io): Promise<number> {
+  if (inv.junit !== null) checkOutput(io, '--junit', inv.junit, 'file');
+  if (inv.md !== null) checkOutput(io, '--md', inv.md, 'file');
   const overrides = inv.expect === null ? null : readExpectations(inv.expect, io);
   const planned = await planPairs(inv.targets, inv.protocols, overrides, io);
   checkPairIds(planned, inv.search);

@@ -16,11 +16,14 @@ import { loadProtocol, loadScenario } from '../load.ts';
 
 /** Runs `movcheck replay`. */
 export async function replayCommand(inv: Extract<Invocation, { command: 'replay' }>, io: Io): Promise<number> {
+  const HOW = 'give the schedule printed by movcheck run (thread digits 0-9/A-Z, each optionally followed by a branch letter, e.g. 01a10)';
+  let tokens;
   try {
-    parseSchedule(inv.schedule);
+    tokens = parseSchedule(inv.schedule);
   } catch (e) {
-    throw new UsageError(`${firstLine(e)}; give the schedule printed by movcheck run (thread digits 0-9/A-Z, each optionally followed by a branch letter, e.g. 01a10)`);
+    throw new UsageError(`${firstLine(e)}; ${HOW}`);
   }
+  if (tokens.length === 0) throw new UsageError(`the schedule '${inv.schedule}' names no step (blanks and commas only separate steps); ${HOW}`);
   const s = await loadScenario(inv.target, io);
   const p = await loadProtocol(inv.protocol, io);
   const params = scenarioParams(s, inv.params);
@@ -33,6 +36,12 @@ export async function replayCommand(inv: Extract<Invocation, { command: 'replay'
       throw new UsageError(`${firstLine(e)}; check that the scenario and --protocol are those the schedule was found with`);
     }
     throw new UsageError(`model error while replaying '${s.value.id}' under '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol`, { cause: e });
+  }
+  if (result.violation && result.trace.length < tokens.length) {
+    const extra = tokens[result.trace.length]!;
+    throw new UsageError(
+      `the schedule goes on after the violation of ${result.violation.invariant} at step ${result.violation.atStep}: step ${result.trace.length + 1} ('${extra.text}') and the ${tokens.length - result.trace.length - 1} after it never run; give the schedule up to step ${result.violation.atStep} (${result.schedule})`,
+    );
   }
   const rec: ReplayRecord = {
     scenario: scenarioInfo(s, params),

@@ -13,10 +13,11 @@ import { judgeAll, pairsInScope } from '../judge.ts';
 import { UsageError } from '../errors.ts';
 import { nothingToCheck } from './gate.ts';
 import type { Io } from '../io.ts';
-import { writeOutput } from '../output.ts';
+import { checkOutput, writeOutput } from '../output.ts';
 
 /** Runs `movcheck report`. Exit 0 once the files are written (mismatches are the gate's business). */
 export async function reportCommand(inv: Extract<Invocation, { command: 'report' }>, io: Io): Promise<number> {
+  checkOutput(io, '--out', inv.out, 'dir');
   const planned = await planPairs(inv.targets, inv.protocols, null, io);
   checkPairIds(planned, inv.search);
   const { pairs, skipped } = pairsInScope(planned, inv.search);

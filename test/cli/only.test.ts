@@ -96,7 +96,7 @@ const badEntries: [string, unknown, RegExp][] = [
   ['unknown key', { expect: 'no-hang', onyl: ['no-hang'] }, /has unknown key 'onyl' \(valid: expect, only\)/],
   ['empty only', { expect: 'pass', only: [] }, /"only" must be a non-empty list of invariant ids/],
   ['no expect', { only: ['no-hang'] }, /needs "expect": "pass" or an invariant id/],
-  ['unknown invariant in only', { expect: 'pass', only: ['no-such'] }, /unknown invariant 'no-such' in the "only" of the expectation of 'r2-release-isolated-page' under 'v4\.8' \(expectations file\); valid: /],
+  ['unknown invariant in only', { expect: 'pass', only: ['no-such'] }, /unknown invariant 'no-such' in the "only" of the expectations file's entry for 'r2-release-isolated-page' under 'v4\.8'; valid: /],
   ['a number', 3, /must be "pass" or an invariant id, got 3; it must be JSON like .*\{"expect": "<invariant-id>", "only": \["<invariant-id>"\]\}/],
 ];
 for (const [name, entry, re] of badEntries) {

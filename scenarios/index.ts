@@ -6,6 +6,7 @@ import { duty3, duty4 } from './catalog/duties-3-4.ts';
 import { parallel, parallelMutant } from './catalog/parallel-compaction.ts';
 import { r1Breaks, r1Keeps } from './catalog/r1-page-lru.ts';
 import { r2 } from './catalog/r2-release-isolated.ts';
+import { r2LostWakeup } from './catalog/r2-lost-wakeup.ts';
 import { r3OwnerPriv, r3Reclaim } from './catalog/r3-aliased-bits.ts';
 import { r4, r4Mutants } from './catalog/r4-false-positive-isolate.ts';
 import { r5, r5Mutant } from './catalog/r5-movable-and-mapped.ts';
@@ -27,6 +28,7 @@ export const catalog: readonly Scenario[] = [
   r1Keeps,
   r1Breaks,
   r2,
+  r2LostWakeup,
   r3OwnerPriv,
   r3Reclaim,
   r4,

@@ -21,6 +21,7 @@ const LISTED: [id: string, review: string | null, mutantOf: string | null, expec
   ["r1-driver-keeps-lru-duty", "R1", null, "v3=pass v3-reviewed=pass v4.8=pass v4.8-atomic=pass"],
   ["r1-driver-uses-lru-after-isolation", "R1", "r1-driver-keeps-lru-duty", "v3=lru-owned-by-isolator v3-reviewed=lru-owned-by-isolator v4.8=lru-owned-by-isolator v4.8-atomic=lru-owned-by-isolator"],
   ["r2-release-isolated-page", "R2", null, "v3=isolated-cleared-under-lock v3-reviewed=no-lost-flag-update v4.8=no-lost-flag-update v4.8-atomic=pass"],
+  ["r2-lost-wakeup", "R2", null, "v3=pass v3-reviewed=no-hang v4.8=no-hang v4.8-atomic=pass"],
   ["r3-driver-uses-owner-priv-1", "R3", null, "v3=isolated-cleared-under-lock v3-reviewed=isolated-cleared-under-lock v4.8=no-lost-flag-update v4.8-atomic=pass"],
   ["r3-driver-uses-reclaim", "R3", "r3-driver-uses-owner-priv-1", "v3=movable-cleared-under-lock v3-reviewed=movable-cleared-under-lock v4.8=isolated-cleared-under-lock v4.8-atomic=isolated-cleared-under-lock"],
   ["r4-reclaim-false-positive-isolate", "R4", null, "v3=pass v3-reviewed=pass v4.8=pass v4.8-atomic=pass"],

@@ -26,11 +26,16 @@ export function catalogPairs(): Pair[] {
   return catalog.flatMap((scenario) => scenario.protocols.map((version) => ({ scenario, version, key: `${scenario.id} @ ${version}` })));
 }
 
-/** Explores one pair under one strategy, no bounds, no progress. */
+/**
+ * Explores one pair under one strategy, no bounds, no progress, checking the
+ * invariants its expectation names in `only` (all when it names none), as the
+ * gate's first search does.
+ */
 export function explorePair(pair: Pair, strategy: StrategyName): Result {
   const protocol = protocolById(pair.version);
   if (!protocol) throw new Error(`${pair.key}: unknown version ${pair.version}`);
-  return explore(pair.scenario.build(protocol), { strategy, progress: null });
+  const only = pair.scenario.expect[pair.version]?.only;
+  return explore(pair.scenario.build(protocol, only ? { only: new Set(only) } : {}), { strategy, progress: null });
 }
 
 /**

@@ -1,0 +1,48 @@
+/**
+ * R2's consequence: the lost PG_waiters of r2-release-isolated-page is a
+ * sleeper that is never woken. The same system, checked for `no-hang` only
+ * (the lost flag update, `no-lost-flag-update`, is otherwise reported first).
+ */
+import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { driverPage, free } from '../../model/system.ts';
+
+const only = ['no-hang'];
+
+/** r2-release-isolated-page's system, expecting the hang the lost PG_waiters leads to. */
+export const r2LostWakeup = defineScenario({
+  id: 'r2-lost-wakeup',
+  title: 'R2: the lost PG_waiters leaves a sleeper in lock_page() for ever',
+  review: 'R2',
+  quote: 'Under lock? Or just with ClearPageIsolated?',
+  summary:
+    "As r2-release-isolated-page, checking only that some thread can always move. When a non-atomic __ClearPageIsolated() or __SetPageIsolated() under PG_lock stores a flags word loaded before the other thread, sleeping in lock_page(), set PG_waiters, unlock_page() sees no waiter and wakes nobody: the sleeper never wakes (C0 under v3-reviewed, the driver under v4.8).",
+  actors: ['C0: compaction with page 0 on its list, migrating it to page 1', 'D: the driver freeing its object and releasing its page'],
+  pages: ["page 0: driver page, isolated by C0 (PG_isolated, on C0's list, C0 holds a reference)", 'page 1: free'],
+  protocols: VERSIONS,
+  expect: {
+    v3: pass(
+      'v3 as posted clears PG_isolated with the atomic ClearPageIsolated(), without PG_lock (the violation r2-release-isolated-page reports): no store of a stale flags word, so no waiter is lost.',
+      { only },
+    ),
+    'v3-reviewed': violation(
+      'no-hang',
+      "The driver's __ClearPageIsolated() under PG_lock is a load and a store of the whole flags word; C0, sleeping in lock_page(), sets PG_waiters in between, the stale store drops it, and the driver's unlock_page() wakes nobody: C0 sleeps for ever.",
+      { only },
+    ),
+    'v4.8': violation(
+      'no-hang',
+      "The VM's __ClearPageIsolated()/__SetPageIsolated() under PG_lock overwrite the PG_waiters the driver set while sleeping in lock_page(); the VM's unlock_page() wakes nobody and the driver sleeps for ever.",
+      { only },
+    ),
+    'v4.8-atomic': pass('With atomic PG_isolated updates PG_waiters is never lost, and every sleeper in lock_page() is woken.', { only }),
+  },
+  notes:
+    'PG_waiters exists since Linux 4.10 (see r2-release-isolated-page). `movcheck run r2-release-isolated-page --protocol v4.8 --only no-hang` gives the same hang.',
+  system: {
+    pages: [driverPage({ isolatedBy: 0 }), free],
+    threads: [
+      { name: 'C0', fn: 'compact_migrate', args: { p: 0, np: 1 } },
+      { name: 'D', fn: 'drv_free', args: {} },
+    ],
+  },
+});

@@ -22,3 +22,5 @@ export { defineScenario, pass, violation, VERSIONS } from './scenarios/define.ts
 export { catalog, scenarioById } from './scenarios/index.ts';
 export { intParam, boolParam, ParamError, describeParams, resolveParams, type ParamSpec, type ParamSpecs, type ParamValues } from './scenarios/params.ts';
 export type { ExpectOptions } from './scenarios/define.ts';
+/** The whole public API as one type: what a user file's default export `(api) => ...` receives (`import type { Api } from 'movcheck'`). */
+export type Api = typeof import('./index.ts');

@@ -3,6 +3,7 @@
  * that tests can run `main` in-process and capture its output.
  */
 import { terminalProgress, type ProgressSink } from '../checker/progress.ts';
+import { wantColour } from './colour.ts';
 
 /** The CLI's view of its process. */
 export interface Io {
@@ -16,6 +17,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Progress sink for long `run`s, or null for none. */
   readonly progress: ProgressSink | null;
+  /** Colour verdicts in text output (a TTY without NO_COLOR). */
+  readonly colour?: boolean;
 }
 
 /** The real process: stdout, stderr, cwd, env, and progress on a TTY stderr. */
@@ -26,6 +29,7 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     progress: terminalProgress() ?? null,
+    colour: wantColour(process.stdout.isTTY, process.env),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
  * Finds what a command line names: a catalog scenario or built-in protocol
  * version by id, or a user file by path (anything with a `/` or ending in
- * .ts/.js/.mjs), imported by URL so it may live outside the repository. A file
+ * .ts/.js/.mjs), imported by URL so it may live outside the repository (a
+ * TypeScript file through tsx, loaded only for it). A file
  * may `export default X`, `export const scenario = X` / `export const
  * protocol = X`, or `export default (api) => X` where `api` is movcheck's
  * public API. Anything else is a UsageError saying what the file must export.
  */
+import { existsSync } from 'node:fs';
 import { notARegularFile } from './files.ts';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -71,28 +73,62 @@ export function settleOrExplain<T>(p: Promise<T>, what: string): Promise<T> {
   });
 }
 
-/** Imports a user file; UsageError when it is missing, not a regular file, or fails to load. */
+/** True for a TypeScript file, which tsx compiles on the fly (loaded only then). */
+function isTypeScript(path: string): boolean {
+  return /\.(ts|mts|cts)$/.test(path);
+}
+
+let tsLoader: Promise<void> | null = null;
+
+/**
+ * Makes `import()` of a .ts file work in the compiled CLI, once: registers
+ * tsx, then (in a checkout, where the sources sit beside dist/) the hook that
+ * maps imports of movcheck's sources to dist/ (dist-hooks.ts). Under a
+ * TypeScript loader already (the sources run with tsx, as in the tests)
+ * there is nothing to do.
+ */
+function ensureTsLoader(): Promise<void> {
+  tsLoader ??= (async () => {
+    if (!import.meta.url.endsWith('.js')) return;
+    const { register } = await import('tsx/esm/api');
+    register();
+    const dist = new URL('../', import.meta.url);
+    const root = new URL('../', dist);
+    if (existsSync(new URL('cli/main.ts', root))) {
+      const { register: registerHooks } = await import('node:module');
+      registerHooks(new URL('./dist-hooks.js', import.meta.url), { data: { root: root.href, dist: dist.href } });
+    }
+  })();
+  return tsLoader;
+}
+
+/**
+ * Imports a user file; UsageError when it is missing, not a regular file, or
+ * fails to load. JavaScript is imported as it is; TypeScript through tsx,
+ * which movcheck loads only then.
+ */
 async function importFile(path: string, what: string, io: Io): Promise<Record<string, unknown>> {
   const abs = resolve(io.cwd, path);
   const problem = notARegularFile(abs);
   if (problem !== null) throw new UsageError(`cannot load ${what} file '${path}': ${problem}; give the path of a .ts, .js or .mjs file`);
   const url = pathToFileURL(abs).href;
+  const loading = `loading '${path}' (its top-level await)`;
+  const fail = (e: unknown) => new UsageError(`cannot load ${what} file '${path}': ${firstLine(e)}; fix the file or give another path`, { cause: e });
+  if (isTypeScript(abs)) await ensureTsLoader();
   try {
-    return unwrapCjs((await settleOrExplain(import(url), `loading '${path}' (its top-level await)`)) as Record<string, unknown>);
+    return unwrapCjs((await settleOrExplain(import(url), loading)) as Record<string, unknown>);
   } catch (e) {
     if (e instanceof UsageError) throw e;
     // A .ts file outside any "type": "module" package is loaded as CommonJS, which on
     // Node 20 can fail with a require(esm) cycle; tsx's scoped import handles it.
-    if (!String((e as { code?: unknown }).code ?? '').startsWith('ERR_REQUIRE')) {
-      throw new UsageError(`cannot load ${what} file '${path}': ${firstLine(e)}; fix the file or give another path`, { cause: e });
-    }
+    if (!isTypeScript(abs) || !String((e as { code?: unknown }).code ?? '').startsWith('ERR_REQUIRE')) throw fail(e);
   }
   try {
     const { tsImport } = await import('tsx/esm/api');
-    return unwrapCjs((await settleOrExplain(tsImport(url, import.meta.url) as Promise<unknown>, `loading '${path}' (its top-level await)`)) as Record<string, unknown>);
+    return unwrapCjs((await settleOrExplain(tsImport(url, import.meta.url) as Promise<unknown>, loading)) as Record<string, unknown>);
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`cannot load ${what} file '${path}': ${firstLine(e)}; fix the file or give another path`, { cause: e });
+    throw fail(e);
   }
 }
 

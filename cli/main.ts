@@ -4,16 +4,13 @@
  * wrong>; <how to fix>`) with exit status 2 for bad input and 4 for an
  * internal error (a bug in movcheck), never a stack trace (unless
  * MOVCHECK_DEBUG=1). `main` takes its output writers as arguments so that
- * tests can call it in-process.
+ * tests can call it in-process. Commands load on demand, so `--help` and
+ * `--version` start without the model and the catalog.
  */
 import { helpText, parseArgs } from './args.ts';
-import { gateCommand } from './commands/gate.ts';
-import { listCommand } from './commands/list.ts';
-import { replayCommand } from './commands/replay.ts';
-import { reportCommand } from './commands/report.ts';
-import { runCommand } from './commands/run.ts';
 import { UsageError, firstLine } from './errors.ts';
 import { processIo, type Io } from './io.ts';
+import { version } from './version.ts';
 
 /** Exit status of bad usage or input (including a scenario or protocol file whose model fails). */
 export const EXIT_USAGE = 2;
@@ -32,18 +29,26 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
     const inv = parseArgs(args);
     switch (inv.command) {
       case 'help':
+        if (inv.bare) {
+          // No command at all: the help, where errors go, and the bad-usage status.
+          io.err(helpText(null));
+          return EXIT_USAGE;
+        }
         io.out(helpText(inv.topic));
         return 0;
+      case 'version':
+        io.out(`movcheck ${version()}\n`);
+        return 0;
       case 'list':
-        return listCommand(inv, io);
+        return await (await import('./commands/list.ts')).listCommand(inv, io);
       case 'run':
-        return await runCommand(inv, io);
+        return await (await import('./commands/run.ts')).runCommand(inv, io);
       case 'replay':
-        return await replayCommand(inv, io);
+        return await (await import('./commands/replay.ts')).replayCommand(inv, io);
       case 'gate':
-        return await gateCommand(inv, io);
+        return await (await import('./commands/gate.ts')).gateCommand(inv, io);
       case 'report':
-        return await reportCommand(inv, io);
+        return await (await import('./commands/report.ts')).reportCommand(inv, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -7,11 +7,12 @@
  *   npx movcheck gate --protocol examples/my-patch.ts
  *   npx movcheck run r6-putback-unlocked-clear --protocol examples/my-patch.ts
  *
- * Outside the repository, drop the type import (or point it at your checkout).
+ * The type import is for editors only: it resolves to this package (or, outside
+ * the repository, to movcheck installed with npm).
  */
-import type * as Api from '../index.ts';
+import type { Api } from 'movcheck';
 
-export default (api: typeof Api) =>
+export default (api: Api) =>
   api.extendProtocol(api.protocolById('v4.8')!, {
     id: 'my-patch',
     title: 'v4.8 + "unlock earlier in putback_movable_pages"',

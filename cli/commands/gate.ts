@@ -14,6 +14,7 @@ import { judgeAll, pairsInScope } from '../judge.ts';
 import { UsageError } from '../errors.ts';
 import { readExpectations } from '../expectations.ts';
 import type { Io } from '../io.ts';
+import { colourMatrix } from '../colour.ts';
 import { checkOutput, writeOutput } from '../output.ts';
 
 /** Runs `movcheck gate`. */
@@ -29,7 +30,8 @@ export async function gateCommand(inv: Extract<Invocation, { command: 'gate' }>,
   const t0 = performance.now();
   const records: RunRecord[] = judgeAll(pairs, inv.search, io);
   io.err(`movcheck: gate checked ${records.length} pairs in ${((performance.now() - t0) / 1000).toFixed(2)}s\n`);
-  io.out(formatGateMatrix(records));
+  const matrix = formatGateMatrix(records);
+  io.out(io.colour ? colourMatrix(matrix) : matrix);
   if (inv.junit !== null) writeOutput(io, inv.junit, formatJunit(records));
   if (inv.md !== null) writeOutput(io, inv.md, formatGateSummaryMd(records), true);
   return matchCount(records) === records.length ? 0 : 1;

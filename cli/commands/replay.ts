@@ -12,6 +12,7 @@ import type { Invocation } from '../args.ts';
 import { buildPair, scenarioInfo, scenarioParams } from '../check.ts';
 import { UsageError, firstLine } from '../errors.ts';
 import type { Io } from '../io.ts';
+import { colourReport } from '../colour.ts';
 import { loadProtocol, loadScenario } from '../load.ts';
 
 /** Runs `movcheck replay`. */
@@ -49,6 +50,7 @@ export async function replayCommand(inv: Extract<Invocation, { command: 'replay'
     threadNames: model.threadNames,
     replay: result,
   };
-  io.out(inv.format === 'json' ? formatReplayJson(rec) : formatReplayText(rec));
+  const text = inv.format === 'json' ? formatReplayJson(rec) : formatReplayText(rec);
+  io.out(io.colour && inv.format !== 'json' ? colourReport(text) : text);
   return result.violation ? 1 : 0;
 }

@@ -14,6 +14,7 @@ import { judgePair } from '../judge.ts';
 import { UsageError } from '../errors.ts';
 import { expectationFor } from '../expectations.ts';
 import type { Io } from '../io.ts';
+import { colourReport } from '../colour.ts';
 import { loadProtocol, loadScenario, resolveVersion, type Loaded } from '../load.ts';
 
 /** Runs `movcheck run`. */
@@ -44,9 +45,11 @@ export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, i
     records.push(rec);
   }
   switch (inv.format) {
-    case 'text':
-      io.out(formatText(records));
+    case 'text': {
+      const text = formatText(records);
+      io.out(io.colour ? colourReport(text) : text);
       break;
+    }
     case 'json':
       io.out(formatJson(records));
       break;

@@ -28,7 +28,6 @@ test('replay, gate, report, list, help', (t) => {
 
 test('errors are UsageErrors with a what; how message', (t) => {
   const bad: string[][] = [
-    [],
     ['nope'],
     ['--max-states', '3'],
     ['run'],
@@ -47,9 +46,26 @@ test('errors are UsageErrors with a what; how message', (t) => {
   }
 });
 
+test('no command at all is the help (bare), --version and -V the version', (t) => {
+  t.deepEqual(parseArgs([]), { command: 'help', topic: null, bare: true });
+  t.deepEqual(parseArgs(['--version']), { command: 'version' });
+  t.deepEqual(parseArgs(['-V']), { command: 'version' });
+  t.throws(() => parseArgs(['--version', 'x']), { instanceOf: UsageError, message: /^--version takes nothing after it, got 'x'; / });
+});
+
+test('node:util parseArgs tokens: -h in a command, a value that looks like an option, clusters of short options', (t) => {
+  t.deepEqual(parseArgs(['gate', '-h']), { command: 'help', topic: 'gate' });
+  t.like(parseArgs(['run', 'x', '--max-depth', '0', '--only', 'a,b', '--only=c']), { search: { strategy: 'bfs', maxDepth: 0, only: ['a', 'b', 'c'] } });
+  t.throws(() => parseArgs(['run', 'x', '--protocol', '--max-states', '3']), { message: /^option --protocol of run needs a value; / });
+  t.throws(() => parseArgs(['run', 'x', '-Vh']), { message: /^unknown option '-V' for run; valid options: / });
+  t.throws(() => parseArgs(['run', 'x', '--check-writes=1']), { message: /^option --check-writes of run takes no value, got '1'; / });
+  t.like(parseArgs(['run', 'x', '--protocol=--odd']), { protocol: '--odd' });
+});
+
 test('help text names every command and usage lines are consistent', (t) => {
   const h = helpText(null);
   for (const c of ['list', 'run', 'replay', 'gate', 'report', 'help']) t.true(h.includes(`  movcheck ${c}`), c);
+  t.true(h.includes('  movcheck --version | -V'));
   t.is(usageLine('replay'), 'movcheck replay <scenario-id|file> --protocol <version|file> --schedule <string> [--param NAME=VALUE] [--format text|json]');
   t.regex(helpText('run'), /--max-states N +stop after N distinct states/);
 });

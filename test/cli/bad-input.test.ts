@@ -8,7 +8,6 @@ import { FX, cli } from './_helpers.ts';
 const P = ['--protocol', FX.toy];
 
 const cases: [string, string[], RegExp][] = [
-  ['no command', [], /^movcheck: no command given; commands: list, run, replay, gate, report, help/],
   ['unknown command', ['frobnicate'], /^movcheck: unknown command 'frobnicate'; commands: /],
   ['unknown scenario', ['run', 'nope'], /^movcheck: unknown scenario 'nope'; valid: .*path to a scenario file/],
   ['unknown version', ['run', FX.racy, '--protocol', 'v99'], /^movcheck: unknown protocol version 'v99'; valid: /],

@@ -40,6 +40,12 @@ export interface ExploreOptions {
    * `object`: states as objects keyed by canonical strings; the reference the packed search is tested against.
    */
   readonly engine?: 'packed' | 'object';
+  /**
+   * Packed search: reset a local no later step reads, so states that differ
+   * only in dead values are one (SPIN's default; see packed/liveness.ts).
+   * Default true; the object search never does.
+   */
+  readonly deadLocals?: boolean;
 }
 
 /** The default memory bound in MiB: half the machine's memory, at most 16 GiB. */
@@ -68,7 +74,7 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
   const packed = (model as { packed?: PackedFactory }).packed;
   if (packed && opts.engine !== 'object') {
     const strategy = opts.strategy ?? 'bfs';
-    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false });
+    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true });
   }
   const frontier = frontierFor<S>(opts.strategy ?? 'bfs');
 

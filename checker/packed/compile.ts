@@ -18,6 +18,7 @@ import type { Ctx, Fault, FnDef, Locals, ProgramSpec, StepDef, SysState, ThreadS
 import { Interner } from './codec.ts';
 import { load, shapeOf, store, worldView, type Shape } from './world-view.ts';
 import { hashedSet, hashWords, type VisitedSet } from './visited.ts';
+import { Liveness } from './liveness.ts';
 
 /** What the layout must make room for: each function's local names and each thread's stack words. */
 export interface LayoutHints {
@@ -25,13 +26,24 @@ export interface LayoutHints {
   readonly stackWords: number;
 }
 
-/** Thrown during a packed run when the layout is too small; carries the larger hints to start again with. */
+const LAYOUT_GROWTH = Symbol.for('movcheck.LayoutGrowth');
+
+/**
+ * Thrown during a packed run when the layout is too small; carries the larger
+ * hints to start again with. Recognised by a registered symbol, not by
+ * `instanceof`: a user file may load its own copy of the engine.
+ */
 export class LayoutGrowth extends Error {
+  readonly [LAYOUT_GROWTH] = true;
   constructor(
     readonly hints: LayoutHints,
     why: string,
   ) {
     super(why);
+  }
+
+  static is(e: unknown): e is LayoutGrowth {
+    return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[LAYOUT_GROWTH] === true;
   }
 }
 
@@ -65,12 +77,14 @@ export interface Codes {
    * (the exact search, which must not rest on fingerprints).
    */
   readonly checked: { readonly worlds: VisitedSet; readonly steps: VisitedSet } | null;
+  /** Reset dead locals (see liveness.ts); `observe`: learn what steps read and where they jump, reset nothing. */
+  deadLocals: boolean | 'observe';
 }
 
-/** Fresh interning tables (and invariant caches unless `exact`). */
-export function newCodes(exact = false): Codes {
+/** Fresh interning tables (and invariant caches unless `exact`); dead locals reset unless `deadLocals` is false. */
+export function newCodes(exact = false, deadLocals = true): Codes {
   const checked = exact ? null : { worlds: hashedSet(10), steps: hashedSet(10) };
-  return { intern: new Interner(), faults: new Interner(), names: new Interner(), checked };
+  return { intern: new Interner(), faults: new Interner(), names: new Interner(), checked, deadLocals };
 }
 
 /**
@@ -210,20 +224,22 @@ export function compile<W>(
    * (-1: none yet, and writing it grows the layout). `L.b` and `L.o` are the
    * vector and the first local slot of the frame being run.
    */
-  const L = { b: src as Int16Array, o: 0, vals, intern, miss: (f: number, n: string): never => grow([[f, n]]) };
+  const L = { b: src as Int16Array, o: 0, r: 0, vals, intern, miss: (f: number, n: string): never => grow([[f, n]]) };
   const allNames = [...new Set(names.flat())];
   const nameId = new Map(allNames.map((n, i) => [n, i]));
   const body = allNames
     .map((n, i) => {
       const key = JSON.stringify(n);
-      return `get [${key}]() { const j = this.#m[${i}]; return j < 0 ? undefined : L.vals[L.b[L.o + j]]; }
+      return `get [${key}]() { const j = this.#m[${i}]; if (j < 0) return undefined; L.r |= 1 << j; return L.vals[L.b[L.o + j]]; }
         set [${key}](v) { const j = this.#m[${i}]; if (j < 0) L.miss(this.#f, ${key}); else L.b[L.o + j] = L.intern.code(v); }`;
     })
     .join('\n');
-  const LocalsView = new Function('L', `return class Locals { #f; #m; constructor(f, m) { this.#f = f; this.#m = m; Object.preventExtensions(this); }\n${body} };`)(L) as new (
+  const LocalsView = new Function('L', `return class Locals { #f; #m; constructor(f, m) { this.#f = f; this.#m = m; }\n${body} };`)(L) as new (
     f: number,
     m: Int32Array,
   ) => Locals;
+  const live = codes.deadLocals ? new Liveness(fnDefs, names, fnNames, codes.deadLocals === 'observe') : null;
+  const resets = codes.deadLocals === true;
   const localsViews: Locals[] = names.map((ns, f) => {
     const m = new Int32Array(allNames.length).fill(-1);
     ns.forEach((n, j) => (m[nameId.get(n) as number] = j));
@@ -282,6 +298,7 @@ export function compile<W>(
   let sp = 0;
   const frameOffs = new Int32Array(256);
   let control = 0; // 0 next, 1 done
+  let curPc = 0; // pc of the running step
 
   /** Pushes a frame of function f for the thread being stepped. */
   const push = (f: number, args: Locals, into: string | undefined) => {
@@ -341,6 +358,7 @@ export function compile<W>(
       const pc = labels[f]?.get(label);
       if (pc === undefined) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step labelled ${label}`);
       dst[ft + 1] = pc;
+      live?.jump(f, curPc, pc);
       control = 1;
     },
     call(fn: string, args: Locals, then?: string, into?: string) {
@@ -352,6 +370,7 @@ export function compile<W>(
         const pc = labels[f]?.get(then);
         if (pc === undefined) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step labelled ${then}`);
         dst[ft + 1] = pc;
+        live?.jump(f, curPc, pc);
       }
       push(g, args, into);
       control = 1;
@@ -388,11 +407,22 @@ export function compile<W>(
     if (!step) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step ${pc}`);
     L.b = dst;
     L.o = ft + 3;
+    L.r = 0;
+    curPc = pc;
     ctx.l = localsViews[f] as Locals;
     ctx.tid = t;
     ctx.choice = step.choices ? (step.choices[choice] ?? null) : null;
     control = 0;
-    step.run(ctx as Ctx<W>);
+    try {
+      step.run(ctx as Ctx<W>);
+    } catch (e) {
+      // A step that fails on a local the analysis reset: its read is news (LivenessGrowth), not a model error.
+      if (L.r !== 0) live?.read(f, pc, L.r);
+      throw e;
+    }
+    if (L.r !== 0) live?.read(f, pc, L.r);
+    // A name no function had so far lands as an own property (a user file in sloppy mode cannot be stopped from adding it).
+    for (const k in ctx.l) grow([[f, k]]);
     if (control === 0) {
       if (pc + 1 < fnSteps.length) dst[ft + 1] = pc + 1;
       else pop(null);
@@ -409,7 +439,16 @@ export function compile<W>(
     if (step.when) {
       L.b = b;
       L.o = off + 3;
-      if (!step.when((b === src ? A.root : B.root) as W, localsViews[f] as Locals, t)) return null;
+      L.r = 0;
+      let ok: boolean;
+      try {
+        ok = step.when((b === src ? A.root : B.root) as W, localsViews[f] as Locals, t);
+      } catch (e) {
+        if (L.r !== 0) live?.read(f, b[off + 1] as number, L.r);
+        throw e;
+      }
+      if (L.r !== 0) live?.read(f, b[off + 1] as number, L.r);
+      if (!ok) return null;
     }
     return step;
   };
@@ -418,6 +457,19 @@ export function compile<W>(
     const off = topFrame(dst, t);
     if (off < 0) return false;
     return (steps[(dst[off] as number) - 1] as StepDef<W>[])[dst[off + 1] as number]?.local === true;
+  };
+
+  /** Resets the dead locals of every frame of thread t in dst. */
+  const resetDead = (t: number) => {
+    const dead = (live as Liveness).dead;
+    const base = threadBase + t * C;
+    const n = dst[base] as number;
+    let off = base + 1;
+    for (let i = 0; i < n; i++) {
+      const f = (dst[off] as number) - 1;
+      for (let m = (dead[f] as Int32Array)[dst[off + 1] as number] as number; m !== 0; m &= m - 1) dst[off + 3 + (31 - Math.clz32(m & -m))] = 0;
+      off += frameSize[f] as number;
+    }
   };
 
   const apply = (a: number) => {
@@ -431,12 +483,13 @@ export function compile<W>(
         if (n > 10000) throw new Error(`program ${spec.name}: local steps loop`);
         runOne(t, 0);
       }
+      if (resets) resetDead(t);
       // Did the world change? (A write may store the value already there, and integer arrays write unseen.)
       let i = 0;
       while (i < threadBase && src[i] === dst[i]) i++;
       B.holder.d = i === threadBase ? 0 : 1;
     } catch (e) {
-      if (e instanceof LayoutGrowth || !(e instanceof TypeError)) throw e;
+      if (LayoutGrowth.is(e) || !(e instanceof TypeError)) throw e;
       const del = NOT_DELETABLE.exec(e.message);
       if (del) throw new Error(`program ${spec.name}: a step of thread ${spec.threads[t]?.name} deletes local '${del[1]}': locals are slots of a packed state, set it to null instead`);
       // A step wrote a local its function's view has no slot for yet (or a world field that does not exist).
@@ -542,6 +595,7 @@ export function compile<W>(
         sp = 0;
         end = threadBase + t * C + 1;
         push(f, th.args, undefined);
+        if (resets) resetDead(t);
       });
     },
     actions(which, out) {

@@ -15,6 +15,7 @@ import type { ProgressSink } from '../progress.ts';
 import type { StrategyName } from '../strategies/frontier.ts';
 import { traceOf } from '../trace.ts';
 import { actChoice, actThread, LayoutGrowth, newCodes, transcode, type Codes, type LayoutHints, type PackedModel } from './compile.ts';
+import { LivenessGrowth } from './liveness.ts';
 import { collisionBound, exactSet, hashedSet } from './visited.ts';
 
 /** How a model offers its packed form: a first layout guess, and a compiler for a layout. */
@@ -32,6 +33,8 @@ export interface PackedOptions {
   /** MiB the search's tables may hold. */
   readonly maxMemory: number;
   readonly exact: boolean;
+  /** Reset dead locals (default true). */
+  readonly deadLocals: boolean;
   readonly progress: ProgressSink | undefined;
 }
 
@@ -48,9 +51,95 @@ function ensure<T extends Int32Array | Int16Array>(a: T, n: number): T {
 /** Searches `model` through its packed form. */
 export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: PackedOptions): Result {
   const t0 = performance.now();
-  const codes = newCodes(opts.exact);
-  let pm = factory.compile(factory.hints(), codes);
-  let regrowths = 0;
+  const codes = newCodes(opts.exact, opts.deadLocals);
+  let hints = factory.hints();
+  if (opts.deadLocals) hints = warmUp(factory, codes, hints);
+  for (let restarts = 0; ; restarts++) {
+    const run = { hints, restarts };
+    try {
+      return searchOnce(model, factory, opts, codes, t0, run);
+    } catch (e) {
+      // A read or a jump the dead-local analysis had not seen: start again knowing it (see liveness.ts).
+      if (!LivenessGrowth.is(e)) throw e;
+      if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: search starts again: ${e.message}\n`);
+      hints = run.hints;
+    }
+  }
+}
+
+/**
+ * Random runs that teach the dead-local analysis what the steps read and where
+ * they jump, resetting nothing, so the search itself rarely has to start again:
+ * up to 600 runs of at most 2000 steps (cut at 0.3 s). Returns the layout it grew to.
+ */
+function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints): LayoutHints {
+  codes.deadLocals = 'observe';
+  let hints = first;
+  let pm = factory.compile(hints, codes);
+  const acts = new Int32Array(4096);
+  let seed = 0x2545f491;
+  const t0 = performance.now();
+  try {
+    const rand = (n: number) => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    for (let walk = 0; walk < 600 && performance.now() - t0 < 300; walk++) {
+      try {
+        pm.init();
+        // Each run favours one thread order (mostly run-to-completion), so that deep paths of every thread are met;
+        // some runs change their favourite now and then, to meet the paths where threads interleave.
+        let favourite = rand(256);
+        const fickle = walk % 3 === 0;
+        for (let i = 0; i < 2000; i++) {
+          pm.src.set(pm.dst);
+          pm.loaded();
+          const n = pm.actions(0, acts);
+          if (n === 0) break;
+          let pick = rand(n);
+          if (fickle && rand(16) === 0) favourite = rand(256);
+          if (rand(8) !== 0) {
+            let best = -1;
+            for (let k = 0; k < n; k++) {
+              const rank = (actThread(acts[k] as number) + favourite) & 255;
+              if (best < 0 || rank < best) {
+                best = rank;
+                pick = k;
+              }
+            }
+            const t = actThread(acts[pick] as number);
+            const same = [];
+            for (let k = 0; k < n; k++) if (actThread(acts[k] as number) === t) same.push(k);
+            pick = same[rand(same.length)] as number;
+          }
+          pm.apply(acts[pick] as number);
+        }
+      } catch (e) {
+        if (!LayoutGrowth.is(e)) { if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`warm-up stops: ${String(e)}\n`); break; } // a model error shows in the search itself
+        hints = e.hints;
+        pm = factory.compile(hints, codes);
+      }
+    }
+  } finally {
+    codes.deadLocals = true;
+    if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: warm-up ${((performance.now() - t0) / 1000).toFixed(2)}s\n`);
+  }
+  return pm.hints;
+}
+
+/** One search from the initial state; `run.hints` is left at the layout it ended with. */
+function searchOnce<S>(
+  model: Model<S>,
+  factory: PackedFactory,
+  opts: PackedOptions,
+  codes: Codes,
+  t0: number,
+  run: { hints: LayoutHints; readonly restarts: number },
+): Result {
+  let pm = factory.compile(run.hints, codes);
+  let regrowths = run.restarts;
   let W = pm.width;
   const dfs = opts.strategy === 'dfs';
   const visited = opts.exact ? exactSet(W) : hashedSet();
@@ -79,6 +168,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
     let hints = e.hints;
     for (;;) {
       const next = factory.compile(hints, codes);
+      run.hints = next.hints;
       const W2 = next.width;
       const move = (from: Int16Array, fo: number, to: Int16Array, to0: number) => {
         if (!transcode(old.layout, next.layout, from, fo, to, to0, W2)) throw new LayoutGrowth(hints, 'stack');
@@ -96,7 +186,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
         dst = pm.dst;
         return;
       } catch (g) {
-        if (!(g instanceof LayoutGrowth)) throw g;
+        if (!LayoutGrowth.is(g)) throw g;
         hints = { names: hints.names, stackWords: Math.ceil(hints.stackWords * 1.5) };
       }
     }
@@ -176,7 +266,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
         pm.init();
         break;
       } catch (e) {
-        if (!(e instanceof LayoutGrowth)) throw e;
+        if (!LayoutGrowth.is(e)) throw e;
         regrow(e, false);
       }
     }
@@ -213,7 +303,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
         try {
           pm.apply(a);
         } catch (e) {
-          if (!(e instanceof LayoutGrowth)) throw e;
+          if (!LayoutGrowth.is(e)) throw e;
           regrow(e, true);
           i--;
           continue;

@@ -82,3 +82,24 @@ test('terminalProgress: a shorter interval, and a rate of 0 at 0 seconds', (t) =
   });
   t.is(out, '\r[movcheck] 10 states, 0/s, depth 7, queue 42, 0.0s   ');
 });
+
+test('explore without a progress option prints on a TTY; with progress null it does not', (t) => {
+  // A clock that runs 2 s per reading, so the one progress call (at expansion 256) comes "seconds" in.
+  const now = performance.now;
+  let fake = 0;
+  performance.now = () => (fake += 2000);
+  try {
+    for (const engine of ['object', 'packed'] as const) {
+      const quiet = buildModel(counterSpec(4, false), { only: new Set() });
+      const printed = onTty(() => void explore(quiet, { engine }));
+      t.regex(printed, /^\r\[movcheck\] 319 states, \d+\/s, depth 7, queue 63, [\d.]+s {3}$/, engine);
+      t.is(
+        onTty(() => void explore(quiet, { engine, progress: null })),
+        '',
+        engine,
+      );
+    }
+  } finally {
+    performance.now = now;
+  }
+});

@@ -16,7 +16,7 @@ import type { SearchArgs } from './args.ts';
 import { UsageError, firstLine } from './errors.ts';
 import { expectationFor, type Overrides } from './expectations.ts';
 import type { Io } from './io.ts';
-import { checkOnlyIds, checkingOnly, intersectOnly, invariantIds, type Only } from './only.ts';
+import { checkOnlyIds, checkingOnly, hangChecked, intersectOnly, invariantIds, type Only } from './only.ts';
 import { loadProtocol, loadScenario, resolveVersion, versionIds, type Loaded } from './load.ts';
 import { protocolById } from '../model/versions/index.ts';
 
@@ -112,7 +112,7 @@ export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink
   let result;
   try {
     const { checkWrites: _ignored, only: _only, ...bounds } = search;
-    result = explore(model, { ...bounds, progress });
+    result = explore(model, { ...bounds, progress, checkHang: hangChecked(only) });
   } catch (e) {
     throw new UsageError(
       `model error while checking '${s.value.id}' under '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol (MOVCHECK_DEBUG=1 shows the stack)`,

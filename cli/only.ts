@@ -47,25 +47,22 @@ export function intersectOnly(a: Only, b: Only): Only {
 }
 
 /**
- * `model` checking only `only` (null: unchanged). Invariants outside the set
- * are dropped (for a model whose build ignored BuildOptions.only), and unless
- * `no-hang` is in the set a state where nothing can move counts as an end
- * state whose end checks are skipped: it is neither a hang nor an end. Such a
- * model runs on the object search, which reads isDone and the checks from it.
+ * `model` checking only `only` (null: unchanged): invariants outside the set
+ * are dropped, for a model whose build ignored BuildOptions.only. Whether a
+ * state where nothing can move is a hang is the search's `checkHang` option.
  */
 export function checkingOnly<S>(model: Model<S>, only: Only): Model<S> {
   if (only === null) return model;
   const keep = <T extends { id: string }>(xs: readonly T[]) => xs.filter((x) => only.has(x.id));
   const extra = [...model.stateInvariants, ...model.stepInvariants, ...model.endChecks].some((x) => !only.has(x.id));
-  if (only.has(NO_HANG) && !extra) return model;
+  if (!extra) return model;
+  // A build that ignored BuildOptions.only: drop the rest here, on the object search (the packed form checks what its build had).
+  // No-hang itself is the search's checkHang option (hangChecked).
   const { packed: _packed, ...rest } = model as Model<S> & { packed?: unknown };
-  const endChecks = keep(model.endChecks);
-  if (only.has(NO_HANG)) return { ...rest, stateInvariants: keep(model.stateInvariants), stepInvariants: keep(model.stepInvariants), endChecks };
-  return {
-    ...rest,
-    stateInvariants: keep(model.stateInvariants),
-    stepInvariants: keep(model.stepInvariants),
-    isDone: (s) => model.isDone(s) || model.actions(s).length === 0,
-    endChecks: endChecks.map((inv) => ({ ...inv, check: (s: S) => (model.isDone(s) ? inv.check(s) : null) })),
-  };
+  return { ...rest, stateInvariants: keep(model.stateInvariants), stepInvariants: keep(model.stepInvariants), endChecks: keep(model.endChecks) };
+}
+
+/** Whether `no-hang` is checked under `only` (the explorer's checkHang option). */
+export function hangChecked(only: Only): boolean {
+  return only === null || only.has(NO_HANG);
 }

@@ -35,6 +35,8 @@ export interface PackedOptions {
   readonly exact: boolean;
   /** Reset dead locals (default true). */
   readonly deadLocals: boolean;
+  /** Report stuck states as no-hang (else they are leaves). */
+  readonly checkHang: boolean;
   readonly progress: ProgressSink | undefined;
 }
 
@@ -234,7 +236,7 @@ function searchOnce<S>(
     const f = pm.checkState(id === 0);
     if (f) return violation(f.id, f.kind, f.message, pathTo(id));
     if (pm.actions(1, probe) === 0) {
-      if (!pm.isDone()) return violation(NO_HANG, 'hang', null, pathTo(id));
+      if (!pm.isDone()) return opts.checkHang ? violation(NO_HANG, 'hang', null, pathTo(id)) : null;
       const e = pm.checkEnd();
       if (e) return violation(e.id, 'end', e.message, pathTo(id));
     }

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { explore } from '../../checker/index.ts';
-import { checkingOnly, parseOnly } from '../../cli/only.ts';
+import { checkingOnly, hangChecked, parseOnly } from '../../cli/only.ts';
 import { UsageError } from '../../cli/errors.ts';
 import { pass, violation } from '../../scenarios/define.ts';
 import abba from '../fixtures/abba.ts';
@@ -31,11 +31,14 @@ test('parseOnly splits commas, trims, drops repeats; an empty item is bad input'
   t.throws(() => parseOnly(['']), { instanceOf: UsageError });
 });
 
-test('checkingOnly: a hang is reported only when no-hang is checked', (t) => {
+test('checkingOnly and hangChecked: a hang is reported only when no-hang is checked', (t) => {
   const model = abba.build({ id: 'toy', title: 'toy', description: '', layout: { isolated: 0, movable: null, mapcountMarker: false }, fns: {} });
   t.like(explore(model, { progress: null }), { verdict: 'violation', invariant: 'no-hang' });
-  t.like(explore(checkingOnly(model, new Set(['no-hang'])), { progress: null }), { verdict: 'violation', invariant: 'no-hang' });
-  const r = explore(checkingOnly(model, new Set<string>()), { progress: null });
+  const hang = new Set(['no-hang']);
+  t.like(explore(checkingOnly(model, hang), { progress: null, checkHang: hangChecked(hang) }), { verdict: 'violation', invariant: 'no-hang' });
+  const none = new Set<string>();
+  t.false(hangChecked(none));
+  const r = explore(checkingOnly(model, none), { progress: null, checkHang: hangChecked(none) });
   t.is(r.verdict, 'pass', 'the deadlocked states are ends without checks, and the search goes on past them');
   t.true(r.stats.states > explore(model, { progress: null }).stats.states);
   t.is(checkingOnly(model, null), model);

@@ -113,10 +113,24 @@ const strs = (r: Raw, name: string): string[] => (r.values.get(name) ?? []).filt
 
 /** The search options of a command line. */
 function search(r: Raw): SearchArgs {
-  const out: { strategy: 'bfs' | 'dfs'; maxStates?: number; maxDepth?: number; timeLimit?: number; checkWrites?: boolean; only?: string[] } = {
+  const out: {
+    strategy: 'bfs' | 'dfs';
+    maxStates?: number;
+    maxDepth?: number;
+    timeLimit?: number;
+    maxMemory?: number;
+    exact?: boolean;
+    deadLocals?: boolean;
+    checkWrites?: boolean;
+    only?: string[];
+  } = {
     strategy: (str(r, 'strategy') as 'bfs' | 'dfs' | null) ?? 'bfs',
   };
   if (r.values.has('check-writes')) out.checkWrites = true;
+  if (r.values.has('exact')) out.exact = true;
+  if (r.values.has('no-dead-locals')) out.deadLocals = false;
+  const mm = num(r, 'max-memory');
+  if (mm !== undefined) out.maxMemory = mm;
   const only = parseOnly(strs(r, 'only'));
   if (only !== null) out.only = only;
   const ms = num(r, 'max-states');

@@ -23,6 +23,12 @@ export interface SearchArgs {
   readonly maxStates?: number;
   readonly maxDepth?: number;
   readonly timeLimit?: number;
+  /** MiB the search's tables may hold (`--max-memory`). */
+  readonly maxMemory?: number;
+  /** Whole states instead of fingerprints (`--exact`). */
+  readonly exact?: boolean;
+  /** False with `--no-dead-locals`. */
+  readonly deadLocals?: boolean;
   /** Check every step's changes against its declared writes (debug; slower). */
   readonly checkWrites?: boolean;
   /** Check only these invariant ids (`--only`, comma-separated words split; absent: all). */
@@ -101,6 +107,9 @@ const SEARCH: readonly OptionSpec[] = [
   { name: 'max-depth', kind: 'depth', meta: 'N', help: 'do not expand states N steps deep (verdict incomplete)' },
   { name: 'time-limit', kind: 'seconds', meta: 'SECONDS', help: 'stop after this many seconds (verdict incomplete)' },
   { name: 'only', kind: 'string', repeat: true, meta: 'INV[,INV...]', help: 'check only these invariants (no-hang only when listed); repeatable' },
+  { name: 'max-memory', kind: 'count', meta: 'MB', help: "stop when the search's tables pass MB MiB (verdict incomplete; default half the machine's memory, at most 16384)" },
+  { name: 'exact', kind: 'flag', help: 'store whole states instead of 64-bit fingerprints (collision-free, more memory)' },
+  { name: 'no-dead-locals', kind: 'flag', help: 'keep dead locals (by default a local no later step reads is reset, as SPIN does)' },
   { name: 'check-writes', kind: 'flag', help: "debug: fail loudly when a step changes what it does not declare in its writes" },
 ];
 

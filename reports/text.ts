@@ -6,7 +6,7 @@
  * then the command that replays it. The email format reuses this with a
  * narrower width and ASCII only.
  */
-import type { TraceStep } from '../checker/index.ts';
+import type { Stats, TraceStep } from '../checker/index.ts';
 import { pad, padLeft, width, wrap } from './layout.ts';
 import { paramArgs, replayCommand, shellQuote, threadCount, threadName, type ReplayRecord, type RunRecord } from './record.ts';
 import { expectationLine, kindName, verdictHeadline } from './wording.ts';
@@ -154,7 +154,7 @@ export function formatRecordText(rec: RunRecord, opts: TextOptions = {}): string
   if (rec.only) out.push(...field('checked', `only ${rec.only.join(', ')} (no other invariant was checked)`, w));
   if (r.verdict === 'violation') {
     out.push('', ...traceBlock(rec, r.trace, r.schedule, opts));
-    out.push('', ...wrap(`searched ${r.stats.states} states, ${r.stats.transitions} transitions, depth ${r.stats.depth}`, w));
+    out.push('', ...wrap(`searched ${r.stats.states} states, ${r.stats.transitions} transitions, depth ${r.stats.depth}${fingerprintWords(r.stats)}`, w));
   }
   return out.join('\n') + '\n';
 }
@@ -178,4 +178,12 @@ export function formatReplayText(rec: ReplayRecord, opts: TextOptions = {}): str
   }
   out.push('', ...traceBlock(rec, trace, schedule, opts));
   return out.join('\n') + '\n';
+}
+
+/** How the states were stored, as SPIN reports its hash factor: `; 64-bit fingerprints, P(collision) <= 4.1e-9`. */
+export function fingerprintWords(stats: Stats): string {
+  const fp = stats.fingerprint;
+  if (!fp) return '';
+  if (fp.kind === 'exact') return '; whole states stored (--exact): no fingerprint collision possible';
+  return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)} (--exact to rule it out)`;
 }

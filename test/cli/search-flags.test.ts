@@ -1,0 +1,31 @@
+/** --exact, --no-dead-locals and --max-memory reach the search; the report says how states were stored. */
+import test from 'ava';
+import { cli } from './_helpers.ts';
+
+const P = ['run', 'parallel-compaction', '--protocol', 'v4.8-atomic', '--param', 'threads=3', '--format', 'json'];
+const states = (out: string) => JSON.parse(out).results[0].stats.states as number;
+
+test('--no-dead-locals keeps dead locals: more states, same verdict; --exact gives the hashed count', async (t) => {
+  const reset = await cli(P);
+  const kept = await cli([...P, '--no-dead-locals']);
+  const exact = await cli([...P, '--exact']);
+  t.is(reset.code, 0, reset.stderr);
+  t.is(kept.code, 0, kept.stderr);
+  // Three compaction threads on one page under v4.8-atomic: 43,302 states, 31,664 once dead locals are reset.
+  t.is(states(kept.stdout), 43302);
+  t.is(states(reset.stdout), 31664);
+  t.is(states(exact.stdout), 31664);
+});
+
+test('--max-memory: a bound the tables pass is incomplete (exit 3), never a pass', async (t) => {
+  const r = await cli(['run', 'parallel-compaction', '--protocol', 'v4.8-atomic', '--param', 'threads=3', '--param', 'driver=on', '--max-memory', '1']);
+  t.is(r.code, 3, r.stderr);
+  t.regex(r.stdout, /INCOMPLETE: max-memory 1 hit after \d+ states/);
+});
+
+test('the text report says how states were stored, with the collision bound', async (t) => {
+  const hashed = await cli(['run', 'r2-release-isolated-page', '--protocol', 'v4.8']);
+  t.regex(hashed.stdout, /searched 157 states, 253 transitions, depth 13; 64-bit fingerprints, P\(collision\) <= 6\.6e-16/);
+  const exact = await cli(['run', 'r2-release-isolated-page', '--protocol', 'v4.8', '--exact']);
+  t.regex(exact.stdout, /whole states stored\s+\(--exact\):\s+no\s+fingerprint\s+collision\s+possible/);
+});

@@ -15,7 +15,7 @@ import type { ProgressSink } from '../progress.ts';
 import type { StrategyName } from '../strategies/frontier.ts';
 import { traceOf } from '../trace.ts';
 import { actChoice, actThread, LayoutGrowth, newCodes, transcode, type Codes, type LayoutHints, type PackedModel } from './compile.ts';
-import { LivenessGrowth } from './liveness.ts';
+import { factsLearnt, LivenessGrowth } from './liveness.ts';
 import { collisionBound, exactSet, hashedSet } from './visited.ts';
 
 /** How a model offers its packed form: a first layout guess, and a compiler for a layout. */
@@ -72,7 +72,8 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
 /**
  * Random runs that teach the dead-local analysis what the steps read and where
  * they jump, resetting nothing, so the search itself rarely has to start again:
- * up to 600 runs of at most 2000 steps (cut at 0.3 s). Returns the layout it grew to.
+ * up to 600 runs of at most 2000 steps, until 20 runs in a row teach nothing
+ * (cut at 0.3 s). Returns the layout it grew to.
  */
 function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints): LayoutHints {
   codes.deadLocals = 'observe';
@@ -88,7 +89,11 @@ function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints): Layou
       seed ^= seed << 5;
       return (seed >>> 0) % n;
     };
-    for (let walk = 0; walk < 600 && performance.now() - t0 < 300; walk++) {
+    // Stop once 20 runs in a row taught nothing (small models stop within milliseconds).
+    let quiet = 0;
+    for (let walk = 0; walk < 600 && quiet < 20 && performance.now() - t0 < 300; walk++) {
+      const before = factsLearnt();
+      if (walk > 0) quiet++;
       try {
         pm.init();
         // Each run favours one thread order (mostly run-to-completion), so that deep paths of every thread are met;
@@ -118,10 +123,12 @@ function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints): Layou
           }
           pm.apply(acts[pick] as number);
         }
+        if (factsLearnt() !== before) quiet = 0;
       } catch (e) {
         if (!LayoutGrowth.is(e)) { if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`warm-up stops: ${String(e)}\n`); break; } // a model error shows in the search itself
         hints = e.hints;
         pm = factory.compile(hints, codes);
+        quiet = 0;
       }
     }
   } finally {

@@ -37,6 +37,13 @@ interface FnFacts {
 
 /** Facts per function definition, shared by every build that uses it. */
 const known = new WeakMap<object, FnFacts>();
+/** Counts new facts (a warm-up stops when runs stop teaching anything). */
+let learnt = 0;
+
+/** How many facts have been learnt so far, by every analysis. */
+export function factsLearnt(): number {
+  return learnt;
+}
 
 /** Locals past the 30th name of a function are never reset (the masks are 30 bits). */
 const MAX_NAMES = 30;
@@ -106,6 +113,7 @@ export class Liveness {
     const old = x.reads[pc] as number;
     if ((mask & ~old) === 0) return;
     x.reads[pc] = old | mask;
+    learnt++;
     this.update(f, `${this.fnNames[f]} step ${pc} reads a local`);
   }
 
@@ -114,6 +122,7 @@ export class Liveness {
     const set = (this.facts[f] as FnFacts).jumps[pc] as Set<number>;
     if (to === pc + 1 || set.has(to)) return;
     set.add(to);
+    learnt++;
     this.update(f, `${this.fnNames[f]} step ${pc} jumps to step ${to}`);
   }
 

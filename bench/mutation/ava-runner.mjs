@@ -16,9 +16,13 @@
  *   exclude     test files to leave out (relative paths)
  *   env         environment variables set before the test files load
  *   freshAfter  source files whose mutants may leave module state behind
+ *
+ * Environment: AVA_INPROC_LOG=file appends one line per mutant run (id,
+ * status, place, tests run, time); AVA_INPROC_TIMES=file writes the dry run's
+ * test times, slowest first.
  */
 import { register } from 'node:module';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { commonTokens, declareClassPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
@@ -188,8 +192,16 @@ class AvaInprocTestRunner {
     g.hitLimit = undefined;
     const file = path.normalize(path.relative(process.cwd(), options.sandboxFileName ?? options.activeMutant.fileName));
     if (this.freshAfter.includes(file)) this.dirty = file;
-    if (hit) return toMutantRunResult(hit);
-    return toMutantRunResult({ status: DryRunStatus.Complete, tests: results }, false);
+    const result = hit ? toMutantRunResult(hit) : toMutantRunResult({ status: DryRunStatus.Complete, tests: results }, false);
+    if (process.env.AVA_INPROC_LOG) {
+      const m = options.activeMutant;
+      const ms = results.reduce((a, r) => a + r.timeSpentMs, 0);
+      appendFileSync(
+        process.env.AVA_INPROC_LOG,
+        `${m.id}\t${result.status}\t${file}:${m.location.start.line + 1}:${m.location.start.column + 1}\t${m.mutatorName}\t${results.length} tests\t${ms.toFixed(0)} ms\t${JSON.stringify(m.replacement ?? '').slice(0, 80)}\n`,
+      );
+    }
+    return result;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * StrykerJS over the engine (checker/, with the packed search), the kernel
  * primitives (model/prim/) and the invariants (model/invariants.ts).
- * `npm run mutation` runs it and writes bench/mutation.md (see README.md beside this file).
+ * `npm run mutation` runs it and writes bench/mutation.md (run.ts); the test
+ * runner is ava-runner.mjs, which runs the ava test files listed here in one process.
  */
 export default {
   testRunner: 'ava-inproc',
@@ -9,19 +10,21 @@ export default {
   testRunnerNodeArgs: ['--import', 'tsx'],
   mutate: ['checker/**/*.ts', 'model/prim/*.ts', 'model/invariants.ts'],
   avaInproc: {
-    files: ['test/engine', 'test/model'],
+    files: ['test/engine', 'test/model', 'test/reference'],
     exclude: ['test/engine/packed-catalog.test.ts', 'test/model/writes.test.ts'],
-    env: { MOVCHECK_PROGRAMS: 30 },
-    freshAfter: ['checker/fingerprint.ts', 'checker/packed/hints.ts'],
+    env: { MOVCHECK_PROGRAMS: 15 },
+    freshAfter: ['checker/fingerprint.ts', 'checker/packed/hints.ts', 'checker/packed/liveness.ts'],
   },
   coverageAnalysis: 'perTest',
   concurrency: 1,
   // TypeScript 7 has no JS API for Stryker's tsconfig rewriting; tsx reads the sandbox's tsconfig.json as it is.
   tsconfigFile: 'no-tsconfig-for-stryker.json',
   tempDirName: '.stryker-tmp',
-  ignorePatterns: ['reports/out', '.ci/*.log', 'bench/_*'],
+  ignorePatterns: ['reports/out', 'dist', '.ci/*.log', 'bench/_*'],
   reporters: ['json', 'progress'],
   jsonReporter: { fileName: '.stryker-tmp/mutation.json' },
+  // `npm run mutation -- --incremental` reuses this run's results for unchanged code and tests.
+  incrementalFile: '.stryker-tmp/incremental.json',
   timeoutMS: 10000,
   timeoutFactor: 2,
   thresholds: { high: 95, low: 90, break: null },

@@ -189,7 +189,7 @@ export function kernelInvariants(layout: Layout, threadNames: readonly string[])
   ];
   // Every kernel invariant reads the world only (pages, locks, ghost fields): the packed search may skip it where a step left the world as it was.
   const worldOnly = <T extends object>(xs: T[]): T[] => xs.map((x) => ({ ...x, worldOnly: true }));
-  return { stateInvariants: worldOnly(stateInvariants), stepInvariants: worldOnly(stepInvariants), endChecks };
+  return { stateInvariants: worldOnly(stateInvariants), stepInvariants: worldOnly(stepInvariants), endChecks: worldOnly(endChecks) };
 }
 
 /** Every invariant id the kernel model can report, with its description (for `movcheck list` and docs). */
@@ -198,4 +198,19 @@ export function invariantCatalog(layout: Layout): { id: string; description: str
   const all = [...asserts, ...inv.stateInvariants, ...inv.stepInvariants, ...inv.endChecks, { id: 'no-hang', description: 'No thread sleeps forever and nothing deadlocks: some thread can move until all have finished.' }];
   const seen = new Set<string>();
   return all.filter((x) => !seen.has(x.id) && seen.add(x.id));
+}
+
+/**
+ * The rule-style invariants: step invariants about who clears a mark (without
+ * PG_lock), not about what goes wrong for anyone. A catalog mutant must fail
+ * through an outcome invariant (any other), with `only` where one of these
+ * would be reported first.
+ */
+export const ruleStyleInvariants: readonly string[] = ['movable-cleared-under-lock', 'isolated-cleared-under-lock'];
+
+/** Every invariant id about an outcome: all of `invariantCatalog` but the rule-style ones. */
+export function outcomeInvariantIds(layout: Layout): string[] {
+  return invariantCatalog(layout)
+    .map((i) => i.id)
+    .filter((id) => !ruleStyleInvariants.includes(id));
 }

@@ -180,10 +180,10 @@ export function formatReplayText(rec: ReplayRecord, opts: TextOptions = {}): str
   return out.join('\n') + '\n';
 }
 
-/** How the states were stored, as SPIN reports its hash factor: `; 64-bit fingerprints, P(collision) <= 4.1e-9`. */
+/** How the states were stored, as SPIN reports its hash factor: `; 64-bit fingerprints, P(collision) <= 4.1e-9` (`--exact` rules it out). */
 export function fingerprintWords(stats: Stats): string {
   const fp = stats.fingerprint;
   if (!fp) return '';
-  if (fp.kind === 'exact') return '; whole states stored (--exact): no fingerprint collision possible';
-  return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)} (--exact to rule it out)`;
+  if (fp.kind === 'exact') return '; whole states stored (--exact): no collision possible';
+  return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)}`;
 }

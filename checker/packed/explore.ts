@@ -53,9 +53,14 @@ function ensure<T extends Int32Array | Int16Array>(a: T, n: number): T {
 /** Searches `model` through its packed form. */
 export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: PackedOptions): Result {
   const t0 = performance.now();
-  const codes = newCodes(opts.exact, opts.deadLocals);
+  // Resetting a dead local is safe only when no invariant can read locals: every one must be worldOnly (or a recorded fault).
+  const worldOnly = [...model.stateInvariants, ...model.stepInvariants, ...model.endChecks].every(
+    (i) => (i as { worldOnly?: boolean }).worldOnly === true || (i as { kind?: string }).kind === 'assert',
+  );
+  const deadLocals = opts.deadLocals && worldOnly;
+  const codes = newCodes(opts.exact, deadLocals);
   let hints = factory.hints();
-  if (opts.deadLocals) hints = warmUp(factory, codes, hints);
+  if (deadLocals) hints = warmUp(factory, codes, hints);
   for (let restarts = 0; ; restarts++) {
     const run = { hints, restarts };
     try {

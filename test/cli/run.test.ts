@@ -22,7 +22,7 @@ test('text: header, verdict, columns per thread, replay line, stats', async (t) 
   t.regex(r.stdout, /^ {2}\| → lockA held by C0 +\|$/m);
   t.regex(r.stdout, /^4 \| +\| do_work: mutex_lock\(&b->lock\)$/m);
   t.regex(r.stdout, /^replay: movcheck replay test\/fixtures\/abba.ts --protocol test\/fixtures\/toy-protocol.ts --schedule 0a01a1$/m);
-  t.regex(r.stdout, /^searched \d+ states, \d+ transitions, depth 4$/m);
+  t.regex(r.stdout, /^searched \d+ states, \d+ transitions, depth 4; 64-bit fingerprints, P\(collision\) <= \S+$/m);
   t.notRegex(r.stdout, /\d+\.\d+s/, 'no timing on stdout');
   t.regex(r.stderr, /^movcheck: toy-abba under toy: \d+ states in \d+\.\d\ds\n$/);
 });

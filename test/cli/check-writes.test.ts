@@ -18,7 +18,7 @@ test('without --check-writes the same protocol explores (the write is not checke
   const out = await cli(['run', 'migration-preserves-data', '--protocol', FILE]);
   t.is(out.code, 1, out.stderr);
   t.regex(out.stdout, /^verdict: {2}VIOLATION of mapcount-consistent \(state invariant\)$/m);
-  t.regex(out.stdout, /^searched 3 states, 2 transitions, depth 1$/m);
+  t.regex(out.stdout, /^searched 3 states, 2 transitions, depth 1; 64-bit fingerprints, P\(collision\) <= \S+$/m);
   t.notRegex(out.stderr, /undeclared write:/);
 });
 

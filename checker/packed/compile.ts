@@ -16,7 +16,7 @@
 import type { Action, Model, StateInvariant, StepInvariant } from '../model.ts';
 import type { Ctx, Fault, FnDef, Locals, ProgramSpec, StepDef, SysState, ThreadState, Value } from '../program/index.ts';
 import { Interner } from './codec.ts';
-import { load, shapeOf, store, worldView, type Shape } from './world-view.ts';
+import { load, shapeOf, store, worldView } from './world-view.ts';
 import { hashedSet, hashWords, type VisitedSet } from './visited.ts';
 import { Liveness } from './liveness.ts';
 
@@ -668,9 +668,4 @@ export function compile<W>(
       return { w: load(shape, buf, intern), t: decodeThreads(buf), fault: buf[faultSlot] === 0 ? null : (faults.vals[buf[faultSlot] as number] as Fault) };
     },
   };
-}
-
-/** Shape of the world of `spec` (for tests). */
-export function worldShape(world: unknown): Shape {
-  return shapeOf(world).shape;
 }

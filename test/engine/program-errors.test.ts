@@ -5,10 +5,10 @@
  * not exist, a thread starting in an unknown function, an assertion id the
  * program does not declare, a loop of local steps, a pc past a function's
  * end, a step of a finished thread. Also: a step's first recorded fault is
- * the one reported, and a declared write covers the paths below it only.
+ * the one reported.
  */
 import test from 'ava';
-import { buildModel, covered, explore, type FnDef, type ProgramSpec, type StepDef, type SysState } from '../../checker/index.ts';
+import { buildModel, explore, type FnDef, type ProgramSpec, type StepDef, type SysState } from '../../checker/index.ts';
 
 interface W {
   n: number;
@@ -99,14 +99,4 @@ test('a state whose pc is past its function, and a step of a finished thread (ob
   t.deepEqual(model.actions(done), []);
   t.throws(() => model.apply(done, { thread: 0, choice: 0, choices: 1 }), { message: 'program bad: thread 0 has finished' });
   t.throws(() => model.explain(done, { thread: 0, choice: 0, choices: 1 }), { message: 'program bad: thread 0 has finished' });
-});
-
-test('covered: a declared write covers itself and the paths below it, not its siblings', (t) => {
-  t.true(covered('pages/1', ['pages/1']));
-  t.true(covered('pages/1/flags', ['pages/1']));
-  t.true(covered('pages/1/flags', ['lruLock', 'pages/1/flags']));
-  t.false(covered('pages/10', ['pages/1']));
-  t.false(covered('pages/10/flags', ['pages/1']));
-  t.false(covered('pages', ['pages/1']));
-  t.false(covered('pages/1', []));
 });

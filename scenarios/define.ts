@@ -8,6 +8,8 @@ import { buildSystem, type SystemInit } from '../model/system.ts';
 import type { Protocol } from '../model/protocol.ts';
 import type { Expected, Scenario } from './types.ts';
 import { resolveParams, type ParamValues } from './params.ts';
+import { outcomeInvariantIds } from '../model/invariants.ts';
+import { PG } from '../model/flags.ts';
 
 /** A scenario as written: everything but `build`, plus the system to build (of the protocol and the parameter values). */
 export type ScenarioSpec = Omit<Scenario, 'build'> & {
@@ -49,3 +51,9 @@ export function violation(invariant: string, why: string, opts: ExpectOptions = 
 
 /** The four shipped versions, in display order. */
 export const VERSIONS = ['v3', 'v3-reviewed', 'v4.8', 'v4.8-atomic'] as const;
+
+/**
+ * `only` for a mutant whose rule-style check (a mark cleared without PG_lock)
+ * fires first: every outcome invariant (the ids do not depend on the layout).
+ */
+export const OUTCOME_ONLY: readonly string[] = outcomeInvariantIds({ isolated: PG.owner_priv_1, movable: PG.reclaim, mapcountMarker: true });

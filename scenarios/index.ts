@@ -10,8 +10,8 @@ import { r2LostWakeup } from './catalog/r2-lost-wakeup.ts';
 import { r3OwnerPriv, r3Reclaim } from './catalog/r3-aliased-bits.ts';
 import { r4, r4Mutants } from './catalog/r4-false-positive-isolate.ts';
 import { r5, r5Mutant } from './catalog/r5-movable-and-mapped.ts';
-import { r6, r6Mutant } from './catalog/r6-putback-unlocked.ts';
-import { r7, r7Mutant } from './catalog/r7-unmap-unlocked.ts';
+import { r6, r6MovableCheck, r6Mutant } from './catalog/r6-putback-unlocked.ts';
+import { r7, r7MovableCheck, r7Mutant } from './catalog/r7-unmap-unlocked.ts';
 import { r8, r8Mutants } from './catalog/r8-false-positive-migrate.ts';
 import { r9, r9Mutant } from './catalog/r9-new-page-owner.ts';
 
@@ -37,8 +37,10 @@ export const catalog: readonly Scenario[] = [
   r5Mutant,
   r6,
   r6Mutant,
+  r6MovableCheck,
   r7,
   r7Mutant,
+  r7MovableCheck,
   r8,
   r8Mutants,
   r9,

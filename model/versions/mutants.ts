@@ -3,7 +3,8 @@
  * removed. Each passing scenario of the catalog runs some of them and must
  * fail, which shows that the scenario's checks can bite.
  */
-import { test } from '../flags.ts';
+import { PAGE_MOVABLE_MAPCOUNT_VALUE, test } from '../flags.ts';
+import { AS, mappingOf, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { pg } from '../dsl.ts';
 import { mutant } from '../mutate.ts';
 import type { Protocol } from '../protocol.ts';
@@ -37,6 +38,24 @@ function noIsolatedCheck(base: Protocol): Protocol {
   });
 }
 
+/**
+ * isolate_movable_page without the PageMovable() test under PG_lock (the one
+ * that refuses a page its driver released: v4.8's driver clears the mapping
+ * with __ClearPageMovable under PG_lock, mm/compaction.c, and
+ * isolate_movable_page re-checks "if (!PageMovable(page) || PageIsolated(page))"
+ * under the lock, mm/migrate.c).
+ */
+function noMovableCheck(base: Protocol): Protocol {
+  return mutant(base, 'no-movable-check', 'isolate_movable_page() does not test PageMovable() under PG_lock', {
+    isolate_movable_page: {
+      mv2: {
+        code: 'if (PageIsolated(page)) goto out_no_isolated; /* MUTANT: no !PageMovable(page) test */',
+        run: (c: KCtx) => void (test(pg(c).flags, base.layout.isolated) && c.goto('out_no_isolated')),
+      },
+    },
+  });
+}
+
 /** v3's PageMovable without the _mapcount marker test. */
 export const v3NoMarkerCheck = mutant(v3, 'no-mapcount-check', 'PageMovable() tests PG_movable only, not the _mapcount marker', {
   PageMovable: { bit: { code: 'return test_bit(PG_movable, &(page)->flags); /* MUTANT */', run: (c) => c.ret(test(pg(c).flags, v3.layout.movable ?? 0)) } },
@@ -60,6 +79,36 @@ export const v3rMarker: Protocol = (() => {
   };
 })();
 
+/**
+ * A v4.8-like version that, as v3 did, also marks a movable page with
+ * _mapcount == PAGE_MOVABLE_MAPCOUNT_VALUE (R5's objection, as
+ * v3-reviewed~mapcount-marker): __SetPageMovable stores the marker with the
+ * mapping tag, __ClearPageMovable resets it to -1.
+ */
+function v48Marker(base: Protocol): Protocol {
+  const m = mutant(base, 'mapcount-marker', 'keeps the _mapcount marker', {
+    __SetPageMovable: {
+      store: {
+        code: 'page->mapping = (void *)((unsigned long)mapping | PAGE_MAPPING_MOVABLE); atomic_set(&page->_mapcount, PAGE_MOVABLE_MAPCOUNT_VALUE); /* MUTANT */',
+        run: (c: KCtx) => {
+          pg(c).mapping = mappingOf(AS.DRIVER, PAGE_MAPPING_MOVABLE);
+          pg(c).mapcount = PAGE_MOVABLE_MAPCOUNT_VALUE;
+        },
+      },
+    },
+    __ClearPageMovable: {
+      store: {
+        code: 'page->mapping = (void *)((unsigned long)page->mapping & PAGE_MAPPING_MOVABLE); atomic_set(&page->_mapcount, -1); /* MUTANT */',
+        run: (c: KCtx) => {
+          pg(c).mapping &= PAGE_MAPPING_MOVABLE;
+          pg(c).mapcount = -1;
+        },
+      },
+    },
+  });
+  return { ...m, layout: { ...base.layout, mapcountMarker: true } };
+}
+
 /** putback_movable_pages of a v4.8-like version without lock_page/unlock_page around the released-page handling (R6 asked of v4.8). */
 function putbackNoLock(base: Protocol): Protocol {
   return mutant(base, 'putback-no-lock', 'putback_movable_pages() does not take lock_page()', {
@@ -80,29 +129,36 @@ function freedNoLock(base: Protocol): Protocol {
   });
 }
 
+export const v48MapcountMarker = v48Marker(v48);
+export const v48aMapcountMarker = v48Marker(v48Atomic);
 export const v48PutbackNoLock = putbackNoLock(v48);
 export const v48aPutbackNoLock = putbackNoLock(v48Atomic);
+/* No v4.8-atomic~freed-no-lock: with the atomic ClearPageIsolated() that lock protects nothing the model can see (see r7-unmap-and-move-unlocked-clear~no-lock). */
 export const v48FreedNoLock = freedNoLock(v48);
-export const v48aFreedNoLock = freedNoLock(v48Atomic);
 export const v3NoPrecheck = mutant(v3, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking PageMovable() first', noPrecheck);
 export const v3rNoPrecheck = mutant(v3Reviewed, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking PageMovable() first', noPrecheck);
 export const v48NoPrecheck = mutant(v48, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck);
 export const v48aNoPrecheck = mutant(v48Atomic, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck);
 
 export const noIsolatedCheckMutants = [v3, v3Reviewed, v48, v48Atomic].map(noIsolatedCheck);
+export const v48NoMovableCheck = noMovableCheck(v48);
+export const v48aNoMovableCheck = noMovableCheck(v48Atomic);
 
 /** Every mutant version, by id (`<version>~<what is removed>`). */
 export const mutantProtocols: readonly Protocol[] = [
   v3NoMarkerCheck,
   v3rFlagOnly,
   v3rMarker,
+  v48MapcountMarker,
+  v48aMapcountMarker,
   v48PutbackNoLock,
   v48aPutbackNoLock,
   v48FreedNoLock,
-  v48aFreedNoLock,
   v3NoPrecheck,
   v3rNoPrecheck,
   v48NoPrecheck,
   v48aNoPrecheck,
   ...noIsolatedCheckMutants,
+  v48NoMovableCheck,
+  v48aNoMovableCheck,
 ];

@@ -2,7 +2,7 @@
  * R6: putback_movable_pages clears PG_movable of a page its driver released
  * without lock_page. What stops a parallel compaction isolating the page?
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, OUTCOME_ONLY, pass, violation, VERSIONS } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 
 const quote = "We don't do lock_page() here, so what prevents parallel compaction isolating the same page?";
@@ -39,20 +39,66 @@ export const r6 = defineScenario({
   system,
 });
 
-/** v4.8 without the lock_page that R6 asked for. */
+/**
+ * The mutant's system: r6's, with the driver releasing page 0 while C0 puts it
+ * back (r6 starts after the release). What v4.8's lock_page in
+ * putback_movable_pages (mm/migrate.c) is for: "if (PageMovable(page))
+ * putback_movable_page(page);" must see the driver's release, which it does
+ * under PG_lock ("__ClearPageMovable(page)" in the driver's free path, as
+ * balloon_page_delete does), before or after the callback, never in between.
+ */
+const driverSystem: SystemInit = {
+  pages: [driverPage({ isolatedBy: 0 }), free],
+  threads: [
+    { name: 'C0', fn: 'compact_putback', args: { p: 0 } },
+    { name: 'C1', fn: 'compact', args: { p: 0, np: 1 } },
+    { name: 'D', fn: 'drv_free', args: {} },
+  ],
+};
+const noLockHarm =
+  "C0's PageMovable(page) finds the driver's a_ops; without PG_lock the driver D then takes the lock, clears the mapping (__ClearPageMovable), frees its object and drops its reference, and C0's putback_movable_page calls a_ops->putback_page on the page D released. (C0's unlocked __ClearPageIsolated is reported first by isolated-cleared-under-lock; checked here on the outcome invariants only.)";
+
+/** v4.8 without the lock_page that R6 asked for, with the driver releasing the page meanwhile. */
 export const r6Mutant = defineScenario({
   id: 'r6-putback-unlocked-clear~no-lock',
   title: 'Mutant: v4.8 putback_movable_pages without lock_page',
   review: 'R6',
   quote,
-  summary: 'As r6-putback-unlocked-clear, with lock_page()/unlock_page() removed from v4.8\'s putback_movable_pages.',
-  actors,
-  pages,
+  summary:
+    "As r6-putback-unlocked-clear, with lock_page()/unlock_page() removed from v4.8's putback_movable_pages, and the driver releasing page 0 while C0 puts it back (rather than before): C0 calls the driver's putback_page on a page the driver released.",
+  actors: [...actors, 'D: the driver freeing its object and releasing page 0 (under PG_lock)'],
+  pages: ["page 0: isolated by C0 (PG_isolated, on C0's list, C0 holds a reference), not yet released", 'page 1: free'],
   protocols: ['v4.8~putback-no-lock', 'v4.8-atomic~putback-no-lock'],
   expect: {
-    'v4.8~putback-no-lock': violation('isolated-cleared-under-lock', 'C0 clears PG_isolated without the lock.'),
-    'v4.8-atomic~putback-no-lock': violation('isolated-cleared-under-lock', 'C0 clears PG_isolated without the lock.'),
+    'v4.8~putback-no-lock': violation('no-callback-after-release', noLockHarm, { only: OUTCOME_ONLY }),
+    'v4.8-atomic~putback-no-lock': violation('no-callback-after-release', noLockHarm, { only: OUTCOME_ONLY }),
   },
-  mutantOf: { id: 'r6-putback-unlocked-clear', change: 'lock_page()/unlock_page() removed from putback_movable_pages' },
+  mutantOf: { id: 'r6-putback-unlocked-clear', change: 'lock_page()/unlock_page() removed from putback_movable_pages (and the driver releases the page meanwhile)' },
+  notes:
+    "Without the driver thread the mutant harms nobody: r6's page is released before C0 starts, so C1 cannot pass its scan's PageIsolated() test before C0's (unlocked) clear, and only the rule-style isolated-cleared-under-lock fails. Under v4.8 this system also reaches R2's lost PG_waiters (D sleeping in C0's lock_page is not a harm of the mutant); no-callback-after-release is unreachable under v4.8 and v4.8-atomic themselves.",
+  system: driverSystem,
+});
+
+/** v4.8 whose isolate_movable_page does not re-check PageMovable under PG_lock: the answer to R6's question removed. */
+export const r6MovableCheck = defineScenario({
+  id: 'r6-putback-unlocked-clear~no-movable-check',
+  title: 'Mutant: a parallel compaction isolates the released page',
+  review: 'R6',
+  quote,
+  summary:
+    "As r6-putback-unlocked-clear, with \"!PageMovable(page) ||\" removed from isolate_movable_page's test under PG_lock: once C0 has cleared PG_isolated, C1 takes PG_lock and calls a_ops->isolate_page through the mapping the driver's release cleared.",
+  actors,
+  pages,
+  protocols: ['v4.8~no-movable-check', 'v4.8-atomic~no-movable-check'],
+  expect: Object.fromEntries(
+    ['v4.8~no-movable-check', 'v4.8-atomic~no-movable-check'].map((v) => [
+      v,
+      violation(
+        'no-null-deref',
+        "C1 passes __PageMovable() (the release keeps PAGE_MAPPING_MOVABLE), takes PG_lock after C0's put-back and, no longer asking PageMovable(), calls page_mapping(page)->a_ops->isolate_page: the driver's release left page_mapping() NULL.",
+      ),
+    ]),
+  ),
+  mutantOf: { id: 'r6-putback-unlocked-clear', change: 'the PageMovable() test under PG_lock removed from isolate_movable_page' },
   system,
 });

@@ -2,7 +2,7 @@
  * R7: unmap_and_move clears PG_movable of a page freed under it (or that
  * failed migration) without lock_page, like R6.
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, OUTCOME_ONLY, pass, violation, VERSIONS } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 
 const quote = "Again, we don't do lock_page() here, so what prevents parallel compaction isolating the same page?";
@@ -35,20 +35,64 @@ export const r7 = defineScenario({
   system,
 });
 
-/** v4.8 without the lock in the freed-under-us path. */
+/**
+ * The mutant's system: r7's, with C1 already past its scan. The scan tests
+ * "__PageMovable(page) && !PageIsolated(page)" without any lock
+ * (isolate_migratepages_block, mm/compaction.c), so C1 may have seen page 0
+ * before C0 isolated it and be about to call isolate_movable_page on it.
+ */
+const scannedSystem: SystemInit = {
+  pages: [driverPage({ isolatedBy: 0, released: true }), free],
+  threads: [
+    { name: 'C0', fn: 'compact_migrate', args: { p: 0, np: 1 } },
+    { name: 'C1', fn: 'isolate_movable_page', args: { p: 0 }, transient: true },
+  ],
+};
+
+/** v4.8 without the lock in the freed-under-us path; C1 already in isolate_movable_page. */
 export const r7Mutant = defineScenario({
   id: 'r7-unmap-and-move-unlocked-clear~no-lock',
   title: 'Mutant: v4.8 unmap_and_move without lock_page for a freed page',
   review: 'R7',
   quote,
-  summary: 'As r7-unmap-and-move-unlocked-clear, with lock_page()/unlock_page() removed from v4.8\'s page-freed-under-us path.',
+  summary:
+    "As r7-unmap-and-move-unlocked-clear, with lock_page()/unlock_page() removed from v4.8's page-freed-under-us path, and C1 already past its scan (which saw page 0 before C0 isolated it): C0's unlocked __ClearPageIsolated() stores a flags word loaded before C1's trylock_page() set PG_locked.",
+  actors: [actors[0]!, "C1: a parallel compaction whose unlocked scan saw page 0 before C0 isolated it, now in isolate_movable_page(page 0)"],
+  pages: ['page 0: isolated by C0, released by the driver', 'page 1: free (target)'],
+  protocols: ['v4.8~freed-no-lock'],
+  expect: {
+    'v4.8~freed-no-lock': violation(
+      'no-lost-flag-update',
+      "C0 sees page_count == 1 and, without PG_lock, loads page->flags for the non-atomic __ClearPageIsolated(); C1's get_page_unless_zero() and trylock_page() set PG_locked; C0's store drops it, and C1 holds a page lock whose PG_locked is clear (page-lock-consistent follows). (isolated-cleared-under-lock is reported first; checked here on the outcome invariants only.)",
+      { only: OUTCOME_ONLY },
+    ),
+  },
+  mutantOf: { id: 'r7-unmap-and-move-unlocked-clear', change: "lock_page()/unlock_page() removed from unmap_and_move's freed-page path (C1 already past its scan)" },
+  notes:
+    "v4.8-atomic without this lock harms nobody in the model: its ClearPageIsolated() is an atomic clear_bit, and C1, whoever takes PG_lock, finds the released page !PageMovable and gives up. (Later kernels drop the lock there: migrate_folio_unmap() leaves PG_isolated of a folio freed under it to free_pages_prepare().) So it has no v4.8-atomic~freed-no-lock mutant; r7-unmap-and-move-unlocked-clear~no-movable-check removes the check that does answer R7 under both versions.",
+  system: scannedSystem,
+});
+
+/** v4.8 whose isolate_movable_page does not re-check PageMovable under PG_lock: the answer to R7's question removed. */
+export const r7MovableCheck = defineScenario({
+  id: 'r7-unmap-and-move-unlocked-clear~no-movable-check',
+  title: 'Mutant: a parallel compaction isolates the page freed under C0',
+  review: 'R7',
+  quote,
+  summary:
+    "As r7-unmap-and-move-unlocked-clear, with \"!PageMovable(page) ||\" removed from isolate_movable_page's test under PG_lock: once C0 has cleared PG_isolated of the page freed under it, C1 takes PG_lock and calls a_ops->isolate_page through the mapping the driver's release cleared.",
   actors,
   pages,
-  protocols: ['v4.8~freed-no-lock', 'v4.8-atomic~freed-no-lock'],
-  expect: {
-    'v4.8~freed-no-lock': violation('isolated-cleared-under-lock', 'C0 clears PG_isolated without the lock.'),
-    'v4.8-atomic~freed-no-lock': violation('isolated-cleared-under-lock', 'C0 clears PG_isolated without the lock.'),
-  },
-  mutantOf: { id: 'r7-unmap-and-move-unlocked-clear', change: "lock_page()/unlock_page() removed from unmap_and_move's freed-page path" },
+  protocols: ['v4.8~no-movable-check', 'v4.8-atomic~no-movable-check'],
+  expect: Object.fromEntries(
+    ['v4.8~no-movable-check', 'v4.8-atomic~no-movable-check'].map((v) => [
+      v,
+      violation(
+        'no-null-deref',
+        "C1 passes __PageMovable() (the release keeps PAGE_MAPPING_MOVABLE), takes PG_lock after C0's freed-page path and, no longer asking PageMovable(), calls page_mapping(page)->a_ops->isolate_page: the driver's release left page_mapping() NULL.",
+      ),
+    ]),
+  ),
+  mutantOf: { id: 'r7-unmap-and-move-unlocked-clear', change: 'the PageMovable() test under PG_lock removed from isolate_movable_page' },
   system,
 });

@@ -41,4 +41,27 @@ export const equivalents: readonly Equivalent[] = [
     replacement: '""',
     reason: "the packed search runs dfs only for 'dfs': any other name is bfs",
   },
+  // checker/program/build.ts (the object model)
+  { file: 'checker/program/build.ts', line: "control = 'done';", replacement: '""', reason: "only 'next' is ever tested: any other value means the step chose its successor" },
+  { file: 'checker/program/build.ts', line: 'if (n > 10000) throw new Error(`program ${spec.name}: local steps loop in ${ns.frame.fn}`);', replacement: 'n >= 10000', reason: 'a loop of local steps is reported one iteration earlier, with the same error' },
+  { file: 'checker/program/build.ts', mutator: 'OptionalChaining', original: 'spec.threads[a.thread]?.name', reason: 'the thread exists: nextStep found its next step just before' },
+  { file: 'checker/program/build.ts', line: 'if (!ns) return;', replacement: 'false', reason: 'checkPatches runs after the step ran, so the thread had a next step' },
+  { file: 'checker/program/build.ts', line: 'for (let tid = 0; tid < s.t.length; tid++) {', replacement: 'tid <= s.t.length', reason: 'a thread number past the last has no next step: isEnabled gives null' },
+  // checker/replay.ts
+  { file: 'checker/replay.ts', line: 'if (v === null && trace.length === tokens.length) {', replacement: 'v === null && true', reason: 'without a violation the loop ran every token: the lengths are always equal there' },
+  // checker/strategies/bfs.ts
+  { file: 'checker/strategies/bfs.ts', line: 'if (head > 4096 && head * 2 > items.length) {', reason: 'compacting the queue earlier, later or never frees memory only: the order of entries is the same' },
+  { file: 'checker/strategies/bfs.ts', line: 'if (head >= items.length) return undefined;', reason: 'items[head] past the end is undefined anyway, and the explorer stops at the first undefined' },
+  // checker/packed/explore.ts
+  { file: 'checker/packed/explore.ts', line: 'if (n <= a.length) return a;', reason: 'growing a typed array that was already big enough copies it: same contents, more memory' },
+  { file: 'checker/packed/explore.ts', line: 'let len = a.length * 2;', replacement: 'a.length / 2', reason: 'the doubling loop that follows reaches the same length' },
+  { file: 'checker/packed/explore.ts', line: 'while (len < n) len *= 2;', reason: 'n is at most one past the length, so the first doubling is always enough; one more only wastes memory' },
+  { file: 'checker/packed/explore.ts', line: 'if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: layout grows (${e.message}) after ${visited.size} states\n`);', reason: 'a debug line on stderr, nothing else' },
+  // checker/packed/hints.ts
+  { file: 'checker/packed/hints.ts', line: 'if (!set) learned.set(def, (set = new Set()));', replacement: 'true', reason: 'the hints a build learns from always contain what was learned before (its layout started from guessHints)' },
+  { file: 'checker/packed/hints.ts', line: 'if (set) names.set(fn, new Set(set));', replacement: 'true', reason: 'new Set(undefined) is empty: a function with nothing learned gets no names either way' },
+  { file: 'checker/packed/hints.ts', mutator: 'MethodExpression', replacement: '[...set]', reason: 'the order of a function\'s local names only orders its slots; fingerprints do not depend on the layout' },
+  // checker/packed/world-view.ts
+  { file: 'checker/packed/world-view.ts', line: 'const h: Holder = { b: new Int16Array(0), d: 0 };', reason: 'bind() sets the vector before any read, and an absent dirty mark reads as 0' },
+  { file: 'checker/packed/world-view.ts', line: 'if (known) return known;', replacement: 'false', reason: 'a fresh prototype per view has the same accessors; sharing only saves memory and keeps one hidden class' },
 ];

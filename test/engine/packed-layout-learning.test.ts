@@ -40,7 +40,7 @@ test('entry arguments are in the first layout: a program that writes only them n
 
 test('a local no argument names may cost the first search a restart, and a later build of the same functions none', (t) => {
   const f = writesLocal();
-  t.true((restarts(spec(f, [{ a: 1 }, { a: 2 }])) ?? 0) <= 1);
+  t.true([0, 1].includes(restarts(spec(f, [{ a: 1 }, { a: 2 }])) ?? -1));
   t.is(restarts(spec(f, [{ a: 1 }, { a: 2 }])), 0);
   // Another program over the same functions, with other arguments, starts with what the first one learned.
   t.is(restarts(spec(f, [{ a: 3 }])), 0);
@@ -53,7 +53,7 @@ test('what one program learned survives another program over the same functions 
       { label: 'r', src, run: (c) => void (c.w.out[c.tid] = c.l.x as number) },
     ],
   };
-  t.true((restarts(spec(f, [{ a: 1 }])) ?? 0) <= 1); // learns a, x
+  t.true([0, 1].includes(restarts(spec(f, [{ a: 1 }])) ?? -1)); // learns a, x
   t.is(restarts(spec(f, [{ b: 1 }])), 0); // b is an argument; x was learned
   t.is(restarts(spec(f, [{ a: 2 }])), 0);
 });

@@ -209,14 +209,16 @@ export function worldView(shape: Shape, intern: Interner): WorldView {
     if (s.kind === 'arr' && s.items.every((x) => x.kind === 'arr' || x.kind === 'obj')) return Object.freeze(s.items.map(build));
     if (s.kind !== 'arr' && s.kind !== 'obj') throw new TypeError('the world must be an object or an array');
     const view: Record<string, unknown> = Object.create(protoOf(s));
-    view.h = h;
-    view.o = firstSlot(s);
+    // The view's own fields are not enumerable: for-in and Object.keys see the world's fields only.
+    const hidden = (key: string, value: unknown) => Object.defineProperty(view, key, { value, writable: true, enumerable: false });
+    hidden('h', h);
+    hidden('o', firstSlot(s));
     const children = s.kind === 'arr' ? s.items : s.fields;
     children.forEach((c, idx) => {
       if (c.kind === 'arr' && c.items.length > 0 && c.items.every((x) => x.kind === 'int')) {
-        view[`_${idx}`] = new Int16Array(0);
+        hidden(`_${idx}`, new Int16Array(0));
         intArrays.push([view, `_${idx}`, firstSlot(c), c.items.length]);
-      } else if (c.kind === 'arr' || c.kind === 'obj') view[`_${idx}`] = build(c);
+      } else if (c.kind === 'arr' || c.kind === 'obj') hidden(`_${idx}`, build(c));
     });
     return Object.preventExtensions(view);
   };

@@ -4,7 +4,8 @@
  * guard, branches or a footprint, a jump to or a call of something that does
  * not exist, a thread starting in an unknown function, an assertion id the
  * program does not declare, a loop of local steps, a pc past a function's
- * end, a step of a finished thread. Also: a step's first recorded fault is
+ * end, a step of a finished thread. Deleting a local (a known gap of the packed
+ * search, marked failing). Also: a step's first recorded fault is
  * the one reported.
  */
 import test from 'ava';
@@ -88,6 +89,26 @@ for (const engine of engines) {
     }
   });
 }
+
+// Known gap: locals are accessors on a prototype, so `delete` of one is a no-op that returns true, and the packed search keeps the value.
+test.failing('deleting a local: the packed search reports it as an error (or forgets the value, as the object search does)', (t) => {
+  const fns = {
+    f: {
+      steps: [step('a', (c) => void (c.l.temp = 1)), step('b', (c) => void delete c.l.temp), step('c', (c) => void (c.w.n = (c.l.temp as number | undefined) ?? 5))],
+    },
+  };
+  const endN = { id: 'n', description: 'n at the end', check: (s: SysState<W>) => `n=${s.w.n}` };
+  const object = explore(buildModel({ ...spec(fns), endChecks: [endN] }), { progress: null, engine: 'object' });
+  t.is(object.verdict === 'violation' ? object.message : object.verdict, 'n=5');
+  let packed: string;
+  try {
+    const r = explore(buildModel({ ...spec(fns), endChecks: [endN] }), { progress: null, deadLocals: false });
+    packed = r.verdict === 'violation' ? r.message : r.verdict;
+  } catch (e) {
+    packed = (e as Error).message;
+  }
+  t.true(packed === 'n=5' || packed === "program bad: a step of thread T0 deletes local 'temp': locals are slots of a packed state, set it to null instead", packed);
+});
 
 test('a state whose pc is past its function, and a step of a finished thread (object model)', (t) => {
   const model = buildModel(spec({ f: { steps: [step('a')] } }));

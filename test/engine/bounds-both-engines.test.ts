@@ -5,10 +5,10 @@
  * transitions, depth 8). The clock and memory are read every 256 expansions,
  * so a time limit of 0 (or any limit the search has already passed) cuts at
  * the 256th expansion, and the object search's memory check (every 4096
- * expansions) at the 4096th.
+ * expansions, shown on a chain of states) at the 4096th.
  */
 import test from 'ava';
-import { buildModel, explore, type Bound, type ExploreOptions, type Result } from '../../checker/index.ts';
+import { buildModel, explore, type Bound, type ExploreOptions, type ProgramSpec, type Result } from '../../checker/index.ts';
 import { counterSpec } from '../toys/counter.ts';
 
 const quiet = (n = 4) => buildModel(counterSpec(n, false), { only: new Set() });
@@ -49,8 +49,13 @@ for (const c of cases) {
 }
 
 test('maxMemory 1 MiB cuts the object search at its first memory check, the 4096th expansion', (t) => {
-  // Six racy incrementers without checks: 13494 states when exhaustive.
-  t.is(explore(quiet(6), { progress: null, engine: 'object' }).stats.states, 13494);
-  const r = explore(quiet(6), { progress: null, engine: 'object', maxMemory: 1 });
-  t.deepEqual(key(r), cut('max-memory', 1, 7525, 17520, 8));
+  // One thread counting to 5000: a chain of 5001 states, one discovered per expansion.
+  const chain: ProgramSpec<{ n: number }> = {
+    name: 'chain',
+    world: { n: 0 },
+    fns: { f: { steps: [{ label: 'inc', src: { file: 'toy/chain.c', fn: 'f', code: 'while (++n < 5000);' }, run: (c) => void (++c.w.n < 5000 && c.goto('inc')) }] } },
+    threads: [{ name: 'T0', fn: 'f', args: {} }],
+  };
+  t.is(explore(buildModel(chain), { progress: null, engine: 'object' }).stats.states, 5001);
+  t.deepEqual(key(explore(buildModel(chain), { progress: null, engine: 'object', maxMemory: 1 })), cut('max-memory', 1, 4096, 4095, 4095));
 });

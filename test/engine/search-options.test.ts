@@ -1,0 +1,53 @@
+/**
+ * Search options at their defaults and off, in both searches: a violation in
+ * the initial state is reported before any step; checkHang (default on)
+ * reports a stuck state as no-hang, off makes it a leaf; dead locals (packed
+ * search, default on) merge states that differ only in a local no later step
+ * reads.
+ */
+import test from 'ava';
+import { buildModel, explore, type ProgramSpec, type Result } from '../../checker/index.ts';
+import { locksSpec } from '../toys/locks.ts';
+import { toSpec, type RandProgram } from '../toys/random-program.ts';
+
+const key = (r: Result) =>
+  `${r.verdict}${r.verdict === 'violation' ? ` ${r.invariant} '${r.schedule}' ${r.message}` : ''} states=${r.stats.states} transitions=${r.stats.transitions}`;
+
+for (const engine of ['object', 'packed'] as const) {
+  test(`a state invariant that fails in the initial state: reported with an empty schedule (${engine})`, (t) => {
+    const spec: ProgramSpec<{ n: number }> = {
+      name: 'init-bad',
+      world: { n: 0 },
+      fns: { f: { steps: [{ label: 'inc', src: { file: 'toy/init.c', fn: 'f', code: 'n++' }, run: (c) => void (c.w.n += 1) }] } },
+      threads: [{ name: 'T0', fn: 'f', args: {} }],
+      stateInvariants: [{ id: 'n-positive', description: 'n > 0', check: (s) => (s.w.n > 0 ? null : `n is ${s.w.n}`) }],
+    };
+    const r = explore(buildModel(spec), { progress: null, engine });
+    t.is(key(r), "violation n-positive '' n is 0 states=1 transitions=0");
+    t.deepEqual(r.verdict === 'violation' ? r.trace : null, []);
+  });
+
+  test(`checkHang: the ABBA deadlock is no-hang by default, a leaf when off (${engine})`, (t) => {
+    t.is(key(explore(buildModel(locksSpec()), { progress: null, engine })), "violation no-hang '01' alpha sleeps in ab at 'mutex_lock(&B)': lock B held by beta; beta sleeps in ba at 'mutex_lock(&A)': lock A held by alpha states=5 transitions=4");
+    t.is(key(explore(buildModel(locksSpec()), { progress: null, engine, checkHang: true })), key(explore(buildModel(locksSpec()), { progress: null, engine })));
+    t.is(key(explore(buildModel(locksSpec()), { progress: null, engine, checkHang: false })), 'pass states=19 transitions=22');
+  });
+}
+
+test('dead locals: on by default in the packed search, which then merges states the object search keeps apart', (t) => {
+  // T0 loads cell 0 into a (never read again); T1 picks cell 0 among 1, 2, 3 and loads it into b (never read again).
+  const p: RandProgram = {
+    cells: 2,
+    threads: [
+      [{ op: 'load', c: 0, into: 'a' }, { op: 'atomic', c: 1, add: 1 }, { op: 'atomic', c: 1, add: 1 }],
+      [{ op: 'choose', c: 0, vs: [1, 2, 3] }, { op: 'load', c: 0, into: 'b' }, { op: 'atomic', c: 0, add: 1 }],
+    ],
+    sub: [{ op: 'atomic', c: 0, add: 1 }],
+    endCell0: -1,
+  };
+  const run = (o: object) => key(explore(buildModel(toSpec(p)), { progress: null, ...o }));
+  t.is(run({ engine: 'object' }), 'pass states=62 transitions=100');
+  t.is(run({ deadLocals: false }), 'pass states=62 transitions=100');
+  t.is(run({ deadLocals: true }), 'pass states=40 transitions=66');
+  t.is(run({}), 'pass states=40 transitions=66');
+});

@@ -4,7 +4,10 @@
  * mutant with the reason it is equivalent (from equivalent.ts) or a mark that
  * it still wants a test.
  *
- *   node --import tsx bench/mutation/report.ts [report.json] [out.md] [--seconds N] [--note TEXT]
+ *   node --import tsx bench/mutation/report.ts [report.json ...] [--out bench/mutation.md] [--seconds N] [--note TEXT]
+ *
+ * With several reports, a later one's files replace an earlier one's (a
+ * partial run with --mutate after a full run).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { equivalents, type Equivalent } from './equivalent.ts';
@@ -185,6 +188,13 @@ export function toMarkdown(report: StrykerReport, opts: { seconds?: number; note
   return out.join('\n');
 }
 
+/** Reports merged per file: a later report's file replaces an earlier one's (a partial run after a full one). */
+export function merge(reports: readonly StrykerReport[]): StrykerReport {
+  const files: Record<string, StrykerReport['files'][string]> = {};
+  for (const r of reports) Object.assign(files, r.files);
+  return { files };
+}
+
 // CLI
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
@@ -197,8 +207,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const seconds = flag('--seconds');
   const note = flag('--note');
-  const [input = '.stryker-tmp/mutation.json', output = 'bench/mutation.md'] = args;
-  const report = JSON.parse(readFileSync(input, 'utf8')) as StrykerReport;
+  const output = flag('--out') ?? 'bench/mutation.md';
+  const inputs = args.length ? args : ['.stryker-tmp/mutation.json'];
+  const report = merge(inputs.map((f) => JSON.parse(readFileSync(f, 'utf8')) as StrykerReport));
   const md = toMarkdown(report, { ...(seconds === undefined ? {} : { seconds: Number(seconds) }), ...(note === undefined ? {} : { note }) });
   writeFileSync(output, md);
   const { total, survivors } = analyse(report);

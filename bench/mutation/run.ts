@@ -26,7 +26,7 @@ const partial = args.includes('--mutate') || args.some((a) => a.startsWith('--mu
 const note = partial ? `Partial run: \`stryker run ${args.join(' ')}\`; only the files listed below were mutated.` : undefined;
 const w = spawnSync(
   process.execPath,
-  ['--import', 'tsx', 'bench/mutation/report.ts', JSON_REPORT, 'bench/mutation.md', '--seconds', String(Math.round(seconds)), ...(note ? ['--note', note] : [])],
+  ['--import', 'tsx', 'bench/mutation/report.ts', JSON_REPORT, '--out', 'bench/mutation.md', '--seconds', String(Math.round(seconds)), ...(note ? ['--note', note] : [])],
   { stdio: 'inherit' },
 );
 process.exit(w.status ?? 1);

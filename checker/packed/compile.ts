@@ -24,6 +24,8 @@ import { Liveness } from './liveness.ts';
 export interface LayoutHints {
   readonly names: ReadonlyMap<string, readonly string[]>;
   readonly stackWords: number;
+  /** Every function was built before (its locals learnt): a short warm-up will do. */
+  readonly seen?: boolean;
 }
 
 const LAYOUT_GROWTH = Symbol.for('movcheck.LayoutGrowth');

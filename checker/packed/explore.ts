@@ -94,9 +94,10 @@ function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints): Layou
       seed ^= seed << 5;
       return (seed >>> 0) % n;
     };
-    // Stop once 20 runs in a row taught nothing (small models stop within milliseconds).
+    // Stop once 20 runs in a row taught nothing (5 when every function was built before; small models stop within milliseconds).
     let quiet = 0;
-    for (let walk = 0; walk < 600 && quiet < 20 && performance.now() - t0 < 300; walk++) {
+    const enough = first.seen ? 5 : 20;
+    for (let walk = 0; walk < 600 && quiet < enough && performance.now() - t0 < 300; walk++) {
       const before = factsLearnt();
       if (walk > 0) quiet++;
       try {

@@ -27,14 +27,16 @@ export function learn(fns: Readonly<Record<string, FnDef<never>>>, hints: Layout
 /** Layout hints for a model of functions `fns` whose threads start as `threads`. */
 export function guessHints(fns: Readonly<Record<string, FnDef<never>>>, threads: readonly ThreadSpec[]): LayoutHints {
   const names = new Map<string, Set<string>>();
+  let seen = true;
   for (const [fn, def] of Object.entries(fns)) {
     const set = learned.get(def);
     if (set) names.set(fn, new Set(set));
+    else seen = false;
   }
   for (const th of threads) {
     let set = names.get(th.fn);
     if (!set) names.set(th.fn, (set = new Set()));
     for (const k of Object.keys(th.args)) set.add(k);
   }
-  return { names: new Map([...names].map(([fn, set]) => [fn, [...set].sort()])), stackWords };
+  return { names: new Map([...names].map(([fn, set]) => [fn, [...set].sort()])), stackWords, seen };
 }

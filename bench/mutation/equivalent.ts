@@ -64,4 +64,14 @@ export const equivalents: readonly Equivalent[] = [
   // checker/packed/world-view.ts
   { file: 'checker/packed/world-view.ts', line: 'const h: Holder = { b: new Int16Array(0), d: 0 };', reason: 'bind() sets the vector before any read, and an absent dirty mark reads as 0' },
   { file: 'checker/packed/world-view.ts', line: 'if (known) return known;', replacement: 'false', reason: 'a fresh prototype per view has the same accessors; sharing only saves memory and keeps one hidden class' },
+  // checker/packed/codec.ts
+  { file: 'checker/packed/codec.ts', line: "return typeof v === 'number' && (v << 16) >> 16 === v && !Object.is(v, -0);", replacement: 'true', reason: '(v << 16) >> 16 is always a number, so it is never === a value that is not one' },
+  // checker/packed/compile.ts
+  {
+    file: 'checker/packed/compile.ts',
+    line: "return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[LAYOUT_GROWTH] === true;",
+    reason: 'only errors (non-null objects) are ever thrown through it: the object tests cannot fail',
+  },
+  // checker/explore.ts (the object search)
+  { file: 'checker/explore.ts', line: "if ((expanded & 4095) === 0 && process.memoryUsage().heapUsed > maxMemory * 2 ** 20) return incomplete('max-memory', maxMemory);", replacement: 'process.memoryUsage().heapUsed >= maxMemory * 2 ** 20', reason: 'a heap of exactly the bound, to the byte, cannot be arranged' },
 ];

@@ -6,8 +6,8 @@
  *
  *   node --import tsx bench/mutation/report.ts [report.json ...] [--out bench/mutation.md] [--seconds N] [--note TEXT]
  *
- * With several reports, a later one's files replace an earlier one's (a
- * partial run with --mutate after a full run).
+ * With several reports, a later one's results replace an earlier one's (see
+ * merge): a partial run with --mutate after a full run.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { equivalents, type Equivalent } from './equivalent.ts';
@@ -188,10 +188,28 @@ export function toMarkdown(report: StrykerReport, opts: { seconds?: number; note
   return out.join('\n');
 }
 
-/** Reports merged per file: a later report's file replaces an earlier one's (a partial run after a full one). */
+/**
+ * Reports merged: a later report's file replaces an earlier one's when its
+ * source differs (the code changed); with the same source, its mutants
+ * replace those at the same place with the same replacement and the others
+ * stay (a run over a few lines with `--mutate file:from-to`).
+ */
 export function merge(reports: readonly StrykerReport[]): StrykerReport {
-  const files: Record<string, StrykerReport['files'][string]> = {};
-  for (const r of reports) Object.assign(files, r.files);
+  const files: Record<string, { source: string; mutants: readonly Mutant[] }> = {};
+  const key = (m: Mutant) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
+  for (const r of reports) {
+    for (const [name, f] of Object.entries(r.files)) {
+      const old = files[name];
+      if (!old || old.source !== f.source) {
+        files[name] = f;
+        continue;
+      }
+      const later = new Map(f.mutants.map((m) => [key(m), m]));
+      const kept = old.mutants.map((m) => later.get(key(m)) ?? m);
+      const seen = new Set(old.mutants.map(key));
+      files[name] = { source: f.source, mutants: [...kept, ...f.mutants.filter((m) => !seen.has(key(m)))] };
+    }
+  }
   return { files };
 }
 

@@ -197,6 +197,16 @@ export function toMarkdown(report: StrykerReport, opts: { seconds?: number; note
 export function merge(reports: readonly StrykerReport[]): StrykerReport {
   const files: Record<string, { source: string; mutants: readonly Mutant[] }> = {};
   const key = (m: Mutant) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
+  /** Keys of a file's mutants, the n-th of equal keys numbered n. */
+  const keys = (ms: readonly Mutant[]) => {
+    const n = new Map<string, number>();
+    return ms.map((m) => {
+      const k = key(m);
+      const i = n.get(k) ?? 0;
+      n.set(k, i + 1);
+      return `${k} #${i}`;
+    });
+  };
   for (const r of reports) {
     for (const [name, f] of Object.entries(r.files)) {
       const old = files[name];
@@ -204,10 +214,12 @@ export function merge(reports: readonly StrykerReport[]): StrykerReport {
         files[name] = f;
         continue;
       }
-      const later = new Map(f.mutants.map((m) => [key(m), m]));
-      const kept = old.mutants.map((m) => later.get(key(m)) ?? m);
-      const seen = new Set(old.mutants.map(key));
-      files[name] = { source: f.source, mutants: [...kept, ...f.mutants.filter((m) => !seen.has(key(m)))] };
+      const oldKeys = keys(old.mutants);
+      const newKeys = keys(f.mutants);
+      const later = new Map(f.mutants.map((m, i) => [newKeys[i] as string, m]));
+      const kept = old.mutants.map((m, i) => later.get(oldKeys[i] as string) ?? m);
+      const seen = new Set(oldKeys);
+      files[name] = { source: f.source, mutants: [...kept, ...f.mutants.filter((_, i) => !seen.has(newKeys[i] as string))] };
     }
   }
   return { files };

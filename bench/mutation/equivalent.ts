@@ -74,4 +74,19 @@ export const equivalents: readonly Equivalent[] = [
   },
   // checker/explore.ts (the object search)
   { file: 'checker/explore.ts', line: "if ((expanded & 4095) === 0 && process.memoryUsage().heapUsed > maxMemory * 2 ** 20) return incomplete('max-memory', maxMemory);", replacement: 'process.memoryUsage().heapUsed >= maxMemory * 2 ** 20', reason: 'a heap of exactly the bound, to the byte, cannot be arranged' },
+  { file: 'checker/packed/compile.ts', mutator: 'OptionalChaining', replacement: 'labels[f].get', reason: 'labels has an entry for every function: f is the running frame\'s function' },
+  { file: 'checker/packed/compile.ts', line: 'const key = `${thread}\u0000${inv}\u0000${msg}`;', reason: 'a search stops at its first recorded fault, so the fault table never holds two faults' },
+  { file: 'checker/packed/compile.ts', line: 'if (f === undefined) faultKeys.set(key, (f = { inv, msg, thread }));', replacement: 'true', reason: 'a search stops at its first recorded fault, so the fault table never holds two faults' },
+  { file: 'checker/packed/compile.ts', line: 'if (!step) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step ${pc}`);', replacement: 'false', reason: 'a pc always names a step: pcs come from labels or pc + 1 before the end, and a frame at its end returns' },
+  { file: 'checker/packed/compile.ts', line: 'if (!step) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step ${b[off + 1]}`);', replacement: 'false', reason: 'a pc always names a step: pcs come from labels or pc + 1 before the end, and a frame at its end returns' },
+  { file: 'checker/packed/compile.ts', line: 'if (off < 0) return null;', replacement: 'off <= 0', reason: 'a live frame starts after its thread\'s sp slot, never at offset 0' },
+  { file: 'checker/packed/compile.ts', line: 'if (off < 0) return false;', replacement: 'off <= 0', reason: 'a live frame starts after its thread\'s sp slot, never at offset 0' },
+  { file: 'checker/packed/compile.ts', mutator: 'OptionalChaining', line: 'return (steps[(dst[off] as number) - 1] as StepDef<W>[])[dst[off + 1] as number]?.local === true;', reason: 'the top frame\'s pc always names a step' },
+  { file: 'checker/packed/compile.ts', line: 'if (n > 10000) throw new Error(`program ${spec.name}: local steps loop`);', replacement: 'n >= 10000', reason: 'a loop of local steps is reported one iteration earlier, with the same error' },
+  {
+    file: 'checker/packed/compile.ts',
+    line: 'for (let n = 0; dst[faultSlot] === 0 && isLocalNext(t); n++) {',
+    replacement: 'true && isLocalNext(t)',
+    reason: 'a state with a fault is reported at once; where its thread stands after the fault is never read (the trace comes from the object model)',
+  },
 ];

@@ -8,6 +8,7 @@
 import test from 'ava';
 import { buildModel, explore, type ProgramSpec, type Result } from '../../checker/index.ts';
 import { locksSpec } from '../toys/locks.ts';
+import { petersonSpec } from '../toys/peterson.ts';
 import { toSpec, type RandProgram } from '../toys/random-program.ts';
 
 const key = (r: Result) =>
@@ -50,4 +51,35 @@ test('dead locals: on by default in the packed search, which then merges states 
   t.is(run({ deadLocals: false }), 'pass states=62 transitions=100');
   t.is(run({ deadLocals: true }), 'pass states=40 transitions=66');
   t.is(run({}), 'pass states=40 transitions=66');
+});
+
+test('dead locals off: locals read in guards and steps, jumps, and calls with a continuation give the object search counts', (t) => {
+  const src = { file: 'toy/call.c', fn: 'f', code: 'step' };
+  // f: k = tid + 1; r = g(tid) then continue at c (skipping b); c (enabled while k > 0): n += r + k.
+  const callThen: ProgramSpec<{ n: number }> = {
+    name: 'call-then',
+    world: { n: 0 },
+    fns: {
+      f: {
+        steps: [
+          { label: 'a', src, run: (c) => ((c.l.k = c.tid + 1), c.call('g', { x: c.tid }, 'c', 'r')) },
+          { label: 'b', src, run: (c) => void (c.w.n += 100) },
+          { label: 'c', src, when: (_w, l) => (l.k as number) > 0, run: (c) => void (c.w.n += (c.l.r as number) + (c.l.k as number)) },
+        ],
+      },
+      g: { steps: [{ label: 'g1', src, run: (c) => c.ret((c.l.x as number) * 2) }] },
+    },
+    threads: [
+      { name: 'T0', fn: 'f', args: {} },
+      { name: 'T1', fn: 'f', args: {} },
+    ],
+  };
+  for (const [s, expected] of [
+    [petersonSpec({ rounds: 2 }), 'pass states=146 transitions=220'],
+    [callThen, 'pass states=16 transitions=24'],
+  ] as const) {
+    for (const o of [{ engine: 'object' }, { deadLocals: false }, { deadLocals: false, exact: true }, {}] as const) {
+      t.is(key(explore(buildModel(s as ProgramSpec<unknown>), { progress: null, ...o })), expected, `${s.name} ${JSON.stringify(o)}`);
+    }
+  }
 });

@@ -75,7 +75,7 @@ export const equivalents: readonly Equivalent[] = [
   // checker/explore.ts (the object search)
   { file: 'checker/explore.ts', line: "if ((expanded & 4095) === 0 && process.memoryUsage().heapUsed > maxMemory * 2 ** 20) return incomplete('max-memory', maxMemory);", replacement: 'process.memoryUsage().heapUsed >= maxMemory * 2 ** 20', reason: 'a heap of exactly the bound, to the byte, cannot be arranged' },
   { file: 'checker/packed/compile.ts', mutator: 'OptionalChaining', replacement: 'labels[f].get', reason: 'labels has an entry for every function: f is the running frame\'s function' },
-  { file: 'checker/packed/compile.ts', line: 'const key = `${thread}\u0000${inv}\u0000${msg}`;', reason: 'a search stops at its first recorded fault, so the fault table never holds two faults' },
+  { file: 'checker/packed/compile.ts', line: 'const key = `${thread}\\u0000${inv}\\u0000${msg}`;', reason: 'a search stops at its first recorded fault, so the fault table never holds two faults' },
   { file: 'checker/packed/compile.ts', line: 'if (f === undefined) faultKeys.set(key, (f = { inv, msg, thread }));', replacement: 'true', reason: 'a search stops at its first recorded fault, so the fault table never holds two faults' },
   { file: 'checker/packed/compile.ts', line: 'if (!step) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step ${pc}`);', replacement: 'false', reason: 'a pc always names a step: pcs come from labels or pc + 1 before the end, and a frame at its end returns' },
   { file: 'checker/packed/compile.ts', line: 'if (!step) throw new Error(`program ${spec.name}: ${fnNames[f]} has no step ${b[off + 1]}`);', replacement: 'false', reason: 'a pc always names a step: pcs come from labels or pc + 1 before the end, and a frame at its end returns' },
@@ -86,7 +86,10 @@ export const equivalents: readonly Equivalent[] = [
   {
     file: 'checker/packed/compile.ts',
     line: 'for (let n = 0; dst[faultSlot] === 0 && isLocalNext(t); n++) {',
-    replacement: 'true && isLocalNext(t)',
+    replacement: 'true',
     reason: 'a state with a fault is reported at once; where its thread stands after the fault is never read (the trace comes from the object model)',
   },
+  { file: 'checker/packed/compile.ts', line: 'if (L.r !== 0) live?.read(f, pc, L.r);', replacement: 'true', reason: 'telling the dead-local analysis of no reads (an empty mask) teaches it nothing' },
+  { file: 'checker/packed/compile.ts', line: 'if (L.r !== 0) live?.read(f, b[off + 1] as number, L.r);', replacement: 'true', reason: 'telling the dead-local analysis of no reads (an empty mask) teaches it nothing' },
+  { file: 'checker/packed/compile.ts', line: 'while (i < threadBase && src[i] === dst[i]) i++;', reason: 'marking the world changed when it is not only runs the worldOnly checks again' },
 ];

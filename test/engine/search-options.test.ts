@@ -83,3 +83,51 @@ test('dead locals off: locals read in guards and steps, jumps, and calls with a 
     }
   }
 });
+
+test('dead locals: a local read only by a guard stays live', (t) => {
+  const src = { file: 'toy/guard.c', fn: 'f', code: 'step' };
+  // k = tid + 1, then wait until k > 1 or n > 0, then n++: T1 goes first, T0 after it.
+  const spec: ProgramSpec<{ n: number }> = {
+    name: 'guard-read',
+    world: { n: 0 },
+    fns: {
+      f: {
+        steps: [
+          { label: 'set', src, run: (c) => void (c.l.k = c.tid + 1) },
+          { label: 'wait', src, when: (w, l) => (l.k as number) > 1 || w.n > 0, run: (c) => void (c.w.n += 1) },
+        ],
+      },
+    },
+    threads: [
+      { name: 'T0', fn: 'f', args: {} },
+      { name: 'T1', fn: 'f', args: {} },
+    ],
+  };
+  const object = key(explore(buildModel(spec), { progress: null, engine: 'object' }));
+  t.is(object, 'pass states=7 transitions=8');
+  t.is(key(explore(buildModel(spec), { progress: null })), object);
+});
+
+test('a step that fails after reading a local fails with its own error (dead locals on and off)', (t) => {
+  const src = { file: 'toy/boom.c', fn: 'f', code: 'step' };
+  const spec: ProgramSpec<{ n: number }> = {
+    name: 'boom',
+    world: { n: 0 },
+    fns: {
+      f: {
+        steps: [
+          { label: 'set', src, run: (c) => void (c.l.k = 1) },
+          {
+            label: 'boom',
+            src,
+            run: (c) => {
+              if ((c.l.k as number) > 0) throw new Error('boom');
+            },
+          },
+        ],
+      },
+    },
+    threads: [{ name: 'T0', fn: 'f', args: {} }],
+  };
+  for (const deadLocals of [true, false]) t.throws(() => explore(buildModel(spec), { progress: null, deadLocals }), { message: 'boom' }, String(deadLocals));
+});

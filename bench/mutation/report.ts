@@ -157,6 +157,10 @@ export function toMarkdown(report: StrykerReport, opts: { seconds?: number; note
   out.push('');
   if (opts.note) out.push(opts.note, '');
   out.push(`**Score: ${pct(score(total))}** (${total.killed + total.timeout} of ${total.killed + total.timeout + total.survived + total.noCoverage} killed or timed out)`);
+  const detected = total.killed + total.timeout;
+  const relevant = detected + total.survived + total.noCoverage - explained.length;
+  out.push('');
+  out.push(`Leaving out the ${explained.length} survivors explained as equivalent: ${pct(relevant === 0 ? 100 : (100 * detected) / relevant)} (${detected} of ${relevant}).`);
   out.push('');
   out.push(
     `Mutants: ${total.mutants}; killed ${total.killed}, timed out ${total.timeout}, survived ${total.survived}, not covered ${total.noCoverage}` +

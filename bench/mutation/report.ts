@@ -193,19 +193,22 @@ export function toMarkdown(report: StrykerReport, opts: { seconds?: number; note
 }
 
 /**
- * Reports merged: a later report's file replaces an earlier one's when its
- * source differs (the code changed); with the same source, its mutants
- * replace those at the same place with the same replacement and the others
- * stay (a run over a few lines with `--mutate file:from-to`).
+ * Reports merged: a later report's mutants replace an earlier one's at the
+ * same place (the same source line text, column, mutator and replacement, so
+ * a later run over code that moved still matches); mutants of the later run
+ * that match nothing are added when the source is the same, and left out
+ * otherwise (the earlier report keeps its source and locations). For a full
+ * run, then a run with `--mutate file:from-to` over a few lines.
  */
 export function merge(reports: readonly StrykerReport[]): StrykerReport {
   const files: Record<string, { source: string; mutants: readonly Mutant[] }> = {};
-  const key = (m: Mutant) => `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${m.replacement ?? ''}`;
   /** Keys of a file's mutants, the n-th of equal keys numbered n. */
-  const keys = (ms: readonly Mutant[]) => {
+  const keys = (source: string, ms: readonly Mutant[]) => {
+    const lines = source.split('\n');
     const n = new Map<string, number>();
     return ms.map((m) => {
-      const k = key(m);
+      const text = (lines[m.location.start.line - 1] ?? '').trim();
+      const k = `${text}|${m.location.start.column - (lines[m.location.start.line - 1] ?? '').search(/\S|$/)}|${m.mutatorName}|${m.replacement ?? ''}`;
       const i = n.get(k) ?? 0;
       n.set(k, i + 1);
       return `${k} #${i}`;
@@ -214,16 +217,20 @@ export function merge(reports: readonly StrykerReport[]): StrykerReport {
   for (const r of reports) {
     for (const [name, f] of Object.entries(r.files)) {
       const old = files[name];
-      if (!old || old.source !== f.source) {
+      if (!old) {
         files[name] = f;
         continue;
       }
-      const oldKeys = keys(old.mutants);
-      const newKeys = keys(f.mutants);
+      const oldKeys = keys(old.source, old.mutants);
+      const newKeys = keys(f.source, f.mutants);
       const later = new Map(f.mutants.map((m, i) => [newKeys[i] as string, m]));
-      const kept = old.mutants.map((m, i) => later.get(oldKeys[i] as string) ?? m);
+      const kept = old.mutants.map((m, i) => {
+        const l = later.get(oldKeys[i] as string);
+        return l ? { ...m, status: l.status } : m;
+      });
       const seen = new Set(oldKeys);
-      files[name] = { source: f.source, mutants: [...kept, ...f.mutants.filter((_, i) => !seen.has(newKeys[i] as string))] };
+      const added = old.source === f.source ? f.mutants.filter((_, i) => !seen.has(newKeys[i] as string)) : [];
+      files[name] = { source: old.source, mutants: [...kept, ...added] };
     }
   }
   return { files };

@@ -112,4 +112,8 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'checker/packed/compile.ts', line: 'let invs = fresh || B.holder.d ? stateInvs : stateAlways;', reason: 'checking the worldOnly invariants again (or always) where they were known to hold changes the work, not the answer' },
   { file: 'checker/packed/compile.ts', line: 'if (invs !== stateAlways && checked) {', reason: 'checking the worldOnly invariants again (or always) where they were known to hold changes the work, not the answer' },
   { file: 'checker/packed/compile.ts', line: 'if (checked.worlds.has(key[0] as number, key[1] as number)) invs = stateAlways;', reason: 'checking the worldOnly invariants again (or always) where they were known to hold changes the work, not the answer' },
+  { file: 'checker/packed/explore.ts', line: 'if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: search starts again: ${e.message}\n`);', reason: 'a debug line on stderr, nothing else' },
+  { file: 'checker/packed/explore.ts', line: 'const rand = (n: number) => {', reason: 'the warm-up only learns dead-local facts ahead of the search, resetting nothing; a fact it misses makes the search start again, so only the work changes' },
+  { file: 'checker/packed/explore.ts', line: 'return (seed >>> 0) % n;', reason: 'the warm-up only learns dead-local facts ahead of the search, resetting nothing; a fact it misses makes the search start again, so only the work changes' },
+  { file: 'checker/packed/explore.ts', line: 'for (let walk = 0; walk < 600 && quiet < 20 && performance.now() - t0 < 300; walk++) {', reason: 'the warm-up only learns dead-local facts ahead of the search, resetting nothing; a fact it misses makes the search start again, so only the work changes' },
 ];

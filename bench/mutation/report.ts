@@ -118,7 +118,11 @@ export function analyse(report: StrykerReport, table: readonly Equivalent[] = eq
         column: m.location.start.column,
         mutator: m.mutatorName,
         status: m.status,
-        original: slice(f.source, m.location.start, m.location.end),
+        // A report without end positions (rebuilt from the runner's log) shows the whole line.
+        original:
+          m.location.end.line === m.location.start.line && m.location.end.column === m.location.start.column
+            ? (f.source.split('\n')[m.location.start.line - 1] ?? '').trim()
+            : slice(f.source, m.location.start, m.location.end),
         replacement: m.replacement ?? '',
         lineText: (f.source.split('\n')[m.location.start.line - 1] ?? '').trim(),
       };

@@ -166,6 +166,11 @@ test('a whole array stored through a typed array, and values of every kind in a 
   t.is(r.verdict === 'violation' ? r.message : r.verdict, '[0,[1,false,null,0,false],[false,false,true],3,["x",null],[-4,"y",2],[7,8,9],[[0,false],[5,true]],[[0,1],[2,3]]]');
 });
 
+test('a step that writes a world field the world does not have is an error (packed search)', (t) => {
+  t.throws(packedError((c) => void ((c.w as unknown as Record<string, unknown>).extra = 1)), { instanceOf: TypeError, message: /extra/ });
+  t.throws(packedError((c) => void ((c.w.rec as unknown as Record<string, unknown>).extra = 1)), { instanceOf: TypeError, message: /extra/ });
+});
+
 test('a world that is not an object or an array cannot be packed', (t) => {
   const s: ProgramSpec<number> = { name: 'scalar', world: 5, fns: { f: { steps: [{ label: 's', src, run: () => {} }] } }, threads: [{ name: 'T0', fn: 'f', args: {} }] };
   t.is(explore(buildModel(s), { progress: null, engine: 'object' }).verdict, 'pass');

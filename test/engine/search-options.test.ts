@@ -131,3 +131,19 @@ test('a step that fails after reading a local fails with its own error (dead loc
   };
   for (const deadLocals of [true, false]) t.throws(() => explore(buildModel(spec), { progress: null, deadLocals }), { message: 'boom' }, String(deadLocals));
 });
+
+test('dead locals: two dead locals of one frame, on the second thread, are both reset', (t) => {
+  // T1 picks cell 0, loads cells 0 and 1 into a and b (neither read again), then increments cell 0 twice; T0 increments cell 1 twice.
+  const p: RandProgram = {
+    cells: 2,
+    threads: [
+      [{ op: 'atomic', c: 1, add: 1 }, { op: 'atomic', c: 1, add: 1 }],
+      [{ op: 'choose', c: 0, vs: [1, 2, 3] }, { op: 'load', c: 0, into: 'a' }, { op: 'load', c: 1, into: 'b' }, { op: 'atomic', c: 0, add: 1 }, { op: 'atomic', c: 0, add: 1 }],
+    ],
+    sub: [{ op: 'atomic', c: 0, add: 1 }],
+    endCell0: -1,
+  };
+  t.is(key(explore(buildModel(toSpec(p)), { progress: null, engine: 'object' })), 'pass states=66 transitions=101');
+  t.is(key(explore(buildModel(toSpec(p)), { progress: null, deadLocals: false })), 'pass states=66 transitions=101');
+  t.is(key(explore(buildModel(toSpec(p)), { progress: null })), 'pass states=48 transitions=77');
+});

@@ -3,8 +3,9 @@
  * survivor matches an entry when the file is the same and every field the
  * entry gives matches (whitespace-insensitive): `line` is the trimmed source
  * line the mutant starts on, `original` the mutated text, `replacement` what
- * Stryker put there. Entries outlive line-number changes; an entry that no
- * longer matches anything simply stops applying.
+ * Stryker put there; `region` covers a whole stretch of code. Entries outlive
+ * line-number changes; an entry that no longer matches anything simply stops
+ * applying.
  */
 export interface Equivalent {
   readonly file: string;
@@ -12,6 +13,10 @@ export interface Equivalent {
   readonly original?: string;
   readonly replacement?: string;
   readonly mutator?: string;
+  /** The trimmed source line contains this. */
+  readonly contains?: string;
+  /** Any mutant between the first line containing `from` and the next line, from there, containing `to`. */
+  readonly region?: { readonly from: string; readonly to: string };
   readonly reason: string;
 }
 
@@ -56,7 +61,6 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'checker/packed/explore.ts', line: 'if (n <= a.length) return a;', reason: 'growing a typed array that was already big enough copies it: same contents, more memory' },
   { file: 'checker/packed/explore.ts', line: 'let len = a.length * 2;', replacement: 'a.length / 2', reason: 'the doubling loop that follows reaches the same length' },
   { file: 'checker/packed/explore.ts', line: 'while (len < n) len *= 2;', reason: 'n is at most one past the length, so the first doubling is always enough; one more only wastes memory' },
-  { file: 'checker/packed/explore.ts', line: 'if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: layout grows (${e.message}) after ${visited.size} states\n`);', reason: 'a debug line on stderr, nothing else' },
   // checker/packed/hints.ts
   { file: 'checker/packed/hints.ts', line: 'if (!set) learned.set(def, (set = new Set()));', replacement: 'true', reason: 'the hints a build learns from always contain what was learned before (its layout started from guessHints)' },
   { file: 'checker/packed/hints.ts', line: 'if (set) names.set(fn, new Set(set));', replacement: 'true', reason: 'new Set(undefined) is empty: a function with nothing learned gets no names either way' },
@@ -112,7 +116,6 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'checker/packed/compile.ts', line: 'let invs = fresh || B.holder.d ? stateInvs : stateAlways;', reason: 'checking the worldOnly invariants again (or always) where they were known to hold changes the work, not the answer' },
   { file: 'checker/packed/compile.ts', line: 'if (invs !== stateAlways && checked) {', reason: 'checking the worldOnly invariants again (or always) where they were known to hold changes the work, not the answer' },
   { file: 'checker/packed/compile.ts', line: 'if (checked.worlds.has(key[0] as number, key[1] as number)) invs = stateAlways;', reason: 'checking the worldOnly invariants again (or always) where they were known to hold changes the work, not the answer' },
-  { file: 'checker/packed/explore.ts', line: 'if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: search starts again: ${e.message}\n`);', reason: 'a debug line on stderr, nothing else' },
   { file: 'checker/packed/explore.ts', line: 'const rand = (n: number) => {', reason: 'the warm-up only learns dead-local facts ahead of the search, resetting nothing; a fact it misses makes the search start again, so only the work changes' },
   { file: 'checker/packed/explore.ts', line: 'return (seed >>> 0) % n;', reason: 'the warm-up only learns dead-local facts ahead of the search, resetting nothing; a fact it misses makes the search start again, so only the work changes' },
   { file: 'checker/packed/explore.ts', line: 'for (let walk = 0; walk < 600 && quiet < 20 && performance.now() - t0 < 300; walk++) {', reason: 'the warm-up only learns dead-local facts ahead of the search, resetting nothing; a fact it misses makes the search start again, so only the work changes' },
@@ -126,4 +129,10 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'checker/packed/compile.ts', line: 'if (LayoutGrowth.is(e) || !(e instanceof TypeError)) throw e;', reason: 'every error the regular expressions below do not match is rethrown by the check two lines down: only the order of the checks changes' },
   { file: 'checker/packed/compile.ts', line: 'if (del) throw new Error(`program ${spec.name}: a step of thread ${spec.threads[t]?.name} deletes local \'${del[1]}\': locals are slots of a packed state, set it to null instead`);', replacement: 'false', reason: 'unreachable: deleting a local is a no-op on the locals view (see the failing test in program-errors.test.ts), so no TypeError names a deleted local' },
   { file: 'checker/packed/compile.ts', line: 'const f = (dst[ft] as number) - 1;', replacement: '(dst[ft] as number) + 1', reason: 'reached only by a write to a world field that does not exist, which ends in the same TypeError whatever function the growth names' },
+  {
+    file: 'checker/packed/explore.ts',
+    region: { from: 'function warmUp(', to: 'return pm.hints;' },
+    reason: 'the warm-up only learns dead-local facts ahead of the search, resetting nothing; a fact it misses makes the search start again, so only the work changes',
+  },
+  { file: 'checker/packed/explore.ts', contains: 'if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(', reason: 'a debug line on stderr, nothing else' },
 ];

@@ -59,9 +59,18 @@ function slice(source: string, start: { line: number; column: number }, end: { l
 }
 
 /** The reason recorded for `s` in `table`, or null. */
-export function reasonFor(s: Omit<Survivor, 'reason'>, table: readonly Equivalent[]): string | null {
+export function reasonFor(s: Omit<Survivor, 'reason'>, table: readonly Equivalent[], source = ''): string | null {
+  const lines = source.split('\n');
+  const inRegion = (r: NonNullable<Equivalent['region']>) => {
+    const from = lines.findIndex((l) => l.includes(r.from));
+    if (from < 0) return false;
+    const to = lines.findIndex((l, i) => i > from && l.includes(r.to));
+    return s.line - 1 >= from && (to < 0 || s.line - 1 <= to);
+  };
   for (const e of table) {
     if (e.file !== s.file) continue;
+    if (e.region !== undefined && !inRegion(e.region)) continue;
+    if (e.contains !== undefined && !s.lineText.includes(e.contains)) continue;
     if (e.line !== undefined && norm(e.line) !== norm(s.lineText)) continue;
     if (e.original !== undefined && norm(e.original) !== norm(s.original)) continue;
     if (e.replacement !== undefined && norm(e.replacement) !== norm(s.replacement)) continue;
@@ -126,7 +135,7 @@ export function analyse(report: StrykerReport, table: readonly Equivalent[] = eq
         replacement: m.replacement ?? '',
         lineText: (f.source.split('\n')[m.location.start.line - 1] ?? '').trim(),
       };
-      survivors.push({ ...base, reason: reasonFor(base, table) });
+      survivors.push({ ...base, reason: reasonFor(base, table, f.source) });
     }
   }
   survivors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

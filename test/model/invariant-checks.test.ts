@@ -45,6 +45,7 @@ const driver48 = (patch: Partial<Page> = {}) => page({ kind: Kind.DRIVER, ref: 1
 test('no-double-isolation', (t) => {
   t.is(stateCheck('no-double-isolation', state([page(), page({ isolators: 0b001 })])), null);
   t.is(stateCheck('no-double-isolation', state([page(), page({ isolators: 0b101 })])), 'page 1 is isolated by C0 and D at once');
+  t.is(stateCheck('no-double-isolation', state([page({ isolators: 0b100010 })])), 'page 0 is isolated by C1 and T5 at once'); // no name for thread 5
 });
 
 test('page-lock-consistent (the state check)', (t) => {
@@ -72,6 +73,7 @@ test('mapcount-consistent, with and without the v3 marker', (t) => {
   t.is(stateCheck('mapcount-consistent', state([page({ kind: Kind.FILE, mappers: 0, mapcount: 0 })])), 'page 0 has 0 user mapping(s) but _mapcount 0');
   const marked = state([page({ kind: Kind.DRIVER, mappers: 0, mapcount: -255 })]);
   t.is(stateCheck('mapcount-consistent', marked, v3), null);
+  t.is(stateCheck('mapcount-consistent', state([page({ kind: Kind.DRIVER, mappers: 0, mapcount: 0 })]), v3), 'page 0 has 0 user mapping(s) but _mapcount 0');
   t.is(stateCheck('mapcount-consistent', marked, v48), 'page 0 has 0 user mapping(s) but _mapcount -255');
   t.is(stateCheck('mapcount-consistent', state([page({ kind: Kind.DRIVER, mappers: 1, mapcount: -255 })]), v3), 'page 0 has 1 user mapping(s) but _mapcount -255');
 });
@@ -125,6 +127,7 @@ test('no-isolated-leak', (t) => {
   t.is(endCheck(id, state([driver48()])), null);
   t.is(endCheck(id, state([page(), page({ isolators: 0b110 })])), 'page 1 is still isolated by C1, D, which finished');
   t.is(endCheck(id, state([page({ lru: List.MIG + 1 })])), 'page 0 is left on migratepages of C1, which finished');
+  t.is(endCheck(id, state([page({ lru: List.MIG })])), 'page 0 is left on migratepages of C0, which finished');
   t.is(endCheck(id, state([page({ lru: List.DRV })])), null);
   const iso = bit(v48.isolated);
   t.is(endCheck(id, state([driver48({ flags: iso })])), 'page 0 is left with PG_reclaim(=PG_isolated) set and nobody to put it back');
@@ -145,10 +148,13 @@ test('migration-preserves-data, one object and several', (t) => {
   t.is(endCheck(id, state([d(7), page()], { obj: -1, objs: [1] })), "the driver's object 1 points to page 1, which is not a driver page any more");
 });
 
-test('every kernel state and step invariant, and every end check, reads the world only', (t) => {
+test('every kernel state and step invariant, and every end check, reads the world only and says what it checks', (t) => {
   for (const layout of [v3, v48]) {
     const k = kernel(layout);
-    for (const x of [...k.stateInvariants, ...k.stepInvariants, ...k.endChecks]) t.true(x.worldOnly === true, x.id);
+    for (const x of [...k.stateInvariants, ...k.stepInvariants, ...k.endChecks]) {
+      t.true(x.worldOnly === true, x.id);
+      t.true(x.description.length > 20 && x.description.endsWith('.'), `${x.id}: ${x.description}`);
+    }
   }
 });
 

@@ -8,7 +8,7 @@ import test from 'ava';
 import { explore } from '../../checker/index.ts';
 import { bit, PG } from '../../model/flags.ts';
 import { AS, mappingOf, PAGE_MAPPING_MOVABLE } from '../../model/mapping.ts';
-import { allocPage, dirtyForFree } from '../../model/prim/refcount.ts';
+import { allocPage, dirtyForFree, putPage } from '../../model/prim/refcount.ts';
 import { lock_page } from '../../model/prim/pagelock.ts';
 import { protocolById } from '../../model/versions/index.ts';
 import { freePage, Kind, List, type Page, type World } from '../../model/world.ts';
@@ -83,6 +83,7 @@ test('lock_page: what a sleeper waits for', (t) => {
   t.is(waitsFor(w({ lockers: 0b100, flags: bit(PG.locked) }), { p: 0 }, 0, ['A', 'B']), 'PG_locked of page 0, held by T2 (PG_waiters clear: nobody will wake it)');
   t.is(waitsFor(w({}), { p: 0 }, 0, ['A']), 'PG_locked of page 0, held by nobody (PG_waiters clear: nobody will wake it)');
   t.is(waitsFor(w({}), { p: 3 }, 0, ['A']), 'PG_locked of page 3, held by nobody ()');
+  t.is(waitsFor(w({ lockers: 0b11, flags: bit(PG.locked) }), { p: 0 }, 2, ['A', 'B']), 'PG_locked of page 0, held by A, B (PG_waiters clear: nobody will wake it)');
   // Asleep while its bit is in the page's wait queue.
   t.false(when(w({ waitq: 0b10 }), { p: 0 }, 1));
   t.true(when(w({ waitq: 0b01 }), { p: 0 }, 1));
@@ -101,4 +102,22 @@ test("__SetPageLocked's store undoes a bit another thread set after its load", (
     t.is(r.schedule, '010');
     t.is(r.message, '__SetPageLocked stored a stale page->flags: bits 10000 changed since the load are undone');
   }
+});
+
+test("put_page's last reference frees the page; a dirty one is reported with every reason", (t) => {
+  const faults: [string, string][] = [];
+  const pages = [page({ kind: Kind.OTHER, ref: 1, holds: [0, 1, 0], flags: bit(PG.lru), lru: List.LRU })];
+  const c = { w: { pages } as unknown as World, l: { p: 0 }, tid: 0, fail: (id: string, msg: string) => void faults.push([id, msg]) } as unknown as KCtx;
+  putPage(c, 1, v48);
+  t.deepEqual(faults, [['free-page-clean', 'page 0 freed (refcount 0) with PG_lru set, still linked on a list through page->lru: Bad page state']]);
+  t.is(pages[0]!.kind, Kind.FREE);
+});
+
+test('a non-atomic flag operation alone keeps the other bits of the word', (t) => {
+  const p = protocolById('v4.8')!;
+  const model = customSystem(p, [otherPage(bit(PG.lru))], [{ name: 'A', fn: '__SetPageChecked', args: { p: 0 } }], primFns(p.layout));
+  const r = explore(model, { progress: null, engine: 'object' });
+  t.is(r.verdict, 'pass');
+  const end = model.apply(model.apply(model.init(), { thread: 0, choice: 0, choices: 1 }), { thread: 0, choice: 0, choices: 1 });
+  t.is(end.w.pages[0]!.flags, bit(PG.lru) | bit(PG.owner_priv_1));
 });

@@ -149,4 +149,13 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'model/prim/refcount.ts', line: 'export const refFields = (v = \'p\') => fields(v, \'ref\', \'holds\', \'mapping\', \'kind\', \'released\');', reason: 'a write footprint is checked only with checkWrites, by test/model/writes.test.ts (the catalog under --check-writes), which the mutation subset leaves out for its time' },
   { file: 'model/prim/flagword.ts', line: 'reads: fields(\'p\', \'flags\'),', reason: 'a read footprint is documentation: nothing checks declared reads' },
   { file: 'model/prim/flagword.ts', line: 'writes: fields(\'p\', \'flags\'),', reason: 'a write footprint is checked only with checkWrites, by test/model/writes.test.ts (the catalog under --check-writes), which the mutation subset leaves out for its time' },
+  { file: 'checker/packed/world-view.ts', contains: 'return `[${s.items.map(signature).join(\',\')}]`;', reason: 'each kind is a fixed word and nesting is bracketed, so signatures stay distinct without separators' },
+  { file: 'checker/packed/world-view.ts', contains: 'return `{${s.keys.map((k, i) => `${JSON.stringify(k)}:${signature(s.fields[i] as Shape)}`).join(\',\')}}`;', reason: 'keys are JSON-quoted and followed by a colon, so signatures stay distinct without separators' },
+  { file: 'checker/packed/world-view.ts', line: 'const proto: object = s.kind === \'arr\' ? Object.create(Array.prototype) : {};', replacement: 'true', reason: 'an object view with Array.prototype behind it has the same fields; steps call no array methods on objects' },
+  { file: 'checker/packed/world-view.ts', contains: 'if (c.kind === \'arr\' && c.items.length > 0 && c.items.every((x) => x.kind === \'int\')) {', reason: 'an integer array as an Int16Array view or as an accessor view reads and writes the same slots; only the speed differs' },
+  { file: 'checker/program/build.ts', line: 'const frames = s.t[tid]?.frames;', reason: 'nextStep is asked only about threads that exist' },
+  { file: 'checker/program/build.ts', line: 'const frame = frames?.[frames.length - 1];', reason: 'a thread that exists has a frames array' },
+  { file: 'checker/program/build.ts', line: 'const step = spec.fns[frame.fn]?.steps[frame.pc];', reason: 'a frame only ever names a function of the program (init and call check it)' },
+  { file: 'checker/program/build.ts', line: 'const pc = labelIndex.get(fn)?.get(label);', reason: 'pcOf is asked only about functions of the program, each of which has a label index' },
+  { file: 'checker/program/build.ts', line: 'const assertIds = new Set((spec.asserts ?? []).map((a) => a.id));', reason: 'ctx.fail is always given a string id, never the undefined id of the array Stryker puts there' },
 ];

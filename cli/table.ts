@@ -6,9 +6,9 @@
  */
 
 /** Output formats of `run`. */
-export const RUN_FORMATS = ['text', 'json', 'md', 'email'] as const;
+export const RUN_FORMATS = ['text', 'json', 'md', 'email', 'itf'] as const;
 /** Output formats of `replay`. */
-export const REPLAY_FORMATS = ['text', 'json'] as const;
+export const REPLAY_FORMATS = ['text', 'json', 'itf'] as const;
 /** Search strategies. */
 export const STRATEGIES = ['bfs', 'dfs'] as const;
 
@@ -140,7 +140,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'protocol', kind: 'string', meta: '<version|file>', help: 'check under this version only (default: every version the scenario lists)' },
       PARAM,
       ...SEARCH,
-      { name: 'format', kind: RUN_FORMATS, meta: 'text|json|md|email', help: 'output format (default text)' },
+      { name: 'format', kind: RUN_FORMATS, meta: 'text|json|md|email|itf', help: 'output format (default text; itf: the Informal Trace Format of Apalache and Quint, one version)' },
     ],
     help: 'check a scenario; exit 0 no violation, 1 violation, 3 incomplete (a bound was hit), 2 bad input',
   },
@@ -153,7 +153,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'protocol', kind: 'string', meta: '<version|file>', help: 'the version the schedule was found under (required)' },
       { name: 'schedule', kind: 'string', meta: '<string>', help: 'the schedule printed by run, e.g. 01a10 (required)' },
       PARAM,
-      { name: 'format', kind: REPLAY_FORMATS, meta: 'text|json', help: 'output format (default text)' },
+      { name: 'format', kind: REPLAY_FORMATS, meta: 'text|json|itf', help: 'output format (default text; itf: the Informal Trace Format of Apalache and Quint)' },
     ],
     help: 'replay one interleaving and show its trace; exit 0 no violation on it, 1 violation, 2 bad input',
   },

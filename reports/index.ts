@@ -1,4 +1,4 @@
-/** The report formatters: pure functions from result data to text (text, email, JSON, Markdown, JUnit, HTML). */
+/** The report formatters: pure functions from result data to text (text, email, JSON, ITF, Markdown, JUnit, HTML). */
 export * from './record.ts';
 export * from './layout.ts';
 export * from './ascii.ts';
@@ -6,6 +6,7 @@ export * from './wording.ts';
 export * from './text.ts';
 export * from './email.ts';
 export * from './json.ts';
+export * from './itf.ts';
 export * from './mermaid.ts';
 export * from './md.ts';
 export * from './matrix.ts';

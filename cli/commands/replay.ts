@@ -1,19 +1,22 @@
 /**
  * `movcheck replay <scenario> --protocol v --schedule s [--param name=value...]
- * [--format text|json]`:
+ * [--format text|json|itf]`:
  * re-runs one interleaving and prints its trace exactly as `run` printed it.
  * Exit 1 when the replay meets a violation, 0 when it does not, 2 when the
  * schedule is malformed or does not fit the model.
  */
 import { ScheduleError, parseSchedule, replay } from '../../checker/index.ts';
-import { formatReplayJson, formatReplayText } from '../../reports/index.ts';
+import type { Protocol } from '../../model/protocol.ts';
+import { formatReplayItf, formatReplayJson, formatReplayText } from '../../reports/index.ts';
 import type { ReplayRecord } from '../../reports/record.ts';
 import type { Invocation } from '../args.ts';
 import { buildPair, scenarioInfo, scenarioParams } from '../check.ts';
 import { UsageError, firstLine } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { colourReport } from '../colour.ts';
+import { itfStates } from '../itf-states.ts';
 import { loadProtocol, loadScenario } from '../load.ts';
+import { version } from '../version.ts';
 
 /** Runs `movcheck replay`. */
 export async function replayCommand(inv: Extract<Invocation, { command: 'replay' }>, io: Io): Promise<number> {
@@ -50,6 +53,11 @@ export async function replayCommand(inv: Extract<Invocation, { command: 'replay'
     threadNames: model.threadNames,
     replay: result,
   };
+  if (inv.format === 'itf') {
+    const layout = (p.value as Partial<Protocol>).layout ?? null;
+    io.out(formatReplayItf(rec, itfStates(model, result.schedule, layout), `movcheck ${version()}`));
+    return result.violation ? 1 : 0;
+  }
   const text = inv.format === 'json' ? formatReplayJson(rec) : formatReplayText(rec);
   io.out(io.colour && inv.format !== 'json' ? colourReport(text) : text);
   return result.violation ? 1 : 0;

@@ -1,15 +1,17 @@
 /**
  * `movcheck run <scenario> [--protocol v] [--param name=value...] [search
- * options] [--format f]`: checks a scenario (at the given parameters) under
+ * options] [--format text|json|md|email|itf]`: checks a scenario (at the given parameters) under
  * one version (or every version it lists) and prints
  * the report. Exit 0 when no violation, 1 on a violation, 3 when a bound cut
  * the search short. Timing goes to stderr (or `stats.seconds` in JSON).
  */
 import type { Protocol } from '../../model/protocol.ts';
-import { formatEmail, formatJson, formatMarkdown, formatText } from '../../reports/index.ts';
+import { formatEmail, formatItf, formatJson, formatMarkdown, formatText } from '../../reports/index.ts';
 import type { RunRecord } from '../../reports/record.ts';
 import type { Invocation } from '../args.ts';
-import { checkPairIds, exitStatus, nonDefault, scenarioParams, type Pair } from '../check.ts';
+import { buildPair, checkPairIds, exitStatus, nonDefault, scenarioParams, type Pair } from '../check.ts';
+import { itfStates } from '../itf-states.ts';
+import { version } from '../version.ts';
 import { judgePair } from '../judge.ts';
 import { UsageError } from '../errors.ts';
 import { expectationFor } from '../expectations.ts';
@@ -31,6 +33,11 @@ export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, i
     }
     versions = s.value.protocols.map((id) => resolveVersion(id, s.value.id, []));
   }
+  if (inv.format === 'itf' && versions.length > 1) {
+    throw new UsageError(
+      `--format itf writes one trace, and '${s.value.id}' lists ${versions.length} versions (${s.value.protocols.join(', ')}); give one with --protocol <version|file>`,
+    );
+  }
   const pairs: Pair[] = versions.map((p) => ({ scenario: s, protocol: p, expected: expecting ? expectationFor(s.value, p.value.id, null, p.value.base) : null, params }));
   checkPairIds(pairs, inv.search);
   // run searches for the first violation of what --only names (default: every invariant).
@@ -39,7 +46,7 @@ export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, i
   for (const pair of pairs) {
     const rec = judgePair(pair, inv.search, io.progress, { show: 'first', only });
     if (io.progress) io.err('\r\x1b[K');
-    if (inv.format !== 'json') {
+    if (inv.format !== 'json' && inv.format !== 'itf') {
       io.err(`movcheck: ${rec.scenario.id} under ${rec.protocol.id}: ${rec.result.stats.states} states in ${rec.result.stats.seconds.toFixed(2)}s\n`);
     }
     records.push(rec);
@@ -59,6 +66,14 @@ export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, i
     case 'email':
       io.out(formatEmail(records));
       break;
+    case 'itf': {
+      const rec = records[0]!;
+      const pair = pairs[0]!;
+      const schedule = rec.result.verdict === 'violation' ? rec.result.schedule : '';
+      const layout = (pair.protocol.value as Partial<Protocol>).layout ?? null;
+      io.out(formatItf(rec, itfStates(buildPair(pair.scenario, pair.protocol, false, params), schedule, layout), `movcheck ${version()}`));
+      break;
+    }
   }
   return exitStatus(records);
 }

@@ -2,7 +2,10 @@
  * The gate's expectations file: JSON `{ "<scenario-id>": { "<protocol-id>":
  * "pass" | "<invariant-id>" | {"expect": "pass" | "<invariant-id>", "only":
  * ["<invariant-id>", ...]} } }`. Pairs it does not name keep the scenario's
- * own expectation; `only` checks just those invariants for that pair.
+ * own expectation; `only` checks just those invariants for that pair. Two
+ * keys are not scenario ids: `formatVersion` (optional; 1, the only version
+ * so far) and `$schema` (optional; a string, for editors: see
+ * schemas/expectations.schema.json).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +20,9 @@ export interface OverrideEntry {
   readonly verdict: string;
   readonly only?: readonly string[];
 }
+
+/** The version of the expectations file's shape this movcheck reads. */
+export const EXPECTATIONS_FORMAT_VERSION = 1;
 
 /** Expected verdicts by scenario id, then protocol id. */
 export type Overrides = ReadonlyMap<string, ReadonlyMap<string, OverrideEntry>>;
@@ -44,6 +50,16 @@ export function readExpectations(path: string, io: Io): Overrides {
   if (!isObj(data)) throw new UsageError(`expectations file '${path}' is not a JSON object; ${SHAPE}`);
   const out = new Map<string, Map<string, OverrideEntry>>();
   for (const [sid, per] of Object.entries(data)) {
+    if (sid === '$schema') {
+      if (typeof per !== 'string') throw new UsageError(`expectations file '${path}': "$schema" must be a string (the schema's URL or path); ${SHAPE}`);
+      continue;
+    }
+    if (sid === 'formatVersion') {
+      if (per !== EXPECTATIONS_FORMAT_VERSION) {
+        throw new UsageError(`expectations file '${path}': formatVersion ${JSON.stringify(per)} is not one this movcheck reads (${EXPECTATIONS_FORMAT_VERSION}); write "formatVersion": ${EXPECTATIONS_FORMAT_VERSION} or leave it out`);
+      }
+      continue;
+    }
     if (!isObj(per)) throw new UsageError(`expectations file '${path}': the value of '${sid}' is not an object; ${SHAPE}`);
     const m = new Map<string, OverrideEntry>();
     for (const [pid, v] of Object.entries(per)) m.set(pid, readEntry(path, `'${sid}'.'${pid}'`, v));

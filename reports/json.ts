@@ -1,11 +1,18 @@
 /**
- * The JSON report: `{results: [...]}` with one flat object per
+ * The JSON report: `{formatVersion, results: [...]}` with one flat object per
  * scenario×protocol (verdict, invariant and message, bound and limit,
  * schedule, trace, stats, expectation), stable key order, for scripts and for
  * the HTML viewer. Timing (`stats.seconds`) can be left out for byte-identical files.
  */
 import type { Change, TraceStep } from '../checker/index.ts';
 import { actualVerdict, matches, replayCommand, type ReplayRecord, type RunRecord } from './record.ts';
+
+/**
+ * The version of the JSON documents' shape (`formatVersion` in `--format
+ * json`, `results.json` and replay JSON; schemas/ describes each). Raised
+ * when a field is removed or changes meaning; adding a field keeps it.
+ */
+export const JSON_FORMAT_VERSION = 1;
 
 /** One trace step as JSON. */
 export interface JsonStep {
@@ -112,17 +119,18 @@ export function jsonResult(rec: RunRecord, opts: JsonOptions = {}): JsonResult {
   };
 }
 
-/** The JSON document of several results: `{"results": [...]}`, pretty-printed, newline-terminated. */
+/** The JSON document of several results: `{"formatVersion": 1, "results": [...]}`, pretty-printed, newline-terminated. */
 export function formatJson(records: readonly RunRecord[], opts: JsonOptions = {}): string {
-  return JSON.stringify({ results: records.map((r) => jsonResult(r, opts)) }, null, 2) + '\n';
+  return JSON.stringify({ formatVersion: JSON_FORMAT_VERSION, results: records.map((r) => jsonResult(r, opts)) }, null, 2) + '\n';
 }
 
-/** The JSON document of a replay: `{"replay": {...}}`. */
+/** The JSON document of a replay: `{"formatVersion": 1, "replay": {...}}`. */
 export function formatReplayJson(rec: ReplayRecord): string {
   const { trace, schedule, violation } = rec.replay;
   return (
     JSON.stringify(
       {
+        formatVersion: JSON_FORMAT_VERSION,
         replay: {
           scenario: rec.scenario.id,
           protocol: rec.protocol.id,

@@ -71,7 +71,8 @@ test('json: parses and has every field', async (t) => {
   t.is(r.code, 1);
   t.is(r.stderr, '', 'timing is in stats.seconds, not on stderr');
   const doc = JSON.parse(r.stdout);
-  t.deepEqual(Object.keys(doc), ['results']);
+  t.deepEqual(Object.keys(doc), ['formatVersion', 'results']);
+  t.is(doc.formatVersion, 1);
   const [res] = doc.results;
   for (const k of ['scenario', 'protocol', 'review', 'verdict', 'invariant', 'message', 'bound', 'limit', 'schedule', 'trace', 'stats', 'expected']) {
     t.true(k in res, k);

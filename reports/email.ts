@@ -1,7 +1,8 @@
 /**
  * The email report: the text report in plain ASCII with every line at most 72
- * columns, ready to paste into a mailing-list reply. Threads get columns when
- * they fit, else the trace is laid out one step per line
+ * columns (every text is transliterated before it is wrapped), ready to paste
+ * into a mailing-list reply. Threads get columns when they fit, else the
+ * trace is laid out one step per line
  * (`  3. [C1] isolate_movable_page: trylock_page(page)` and indented changes).
  */
 import { toAscii } from './ascii.ts';
@@ -12,9 +13,10 @@ import { formatRecordText, formatReplayText, type TextOptions } from './text.ts'
 /** The widest line of an email report. */
 export const EMAIL_WIDTH = 72;
 
-const OPTS: TextOptions = { width: EMAIL_WIDTH, layout: 'auto', arrow: '-> ', strictWidth: true };
+/** Layout of the email report: every text transliterated to ASCII before it is wrapped, so `—` (spelt `--`) is measured as two columns. */
+export const EMAIL_TEXT_OPTIONS: TextOptions = { width: EMAIL_WIDTH, layout: 'auto', arrow: '-> ', strictWidth: true, transliterate: toAscii };
 
-/** Makes `text` ASCII and re-wraps any line still wider than the limit (a safety net; layout already aims at it). */
+/** Makes `text` ASCII and re-wraps any line still wider than the limit (a safety net: the layout already wraps ASCII text within it). */
 function finish(text: string): string {
   return toAscii(text)
     .split('\n')
@@ -28,10 +30,10 @@ function finish(text: string): string {
 
 /** The email report of several runs. */
 export function formatEmail(records: readonly RunRecord[]): string {
-  return finish(records.map((r) => formatRecordText(r, OPTS)).join('\n'));
+  return finish(records.map((r) => formatRecordText(r, EMAIL_TEXT_OPTIONS)).join('\n'));
 }
 
 /** The email report of a replay. */
 export function formatReplayEmail(rec: ReplayRecord): string {
-  return finish(formatReplayText(rec, OPTS));
+  return finish(formatReplayText(rec, EMAIL_TEXT_OPTIONS));
 }

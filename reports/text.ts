@@ -29,48 +29,57 @@ export interface TextOptions {
    * those lines stay whole for grep and copy-paste.
    */
   readonly strictWidth?: boolean;
+  /**
+   * Applied to every text before it is wrapped (the email report makes it
+   * ASCII here, so that a `—` spelt `--` is measured as two columns).
+   * Default: none.
+   */
+  readonly transliterate?: (s: string) => string;
 }
+
+/** Text unchanged. */
+const same = (s: string): string => s;
 
 const LABEL = 10;
 const MIN_COLUMN = 16;
 const MIN_AUTO_COLUMN = 24;
 
 /** A `label:  value` block, the value wrapped under itself. */
-function field(label: string, value: string, w: number): string[] {
-  return wrap(value, w - LABEL).map((l, i) => (i === 0 ? pad(`${label}:`, LABEL) : ' '.repeat(LABEL)) + l);
+function field(label: string, value: string, w: number, tr: (s: string) => string = same): string[] {
+  return wrap(tr(value), w - LABEL).map((l, i) => (i === 0 ? pad(`${label}:`, LABEL) : ' '.repeat(LABEL)) + l);
 }
 
 /** The header lines shared by run and replay reports. */
-function header(rec: Pick<RunRecord, 'scenario' | 'protocol'>, w: number): string[] {
+function header(rec: Pick<RunRecord, 'scenario' | 'protocol'>, w: number, tr: (s: string) => string): string[] {
   const { scenario: s, protocol: p } = rec;
-  const out = wrap(`${s.id} — ${s.title}`, w, 2);
-  out.push(...field('protocol', `${p.id} — ${p.title}`, w));
+  const out = wrap(tr(`${s.id} — ${s.title}`), w, 2);
+  out.push(...field('protocol', `${p.id} — ${p.title}`, w, tr));
   if (s.review !== null || s.quote !== null) {
     const quote = s.quote === null ? '' : `"${s.quote}"`;
-    out.push(...field('review', [s.review, quote].filter((x) => x).join(': '), w));
+    out.push(...field('review', [s.review, quote].filter((x) => x).join(': '), w, tr));
   }
   return out;
 }
 
 /** The cell lines of one step in a column of width `w`. */
-function stepCell(step: TraceStep, w: number, arrow: string): string[] {
+function stepCell(step: TraceStep, w: number, arrow: string, tr: (s: string) => string): string[] {
   const head = `${step.src.fn}: ${step.src.code}${step.branch === undefined ? '' : ` [${step.branch}]`}`;
-  const out = wrap(head, w, 2);
-  for (const s of step.summary) out.push(...wrap(arrow + s, w, width(arrow)));
+  const out = wrap(tr(head), w, 2);
+  for (const s of step.summary) out.push(...wrap(tr(arrow + s), w, width(arrow)));
   return out;
 }
 
 /** The trace as a table with one column per thread. */
-function columns(trace: readonly TraceStep[], names: readonly string[], w: number, arrow: string): string[] {
+function columns(trace: readonly TraceStep[], names: readonly string[], w: number, arrow: string, tr: (s: string) => string): string[] {
   const n = threadCount(names, trace);
   const numW = Math.max(1, String(trace.length).length);
   const colW = Math.max(MIN_COLUMN, Math.floor((w - numW - 3 * n) / n));
   const row = (num: string, cells: readonly string[]) =>
     (padLeft(num, numW) + ' | ' + cells.map((c) => pad(c, colW)).join(' | ')).replace(/ +$/, '');
-  const out = [row('#', Array.from({ length: n }, (_, t) => threadName(names, t)))];
+  const out = [row('#', Array.from({ length: n }, (_, t) => tr(threadName(names, t))))];
   out.push('-'.repeat(numW + 1) + ('+' + '-'.repeat(colW + 2)).repeat(n).replace(/-$/, ''));
   for (const step of trace) {
-    const cell = stepCell(step, colW, arrow);
+    const cell = stepCell(step, colW, arrow, tr);
     cell.forEach((line, i) => {
       const cells = Array.from({ length: n }, (_, t) => (t === step.thread ? line : ''));
       out.push(row(i === 0 ? String(step.index) : '', cells));
@@ -80,16 +89,16 @@ function columns(trace: readonly TraceStep[], names: readonly string[], w: numbe
 }
 
 /** The trace as one numbered line per step, naming the thread, with change lines indented under it. */
-function sequential(trace: readonly TraceStep[], names: readonly string[], w: number, arrow: string): string[] {
+function sequential(trace: readonly TraceStep[], names: readonly string[], w: number, arrow: string, tr: (s: string) => string): string[] {
   const numW = Math.max(1, String(trace.length).length);
   const out: string[] = [];
   for (const step of trace) {
-    const prefix = `${padLeft(String(step.index), numW)}. [${threadName(names, step.thread)}] `;
+    const prefix = tr(`${padLeft(String(step.index), numW)}. [${threadName(names, step.thread)}] `);
     const head = `${step.src.fn}: ${step.src.code}${step.branch === undefined ? '' : ` [${step.branch}]`}`;
     const ind = Math.min(width(prefix), Math.floor(w / 2));
-    wrap(head, w - ind).forEach((l, i) => out.push((i === 0 ? prefix : ' '.repeat(ind)) + l));
+    wrap(tr(head), w - ind).forEach((l, i) => out.push((i === 0 ? prefix : ' '.repeat(ind)) + l));
     const sind = numW + 4;
-    for (const s of step.summary) for (const l of wrap(arrow + s, w - sind, width(arrow))) out.push(' '.repeat(sind) + l);
+    for (const s of step.summary) for (const l of wrap(tr(arrow + s), w - sind, width(arrow))) out.push(' '.repeat(sind) + l);
   }
   return out;
 }
@@ -98,8 +107,9 @@ function sequential(trace: readonly TraceStep[], names: readonly string[], w: nu
 function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol'>, schedule: string, w: number, strictWidth: boolean): string[] {
   const one = `replay: ${replayCommand(rec, schedule)}`;
   if (!strictWidth || width(one) <= w) return [one];
+  const first = `replay: movcheck replay ${shellQuote(rec.scenario.ref)} \\`;
   const out = [
-    `replay: movcheck replay ${shellQuote(rec.scenario.ref)} \\`,
+    ...(width(first) <= w ? [first] : ['replay: movcheck replay \\', `    ${shellQuote(rec.scenario.ref)} \\`]),
     ...paramArgs(rec.scenario)
       .split(' --param ')
       .slice(1)
@@ -134,7 +144,8 @@ export function traceBlock(
     const numW = Math.max(1, String(trace.length).length);
     layout = Math.floor((w - numW - 3 * n) / n) >= MIN_AUTO_COLUMN ? 'columns' : 'sequential';
   }
-  const steps = layout === 'columns' ? columns(trace, rec.threadNames, w, arrow) : sequential(trace, rec.threadNames, w, arrow);
+  const tr = opts.transliterate ?? same;
+  const steps = layout === 'columns' ? columns(trace, rec.threadNames, w, arrow, tr) : sequential(trace, rec.threadNames, w, arrow, tr);
   return [
     `trace (${trace.length} step${trace.length === 1 ? '' : 's'}):`,
     ...steps,
@@ -145,13 +156,14 @@ export function traceBlock(
 /** The text report of one run. */
 export function formatRecordText(rec: RunRecord, opts: TextOptions = {}): string {
   const w = opts.width ?? 100;
+  const tr = opts.transliterate ?? same;
   const r = rec.result;
-  const out = header(rec, w);
+  const out = header(rec, w, tr);
   const headline = verdictHeadline(r);
-  out.push(...(opts.strictWidth ? field('verdict', headline, w) : [pad('verdict:', LABEL) + headline]));
-  if (r.verdict === 'violation') out.push(...wrap(r.message, w - LABEL).map((l) => ' '.repeat(LABEL) + l));
-  out.push(...field('expected', expectationLine(rec), w));
-  if (rec.only) out.push(...field('checked', `only ${rec.only.join(', ')} (no other invariant was checked)`, w));
+  out.push(...(opts.strictWidth ? field('verdict', headline, w, tr) : [pad('verdict:', LABEL) + tr(headline)]));
+  if (r.verdict === 'violation') out.push(...wrap(tr(r.message), w - LABEL).map((l) => ' '.repeat(LABEL) + l));
+  out.push(...field('expected', expectationLine(rec), w, tr));
+  if (rec.only) out.push(...field('checked', `only ${rec.only.join(', ')} (no other invariant was checked)`, w, tr));
   if (r.verdict === 'violation') {
     out.push('', ...traceBlock(rec, r.trace, r.schedule, opts));
     out.push('', ...wrap(`searched ${r.stats.states} states, ${r.stats.transitions} transitions, depth ${r.stats.depth}${fingerprintWords(r.stats)}`, w));
@@ -167,14 +179,15 @@ export function formatText(records: readonly RunRecord[], opts: TextOptions = {}
 /** The text report of a replay: the same header and trace block as a run. */
 export function formatReplayText(rec: ReplayRecord, opts: TextOptions = {}): string {
   const w = opts.width ?? 100;
+  const tr = opts.transliterate ?? same;
   const { trace, schedule, violation: v } = rec.replay;
-  const out = header(rec, w);
-  out.push(...field('replayed', `${trace.length} step${trace.length === 1 ? '' : 's'} of schedule ${schedule || '(empty)'}`, w));
+  const out = header(rec, w, tr);
+  out.push(...field('replayed', `${trace.length} step${trace.length === 1 ? '' : 's'} of schedule ${schedule || '(empty)'}`, w, tr));
   if (v) {
-    out.push(...field('verdict', `VIOLATION of ${v.invariant} (${kindName(v.kind)}) at step ${v.atStep}`, w));
-    out.push(...wrap(v.message, w - LABEL).map((l) => ' '.repeat(LABEL) + l));
+    out.push(...field('verdict', `VIOLATION of ${v.invariant} (${kindName(v.kind)}) at step ${v.atStep}`, w, tr));
+    out.push(...wrap(tr(v.message), w - LABEL).map((l) => ' '.repeat(LABEL) + l));
   } else {
-    out.push(...field('verdict', 'no violation along this schedule (a replay checks this one interleaving only)', w));
+    out.push(...field('verdict', 'no violation along this schedule (a replay checks this one interleaving only)', w, tr));
   }
   out.push('', ...traceBlock(rec, trace, schedule, opts));
   return out.join('\n') + '\n';

@@ -1,0 +1,47 @@
+/**
+ * Calling a driver callback through `struct movable_operations` (6.1 on):
+ * `page_movable_ops(page)->op(...)`. Where the ops come from differs: 6.1 and
+ * 6.2 take them from `page->mapping - PAGE_MAPPING_MOVABLE`, 7.0 from the page
+ * type (PageOffline: the balloon's, PageZsmalloc: zsmalloc's). The caller
+ * passes the ops it read, as a mapping-style address_space id (AS.DRIVER is
+ * the model's zsmalloc-like driver, `&zsmalloc_mops`; 0 is NULL; anything else
+ * has no callbacks the model knows: a wild pointer).
+ *
+ * A NULL ops is `no-null-deref`, a wild one or a page that is not the
+ * driver's `no-false-positive-callback`, a free page `no-use-after-free`: the
+ * call is not made. A page the driver has already released is
+ * `no-callback-after-release`, and the call IS made: 7.0 calls the callbacks
+ * of released pages by design (its driver refuses them), so a check that
+ * leaves that invariant out (`only`) goes on into the driver.
+ */
+import { aopsOf, AS, mappingName, type AOps } from './mapping.ts';
+import { num, pg, type KCtx } from './dsl.ts';
+import { Kind, kindName } from './world.ts';
+import type { Locals } from '../checker/index.ts';
+
+/** A callback of struct movable_operations, by the model's name of the driver function. */
+export type MopsOp = 'isolate_page' | 'migrate_page' | 'putback_page';
+
+/** The model's callback names (aopsOf keeps v4.8's a_ops names: migratepage). */
+const MODEL_NAME: Readonly<Record<MopsOp, keyof AOps>> = { isolate_page: 'isolate_page', migrate_page: 'migratepage', putback_page: 'putback_page' };
+
+/**
+ * Calls `mops->op` for the page in local `p`, where `ops` is the ops pointer
+ * the caller read (an address_space id, see the module comment) and `what`
+ * says where it came from (for messages, e.g. `page->mapping`).
+ */
+export function callMops(c: KCtx, op: MopsOp, ops: number, what: string, args: Locals, then?: string, into?: string): void {
+  const p = num(c.l, 'p');
+  if (ops === 0) return c.fail('no-null-deref', `page_movable_ops(page ${p}) is NULL (${what}): mops->${op} dereferences NULL`);
+  const target = ops === AS.DRIVER ? aopsOf[AS.DRIVER]?.[MODEL_NAME[op]] : undefined;
+  if (target === undefined) {
+    return c.fail('no-false-positive-callback', `page_movable_ops(page ${p}) is ${mappingName(ops << 2)} (${what}), no struct movable_operations: mops->${op} jumps through a wild pointer`);
+  }
+  const page = pg(c);
+  if (page.ref === 0) return c.fail('no-use-after-free', `mops->${op} called on page ${p}, which is free`);
+  if (page.kind !== Kind.DRIVER) {
+    return c.fail('no-false-positive-callback', `mops->${op} called on page ${p}, which is a ${kindName[page.kind]} page, not the driver's`);
+  }
+  if (page.released) c.fail('no-callback-after-release', `mops->${op} called on page ${p}, which the driver has already released`);
+  c.call(target, args, then, into);
+}

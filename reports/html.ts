@@ -1,10 +1,17 @@
 /**
  * A single self-contained HTML page (inline CSS and JS, no network) that
- * embeds the results and lets the reader pick a scenario/version and step
- * through its interleaving: prev/next buttons (and arrow keys), the current
- * step highlighted in a one-column-per-thread table, and the state changes of
- * the current step (and those before it) shown beside it. Deterministic bytes.
+ * opens on the verdict matrix (reports/html-matrix.ts: scenarios × versions,
+ * mutants in their own table, each cell a link to its pair) and embeds the
+ * results, so that the reader can open a pair and step through its
+ * interleaving: prev/next buttons (and arrow keys), the current step
+ * highlighted in a one-column-per-thread table, and the state changes of the
+ * current step (and those before it) shown beside it. A violation opens on
+ * its last step; a pair without a trace shows no trace table and no side box.
+ * The URL hash names the pair and step (`#<scenario>--<protocol>@<step>`;
+ * none: the matrix), so the browser's back button returns to the matrix.
+ * Deterministic bytes.
  */
+import { htmlEscape, htmlMatrix } from './html-matrix.ts';
 import { formatJson } from './json.ts';
 import type { RunRecord } from './record.ts';
 
@@ -19,6 +26,7 @@ export function scriptJson(json: string): string {
 }
 
 const CSS = `
+[hidden]{display:none!important}
 body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#1d2129;background:#fafbfc}
 header{padding:12px 20px;background:#24292f;color:#fff}
 header h1{font-size:18px;margin:0}
@@ -48,17 +56,30 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
 #side h2{font-size:14px;margin:4px 0}
 #side ul{margin:4px 0;padding-left:18px}
 .dim{color:#8c959f}
+#matrix h2{font-size:15px;margin:18px 0 6px}
+table.mx{width:auto}
+table.mx td,table.mx th{white-space:nowrap}
+table.mx th.s{background:#fff;font-weight:normal;font-family:ui-monospace,monospace;font-size:12px}
+table.mx td.ok a{color:#1a7f37}
+table.mx td.bad{background:#ffebe9}
+table.mx td.bad a{color:#b42318;font-weight:600}
+table.mx td.na{color:#8c959f;text-align:center}
+table.mx .exp{font-size:12px;color:#b42318}
+.gl{font-weight:600;font-size:15px}.gl.ok{color:#1a7f37}.gl.bad{color:#b42318}
+#back{display:inline-block;margin:4px 0 8px}
 `;
 
 const JS = `
 (function(){
 var D=JSON.parse(document.getElementById('data').textContent).results;
 var sel=document.getElementById('pick'),head=document.getElementById('head'),tw=document.getElementById('tw'),side=document.getElementById('side'),pos=document.getElementById('pos');
+var matrix=document.getElementById('matrix'),viewer=document.getElementById('viewer'),nav=document.getElementById('nav'),wrap=document.getElementById('wrap');
 var cur=0,step=0;
 function el(t,c,x){var e=document.createElement(t);if(c)e.className=c;if(x!==undefined&&x!==null)e.textContent=String(x);return e;}
 function cell(v){return v==='pass'||v==='incomplete'?v:'\\u2717 '+v;}
 D.forEach(function(r,i){var o=el('option',null,r.scenario+' / '+r.protocol+' : '+cell(r.actual)+(r.match===false?' (MISMATCH)':''));o.value=String(i);sel.appendChild(o);});
 function key(r){return r.scenario+'--'+r.protocol;}
+function lastStep(r){return r&&r.verdict==='violation'?r.trace.length:0;}
 function render(){
   var r=D[cur];if(!r){head.textContent='No results.';tw.textContent='';side.textContent='';pos.textContent='';return;}
   sel.value=String(cur);
@@ -77,7 +98,8 @@ function render(){
   var n=r.trace.length;if(step>n)step=n;
   pos.textContent=n?('step '+step+' / '+n):'no trace';
   tw.textContent='';side.textContent='';
-  if(!n)return;
+  nav.hidden=!n;wrap.hidden=!n;
+  if(!n){try{history.replaceState(null,'','#'+encodeURIComponent(key(r)));}catch(_){}return;}
   var t=el('table'),hr=el('tr');hr.appendChild(el('th',null,'#'));
   r.threads.forEach(function(name){hr.appendChild(el('th',null,name));});t.appendChild(hr);
   r.trace.forEach(function(s){
@@ -97,27 +119,33 @@ function render(){
     if(!s.summary.length)side.appendChild(el('div','dim','nothing in the shared state'));
     var ul=el('ul');s.summary.forEach(function(l){ul.appendChild(el('li','ch',l));});side.appendChild(ul);}
   side.appendChild(el('h2',null,'changes so far'));
+  if(!step)side.appendChild(el('div','dim','none yet'));
   var ul2=el('ul');r.trace.slice(0,step).forEach(function(p){p.summary.forEach(function(l){ul2.appendChild(el('li',p.index===step?'ch':'dim',p.index+'. '+l));});});side.appendChild(ul2);
   if(step===n&&r.verdict==='violation')side.appendChild(el('div','v-violation','\\u2717 '+r.invariant+': '+r.message));
   try{history.replaceState(null,'','#'+encodeURIComponent(key(r))+'@'+step);}catch(_){}
 }
 function go(i){var r=D[cur];if(!r)return;step=Math.max(0,Math.min(r.trace.length,i));render();}
-sel.onchange=function(){cur=Number(sel.value);step=0;render();};
+sel.onchange=function(){cur=Number(sel.value);step=lastStep(D[cur]);render();};
 document.getElementById('first').onclick=function(){go(0);};
 document.getElementById('prev').onclick=function(){go(step-1);};
 document.getElementById('next').onclick=function(){go(step+1);};
 document.getElementById('last').onclick=function(){var r=D[cur];go(r?r.trace.length:0);};
 document.addEventListener('keydown',function(ev){if(ev.target===sel)return;if(ev.key==='ArrowLeft')go(step-1);else if(ev.key==='ArrowRight')go(step+1);});
-var h=decodeURIComponent(location.hash.slice(1)),at=h.lastIndexOf('@');
-var want=at<0?h:h.slice(0,at);
-D.forEach(function(r,i){if(key(r)===want){cur=i;step=at<0?0:Number(h.slice(at+1))||0;}});
-render();
+function route(){
+  var h=decodeURIComponent(location.hash.slice(1)),at=h.lastIndexOf('@'),want=at<0?h:h.slice(0,at),found=-1;
+  D.forEach(function(r,i){if(key(r)===want)found=i;});
+  matrix.hidden=found>=0;viewer.hidden=found<0;
+  if(found<0)return;
+  cur=found;step=at<0?lastStep(D[cur]):(Number(h.slice(at+1))||0);render();
+}
+if(typeof window!=='undefined'&&window.addEventListener)window.addEventListener('hashchange',route);
+route();
 })();
 `;
 
 /** The viewer page of a set of results. */
 export function formatHtml(records: readonly RunRecord[], title = 'movcheck report'): string {
-  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+  const esc = htmlEscape;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -130,10 +158,14 @@ export function formatHtml(records: readonly RunRecord[], title = 'movcheck repo
     '<body>',
     `<header><h1>${esc(title)}</h1></header>`,
     '<main>',
+    ...htmlMatrix(records),
+    '<section id="viewer" hidden>',
+    '<a id="back" href="#">&#x2190; verdict matrix</a>',
     '<label>scenario / version: <select id="pick"></select></label>',
     '<div id="head"></div>',
     '<div id="nav"><button id="first" title="first">&#x00AB; first</button><button id="prev" title="previous (left arrow)">&#x25C0; prev</button><span id="pos"></span><button id="next" title="next (right arrow)">next &#x25B6;</button><button id="last" title="last">last &#x00BB;</button></div>',
     '<div id="wrap"><div id="tw"></div><aside id="side"></aside></div>',
+    '</section>',
     '</main>',
     `<script type="application/json" id="data">${scriptJson(formatJson(records, { seconds: false }).trimEnd())}</script>`,
     `<script>${JS}</script>`,

@@ -1,7 +1,9 @@
 /**
- * The HTML viewer: self-contained (no network), data embedded safely, and its
- * script actually works: run against a tiny fake DOM, it lists the results and
- * steps through a trace with prev/next, highlighting the current step.
+ * The HTML viewer: self-contained (no network), data embedded safely, opens
+ * on the verdict matrix whose cells link to each pair, and its script
+ * actually works: run against a tiny fake DOM, it opens the pair a link names
+ * (a violation on its last step), lists the results and steps through a trace
+ * with prev/next, highlighting the current step; a pass shows no empty box.
  */
 import test from 'ava';
 import { formatHtml, scriptJson } from '../../reports/html.ts';
@@ -12,6 +14,7 @@ import { TRACE, pass, rerun, violation } from './_records.ts';
 class El {
   className = '';
   value = '';
+  hidden = false;
   children: El[] = [];
   text = '';
   onclick: (() => void) | null = null;
@@ -43,7 +46,8 @@ function boot(html: string, hash = '') {
   const data = /<script type="application\/json" id="data">([\s\S]*?)<\/script>/.exec(html)![1]!;
   const js = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
   const ids: Record<string, El> = {};
-  for (const id of ['pick', 'head', 'tw', 'side', 'pos', 'first', 'prev', 'next', 'last']) ids[id] = new El(id);
+  for (const id of ['pick', 'head', 'tw', 'side', 'pos', 'first', 'prev', 'next', 'last', 'matrix', 'viewer', 'nav', 'wrap']) ids[id] = new El(id);
+  ids.viewer!.hidden = true;
   ids.data = new El('script');
   ids.data.text = data;
   let keydown: (ev: { key: string; target: unknown }) => void = () => {};
@@ -80,8 +84,52 @@ test('scriptJson keeps JSON parseable and inert inside a script element', (t) =>
   t.deepEqual(JSON.parse(s), { a: '</script>&<!--\u2028' });
 });
 
+test('the page opens on the matrix; the viewer stays hidden until a pair is named', (t) => {
+  const { ids } = boot(formatHtml(RECS));
+  t.false(ids.matrix!.hidden);
+  t.true(ids.viewer!.hidden);
+  t.is(ids.head!.textContent, '', 'nothing rendered yet');
+  const other = boot(formatHtml(RECS), '#no-such-pair@3');
+  t.false(other.ids.matrix!.hidden, 'an unknown pair shows the matrix');
+});
+
+test('the matrix: scenarios × versions, mutants apart, every cell a link to its pair (a violation on its last step), no empty cell', (t) => {
+  const recs = [...RECS, violation(TRACE, { protocol: 'v3~no-lock', expected: { verdict: 'pass', why: null } })];
+  const html = formatHtml(recs);
+  const section = /<section id="matrix">[\s\S]*?<\/section>/.exec(html)![0];
+  t.regex(section, /<p class="gl bad">gate: 2\/3 match ❌<\/p>/);
+  t.true(section.includes('<tr><th>scenario</th><th>v4.8</th><th>v3</th></tr>'));
+  t.true(
+    section.includes(
+      '<tr><th class="s" scope="row" title="putback_movable_pages clears PG_movable without lock_page">r6-putback-unlocked</th>' +
+        '<td class="ok"><a href="#r6-putback-unlocked--v4.8@0" title="r6-putback-unlocked under v4.8: matches the expectation">pass</a> ✅</td>' +
+        '<td class="ok"><a href="#r6-putback-unlocked--v3@6" title="r6-putback-unlocked under v3: matches the expectation">✗ no-double-isolation</a> ✅</td></tr>',
+    ),
+  );
+  t.true(section.includes('<tr><th>scenario (mutant: must fail)</th><th>mutant version</th><th>verdict</th></tr>'));
+  t.regex(section, /<td class="v">v3~no-lock<\/td><td class="bad"><a href="#r6-putback-unlocked--v3~no-lock@6" [^>]*>✗ no-double-isolation<\/a> ❌<div class="exp">expected pass<\/div><\/td>/);
+  t.notRegex(section, /<td[^>]*><\/td>/, 'no empty cell');
+  const missing = formatHtml([RECS[0]!, violation(TRACE, { id: 'other', protocol: 'v3' })]);
+  t.regex(missing, /<td class="na" title="not run">-<\/td>/);
+});
+
+test('a link opens its pair: a violation on its last step, a pass without trace table or side box', (t) => {
+  const v = boot(formatHtml(RECS), '#r6-putback-unlocked--v3@6');
+  t.true(v.ids.matrix!.hidden);
+  t.false(v.ids.viewer!.hidden);
+  t.is(v.ids.pos!.textContent, 'step 6 / 6');
+  t.regex(v.ids.side!.textContent, /✗ no-double-isolation: evil/);
+  const noStep = boot(formatHtml(RECS), '#r6-putback-unlocked--v3');
+  t.is(noStep.ids.pos!.textContent, 'step 6 / 6', 'no step in the hash: the last one');
+  const p = boot(formatHtml(RECS), '#r6-putback-unlocked--v4.8@0');
+  t.regex(p.ids.head!.textContent, /PASS: every interleaving checked/);
+  t.true(p.ids.nav!.hidden);
+  t.true(p.ids.wrap!.hidden, 'no empty trace table or side box');
+  t.is(p.ids.side!.textContent, '');
+});
+
 test('the viewer lists results and steps through a trace', (t) => {
-  const { ids, keydown, replaced } = boot(formatHtml(RECS));
+  const { ids, keydown, replaced } = boot(formatHtml(RECS), '#r6-putback-unlocked--v4.8');
   const opts = ids.pick!.children;
   t.deepEqual(
     opts.map((o) => o.textContent),
@@ -92,7 +140,11 @@ test('the viewer lists results and steps through a trace', (t) => {
   ids.pick!.value = '1';
   ids.pick!.onchange!();
   t.regex(ids.head!.textContent, /VIOLATION of no-double-isolation \(state\): evil <\/script>/);
+  t.false(ids.wrap!.hidden);
+  t.is(ids.pos!.textContent, 'step 6 / 6', 'a violation opens on its last step');
+  ids.first!.onclick!();
   t.is(ids.pos!.textContent, 'step 0 / 6');
+  t.regex(ids.side!.textContent, /before the first stepchanges so farnone yet/);
   const rows = () => ids.tw!.all().filter((e) => e.tagName === 'tr');
   t.is(rows().length, 7, 'header + 6 steps');
   t.deepEqual(rows()[0]!.children.map((c) => c.textContent), ['#', 'C0', 'C1']);

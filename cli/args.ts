@@ -191,6 +191,14 @@ export function parseArgs(argv: readonly string[]): Invocation {
         md: str(r, 'md'),
         search: search(r),
       };
+    case 'mutants':
+      return {
+        command: 'mutants',
+        protocols: strs(r, 'protocol'),
+        equivalents: str(r, 'equivalents'),
+        search: search(r),
+        format: (str(r, 'format') as 'text' | 'json' | 'md' | null) ?? 'text',
+      };
     case 'report':
       return { command: 'report', targets: p, protocols: strs(r, 'protocol'), out: str(r, 'out') ?? 'reports/out', search: search(r) };
   }

@@ -49,6 +49,8 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
         return await (await import('./commands/gate.ts')).gateCommand(inv, io);
       case 'report':
         return await (await import('./commands/report.ts')).reportCommand(inv, io);
+      case 'mutants':
+        return await (await import('./commands/mutants.ts')).mutantsCommand(inv, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

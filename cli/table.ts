@@ -9,6 +9,8 @@
 export const RUN_FORMATS = ['text', 'json', 'md', 'email', 'itf'] as const;
 /** Output formats of `replay`. */
 export const REPLAY_FORMATS = ['text', 'json', 'itf'] as const;
+/** Output formats of `mutants`. */
+export const MUTANTS_FORMATS = ['text', 'json', 'md'] as const;
 /** Search strategies. */
 export const STRATEGIES = ['bfs', 'dfs'] as const;
 
@@ -65,6 +67,14 @@ export type Invocation =
       readonly junit: string | null;
       readonly md: string | null;
       readonly search: SearchArgs;
+    }
+  | {
+      readonly command: 'mutants';
+      readonly protocols: readonly string[];
+      /** The equivalents file (`--equivalents`), or null for the shipped scenarios/equivalent-mutants.json. */
+      readonly equivalents: string | null;
+      readonly search: SearchArgs;
+      readonly format: (typeof MUTANTS_FORMATS)[number];
     }
   | {
       readonly command: 'report';
@@ -182,6 +192,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...SEARCH,
     ],
     help: 'write index.md, index.html, results.json and one page per scenario and version',
+  },
+  {
+    name: 'mutants',
+    args: '',
+    minArgs: 0,
+    maxArgs: 0,
+    options: [
+      { name: 'protocol', kind: 'string', repeat: true, meta: '<version|file>', help: 'mutate these versions (repeatable; default: every built-in version)' },
+      { name: 'equivalents', kind: 'string', meta: 'FILE', help: 'recorded equivalent mutants (default: scenarios/equivalent-mutants.json)' },
+      ...SEARCH,
+      { name: 'format', kind: MUTANTS_FORMATS, meta: 'text|json|md', help: 'output format (default text)' },
+    ],
+    help: "every single-point mutant of a version (a lock, unlock, reference, atomic operation or check changed), judged on the scenarios that list it; exit 0 when each is killed or recorded as equivalent",
   },
   { name: 'help', args: '[<command>]', minArgs: 0, maxArgs: 1, options: [], help: 'show this help, or the help of one command' },
 ];

@@ -3,6 +3,7 @@
  * kernel does not matter); what matters is that they share one word, and that
  * a version may alias PG_movable / PG_isolated onto existing bits.
  */
+import { check, mutating } from './mutation/hook.ts';
 
 /** Bit numbers of the flags that matter to the protocol. */
 export const PG = {
@@ -42,9 +43,10 @@ export function bit(b: number): number {
   return 1 << b;
 }
 
-/** True when bit `b` is set in `flags`. */
+/** True when bit `b` is set in `flags` (a check an automatic mutant may force, see model/mutation/hook.ts). */
 export function test(flags: number, b: number): boolean {
-  return (flags & (1 << b)) !== 0;
+  const r = (flags & (1 << b)) !== 0;
+  return mutating() ? check(r, `test(${baseFlagNames[b] ?? `bit${b}`})`) : r;
 }
 
 /** Display name of bit `b` under `layout`, with its alias (e.g. `PG_reclaim(=PG_movable)`). */

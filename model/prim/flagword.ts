@@ -7,10 +7,12 @@
  */
 import { bit, flagNames, type Layout } from '../flags.ts';
 import { fields, fn, pg, type KCtx, type KFn } from '../dsl.ts';
+import { fuseNonAtomic, mutating, splitAtomic } from '../mutation/hook.ts';
 
 /** Atomic set_bit / clear_bit of bit `b` on the page in local `v` (inline, one step). */
 export function atomicBit(c: KCtx, b: number, set: boolean, v = 'p'): void {
   const page = pg(c, v);
+  if (mutating() && splitAtomic(`${set ? 'set_bit' : 'clear_bit'}(${flagNames(bit(b))})`, page.flags, c.l[v] as number, b, set)) return;
   page.flags = set ? page.flags | bit(b) : page.flags & ~bit(b);
 }
 
@@ -26,7 +28,14 @@ export function nonAtomicBitFn(file: string, name: string, b: number, set: boole
       label: 'load',
       code: `${op}: load page->flags`,
       reads: fields('p', 'flags'),
-      run: (c) => void (c.l.old = pg(c).flags),
+      run: (c) => {
+        if (mutating() && fuseNonAtomic(`${set ? '__set_bit' : '__clear_bit'}(${flagNames(bit(b))})`)) {
+          const page = pg(c);
+          page.flags = set ? page.flags | bit(b) : page.flags & ~bit(b);
+          return c.ret(null);
+        }
+        c.l.old = pg(c).flags;
+      },
     },
     {
       label: 'store',

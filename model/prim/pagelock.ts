@@ -7,6 +7,7 @@
 import { bit, PG, test } from '../flags.ts';
 import { fields, fn, pg, type KCtx, type KFn } from '../dsl.ts';
 import { members, type World } from '../world.ts';
+import { dropAcquire, mutating, skipRelease } from '../mutation/hook.ts';
 
 /** Footprint of every page-lock operation on the page in local `v`. */
 export const lockFields = (v = 'p') => fields(v, 'flags', 'lockers', 'waitq');
@@ -14,7 +15,8 @@ export const lockFields = (v = 'p') => fields(v, 'flags', 'lockers', 'waitq');
 /** trylock_page: test_and_set_bit_lock(PG_locked). Inline, one step; returns true if taken. */
 export function tryLock(c: KCtx, v = 'p'): boolean {
   const page = pg(c, v);
-  if (test(page.flags, PG.locked)) return false;
+  if (mutating() && dropAcquire('lock', `trylock_page(${v})`, `page:${String(c.l[v])}`)) return true;
+  if (page.flags & bit(PG.locked)) return false;
   page.flags |= bit(PG.locked);
   page.lockers |= bit(c.tid);
   return true;
@@ -22,13 +24,14 @@ export function tryLock(c: KCtx, v = 'p'): boolean {
 
 /** unlock_page: clear_bit_unlock(PG_locked), then wake sleepers if PG_waiters was set. Inline, one step. */
 export function unlockPage(c: KCtx, v = 'p'): void {
+  if (mutating() && skipRelease('unlock', `unlock_page(${v})`, `page:${String(c.l[v])}`, v)) return;
   const page = pg(c, v);
   if (!(page.lockers & bit(c.tid))) {
     c.fail('page-lock-consistent', `unlock_page() of page ${String(c.l[v])} by a thread that does not hold its PG_locked`);
   }
   page.lockers &= ~bit(c.tid);
   page.flags &= ~bit(PG.locked);
-  if (test(page.flags, PG.waiters)) {
+  if (page.flags & bit(PG.waiters)) {
     page.flags &= ~bit(PG.waiters);
     page.waitq = 0;
   }

@@ -9,6 +9,7 @@ import { isolatedMark, movableMark } from '../marks.ts';
 import { asOf, mappingName, PAGE_MAPPING_FLAGS } from '../mapping.ts';
 import { fields, num, pg, type KCtx } from '../dsl.ts';
 import { Kind, List, type Page } from '../world.ts';
+import { dropAcquire, mutating, quietly, skipRelease } from '../mutation/hook.ts';
 
 /** Footprint of reference operations on the page in local `v` (freeing may reset the mapping tag and ghost kind). */
 export const refFields = (v = 'p') => fields(v, 'ref', 'holds', 'mapping', 'kind', 'released');
@@ -25,6 +26,7 @@ function addHold(page: Page, slot: number, n: number): void {
 export function getPageUnlessZero(c: KCtx, slot: number, v = 'p'): boolean {
   const page = pg(c, v);
   if (page.ref === 0) return false;
+  if (mutating() && dropAcquire('get', `get_page_unless_zero(${v})`, `ref:${String(c.l[v])}`)) return true;
   page.ref += 1;
   addHold(page, slot, 1);
   return true;
@@ -34,6 +36,7 @@ export function getPageUnlessZero(c: KCtx, slot: number, v = 'p'): boolean {
 export function getPage(c: KCtx, slot: number, v = 'p'): void {
   const page = pg(c, v);
   if (page.ref === 0) c.fail('no-use-after-free', `get_page() on page ${num(c.l, v)}, which is free (refcount 0)`);
+  if (mutating() && dropAcquire('get', `get_page(${v})`, `ref:${String(c.l[v])}`)) return;
   page.ref += 1;
   addHold(page, slot, 1);
 }
@@ -63,6 +66,7 @@ export function dirtyForFree(page: Page, layout: Layout): string[] {
  * does; then a page that is not clean is `free-page-clean`).
  */
 export function putPage(c: KCtx, slot: number, layout: Layout, v = 'p'): void {
+  if (mutating() && skipRelease('put', `put_page(${v})`, `ref:${String(c.l[v])}`, v)) return;
   const page = pg(c, v);
   if (page.ref <= 0) {
     c.fail('no-use-after-free', `put_page() on page ${num(c.l, v)}, which is already free (refcount 0)`);
@@ -73,7 +77,7 @@ export function putPage(c: KCtx, slot: number, layout: Layout, v = 'p'): void {
   if (page.ref > 0) return;
   // free_pages_prepare(): `if (PageMappingFlags(page)) page->mapping = NULL;` comes before the bad-page check.
   if (page.mapping & PAGE_MAPPING_FLAGS) page.mapping = 0;
-  const bad = dirtyForFree(page, layout);
+  const bad = quietly(() => dirtyForFree(page, layout));
   if (bad.length) c.fail('free-page-clean', `page ${num(c.l, v)} freed (refcount 0) with ${bad.join(', ')}: Bad page state`);
   page.kind = Kind.FREE;
   page.released = 0;

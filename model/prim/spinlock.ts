@@ -3,6 +3,7 @@
  * another holds it); holding it forbids sleeping (see lock_page).
  */
 import { fn, paths, type KFn } from '../dsl.ts';
+import { mutating, skipRelease } from '../mutation/hook.ts';
 
 /** spin_lock_irqsave(&zone->lru_lock, flags). */
 export const spin_lock_lru: KFn = fn('mm/compaction.c', 'spin_lock_irqsave', [
@@ -19,5 +20,6 @@ export const spin_lock_lru: KFn = fn('mm/compaction.c', 'spin_lock_irqsave', [
 
 /** spin_unlock_irqrestore(&zone->lru_lock, flags), inline. */
 export function spinUnlockLru(w: { lruLock: number }): void {
+  if (mutating() && skipRelease('unlock', 'spin_unlock(lru_lock)', 'lru', 'lru')) return;
   w.lruLock = -1;
 }

@@ -1,0 +1,291 @@
+/**
+ * Instrumented versions: every step of a version (but the lock primitives
+ * themselves) wrapped so that the hooks of hook.ts know which step runs. In
+ * discovery the wrapper also records the sites the wrapper sees itself (calls
+ * of lock functions, reads of boolean locals) and the control flow between the
+ * steps of a function (for "move an unlock one step earlier"); in a mutant it
+ * makes the one change of the mutation:
+ *
+ * - a dropped `lock_page()`/`spin_lock()` call continues as if it returned;
+ * - a forced check answers its forced value to the step that reads it;
+ * - a split atomic flag operation defers the step's control flow to a store
+ *   step inserted right after it (the load is the step, the store the next
+ *   step of the thread, as the non-atomic helpers are modelled);
+ * - an unlock moved earlier is done at the end of each step that leads to the
+ *   unlock's step, which then skips it.
+ */
+import type { Locals, StepDef, Value } from '../../checker/index.ts';
+import { bit, flagNames } from '../flags.ts';
+import type { Fns, KCtx, KStep } from '../dsl.ts';
+import type { Protocol } from '../protocol.ts';
+import type { World } from '../world.ts';
+import { EARLY, meetSite, setRunning, skipRelease, dropAcquire, SPLIT, type Mutation, type Running, type Site } from './hook.ts';
+
+/** What discovery learns of a version: its sites, the control flow between steps, and the steps that ran. */
+export interface Discovery {
+  /** Sites by key (siteKey). */
+  readonly sites: Map<string, Site>;
+  /** Values seen at check sites, by site key. */
+  readonly seen: Map<string, Set<boolean>>;
+  /** For `fn\u0000label`: the labels of the same function the step continued at. */
+  readonly edges: Map<string, Set<string>>;
+  /** `fn\u0000label` of every step that ran. */
+  readonly ran: Set<string>;
+}
+
+/** A fresh, empty discovery record. */
+export function newDiscovery(): Discovery {
+  return { sites: new Map(), seen: new Map(), edges: new Map(), ran: new Set() };
+}
+
+/** Stable key of a site. */
+export function siteKey(s: Site): string {
+  return `${s.fn}/${s.label}/${s.op}/${s.what}#${s.nth}`;
+}
+
+/** Functions that are the lock primitives: calls to them are lock or unlock sites, their own steps are not mutated. */
+export function lockRole(fn: string): 'lock' | 'unlock' | null {
+  if (fn === 'lock_page' || /^spin_lock/.test(fn)) return 'lock';
+  if (fn === 'unlock_page' || /^spin_unlock/.test(fn)) return 'unlock';
+  return null;
+}
+
+/** True for functions whose steps are never instrumented (the lock primitives, the non-atomic lock of a new page's owner). */
+export function isPrimitive(fn: string): boolean {
+  return lockRole(fn) !== null || fn === '__SetPageLocked';
+}
+
+/** A control action a step took. */
+type Control =
+  | { readonly k: 'goto'; readonly label: string }
+  | { readonly k: 'call'; readonly fn: string; readonly args: Locals; readonly then?: string; readonly into?: string }
+  | { readonly k: 'ret'; readonly v: Value };
+
+function replay(c: KCtx, cs: readonly Control[]): void {
+  for (const x of cs) {
+    if (x.k === 'goto') c.goto(x.label);
+    else if (x.k === 'call') c.call(x.fn, x.args, x.then, x.into);
+    else c.ret(x.v);
+  }
+}
+
+/** The label a step continued at within its function, or null (it returned). */
+function target(cs: readonly Control[], next: string | null): string | null {
+  const last = cs[cs.length - 1];
+  if (last === undefined) return next;
+  if (last.k === 'goto') return last.label;
+  if (last.k === 'call') return last.then ?? next;
+  return null;
+}
+
+/** Lock key of a page index. */
+const pageKey = (p: unknown) => `page:${String(p)}`;
+
+/** The local of `l` (among the usual page locals) holding page `p`, for an unlock done by call. */
+function pageVar(l: Locals, p: unknown): string | undefined {
+  for (const v of ['p', 'np']) if (l[v] === p) return v;
+  return undefined;
+}
+
+/** How one step is wrapped. */
+interface StepPlan {
+  readonly fn: string;
+  readonly step: KStep;
+  readonly next: string | null;
+  readonly record: Discovery | null;
+  readonly mutation: Mutation | null;
+  /** Proxy the context (observe control, intercept lock calls, read locals through the check hook). */
+  readonly proxy: boolean;
+  /** This step holds the split atomic site: defer control to the store step. */
+  readonly split: boolean;
+  /** This step leads to the early-unlocked step: unlock at its end when it goes there. */
+  readonly early: boolean;
+}
+
+/** The context a proxied step sees. */
+function proxyCtx(c: KCtx, plan: StepPlan, trace: Control[]): KCtx {
+  const m = plan.mutation;
+  const forced = m?.change.kind === 'force' ? m.change.value : null;
+  const l = new Proxy(c.l, {
+    get(t, k) {
+      const v = t[k as string];
+      if (typeof v !== 'boolean' || typeof k !== 'string' || k.startsWith('mut_')) return v;
+      const hit = meetSite('check', `local:${k}`, undefined, v);
+      return hit && forced !== null ? forced : v;
+    },
+    set(t, k, v) {
+      t[k as string] = v as Value;
+      return true;
+    },
+  });
+  const act = (x: Control) => {
+    trace.push(x);
+    if (!plan.split) replay(c, [x]);
+  };
+  /** A lock-function call not made: continue where it would have returned to. */
+  const skip = (then: string | undefined, into: string | undefined) => {
+    if (into !== undefined) l[into] = null;
+    if (then !== undefined) act({ k: 'goto', label: then });
+  };
+  return {
+    get w() {
+      return c.w;
+    },
+    l,
+    tid: c.tid,
+    choice: c.choice,
+    fail: (inv, msg) => c.fail(inv, msg),
+    goto: (label) => act({ k: 'goto', label }),
+    call(fn, args, then, into) {
+      const role = lockRole(fn);
+      const key = /^spin/.test(fn) ? 'lru' : pageKey(args.p);
+      if (role === 'lock' && dropAcquire('lock', fn, key)) return skip(then, into);
+      if (role === 'unlock' && skipRelease('unlock', fn, key, key === 'lru' ? 'lru' : (pageVar(c.l, args.p) ?? 'p'))) return skip(then, into);
+      act(then === undefined ? (into === undefined ? { k: 'call', fn, args } : { k: 'call', fn, args, into }) : into === undefined ? { k: 'call', fn, args, then } : { k: 'call', fn, args, then, into });
+    },
+    ret: (v = null) => act({ k: 'ret', v }),
+  };
+}
+
+/** Unlocks, at the end of a step leading to the mutated unlock, what that unlock would release, and marks it done. */
+function unlockEarly(c: KCtx, site: Site, unlockPage: (c: KCtx, v: string) => void): void {
+  const v = site.v ?? 'p';
+  if (v === 'lru') {
+    if (c.w.lruLock !== c.tid) return;
+    c.w.lruLock = -1;
+    c.l[EARLY] = 'lru';
+    return;
+  }
+  const p = c.l[v];
+  const page = typeof p === 'number' ? c.w.pages[p] : undefined;
+  if (!page || !(page.lockers & bit(c.tid))) return;
+  unlockPage(c, v);
+  c.l[EARLY] = pageKey(p);
+}
+
+/** The wrapped step. */
+function wrap(plan: StepPlan, unlockPage: (c: KCtx, v: string) => void): KStep {
+  const { fn, step } = plan;
+  const record = plan.record;
+  const recordSite = record
+    ? (s: Site, value?: boolean) => {
+        const k = siteKey(s);
+        record.sites.set(k, s);
+        if (value === undefined) return;
+        let seen = record.seen.get(k);
+        if (!seen) record.seen.set(k, (seen = new Set()));
+        seen.add(value);
+      }
+    : null;
+  const run = (c: KCtx) => {
+    const r: Running = { fn, label: step.label, c, mutation: plan.mutation, record: recordSite, counts: new Map(), quiet: 0, fired: false };
+    const prev = setRunning(r);
+    try {
+      if (record) record.ran.add(`${fn}\u0000${step.label}`);
+      if (!plan.proxy) return step.run(c);
+      const trace: Control[] = [];
+      step.run(proxyCtx(c, plan, trace));
+      const to = target(trace, plan.next);
+      if (record && to !== null) {
+        const k = `${fn}\u0000${step.label}`;
+        let set = record.edges.get(k);
+        if (!set) record.edges.set(k, (set = new Set()));
+        set.add(to);
+      }
+      if (plan.split) {
+        if (r.fired) c.l[SPLIT_CONTROL] = JSON.stringify(trace);
+        else if (trace.length) replay(c, trace);
+        else if (plan.next !== null) c.goto(plan.next);
+        else c.ret(null);
+      }
+      if (plan.early && plan.mutation && to === plan.mutation.site.label) unlockEarly(c, plan.mutation.site, unlockPage);
+    } finally {
+      setRunning(prev);
+    }
+  };
+  return { ...step, run };
+}
+
+/** Local holding the deferred control flow of a split atomic step. */
+const SPLIT_CONTROL = 'mut_k';
+
+/** The store step inserted after a split atomic step: store the loaded word with the bit changed (reporting a lost update, as the non-atomic helpers do), then the step's own control flow. */
+function storeStep(fn: string, step: KStep, mutation: Mutation): KStep {
+  const flagsOf = (l: Locals) => [`pages/${String(l[SPLIT.page])}/flags`];
+  return {
+    label: `${step.label}~store`,
+    src: { ...step.src, code: `${step.src.code} [MUTANT: non-atomic, the store of page->flags]` },
+    reads: flagsOf,
+    writes: flagsOf,
+    run: (c: KCtx) => {
+      const r: Running = { fn, label: `${step.label}~store`, c, mutation, record: null, counts: new Map(), quiet: 0, fired: false };
+      const prev = setRunning(r);
+      try {
+        const l = c.l;
+        const p = l[SPLIT.page];
+        const page = typeof p === 'number' ? c.w.pages[p] : undefined;
+        if (page) {
+          const b = l[SPLIT.bit] as number;
+          const old = l[SPLIT.old] as number;
+          const next = l[SPLIT.set] ? old | bit(b) : old & ~bit(b);
+          const undone = (page.flags ^ next) & ~bit(b);
+          if (undone) {
+            c.fail('no-lost-flag-update', `${step.src.fn} (made non-atomic) stored a stale page->flags: ${flagNames(undone)}, changed by another thread after the load, is undone`);
+          }
+          page.flags = next;
+        }
+        const cs = typeof l[SPLIT_CONTROL] === 'string' ? (JSON.parse(l[SPLIT_CONTROL] as string) as Control[]) : [];
+        for (const k of [SPLIT.page, SPLIT.bit, SPLIT.old, SPLIT.set, SPLIT_CONTROL]) l[k] = null;
+        replay(c, cs);
+      } finally {
+        setRunning(prev);
+      }
+    },
+  };
+}
+
+/** Which steps lead to a step: from discovery's edges. */
+export function predecessors(d: Discovery, fn: string, label: string): Set<string> {
+  const out = new Set<string>();
+  for (const [k, tos] of d.edges) {
+    const [f, from] = k.split('\u0000') as [string, string];
+    if (f === fn && from !== label && tos.has(label)) out.add(from);
+  }
+  return out;
+}
+
+/**
+ * `protocol` instrumented: for discovery (`record`), or as the mutant of
+ * `mutation` (with `preds`, the steps leading to an early-unlocked step).
+ * `unlockPage` is the page-lock primitive (passed in to keep this module free
+ * of the primitives it hooks).
+ */
+export function instrument(
+  protocol: Protocol,
+  how: { readonly record: Discovery } | { readonly mutation: Mutation; readonly preds?: ReadonlySet<string> },
+  unlockPage: (c: KCtx, v: string) => void,
+): Fns {
+  const record = 'record' in how ? how.record : null;
+  const mutation = 'mutation' in how ? how.mutation : null;
+  const site = mutation?.site;
+  const out: Fns = {};
+  for (const [fn, def] of Object.entries(protocol.fns)) {
+    if (isPrimitive(fn)) {
+      out[fn] = def;
+      continue;
+    }
+    const steps: StepDef<World>[] = [];
+    def.steps.forEach((step, i) => {
+      const next = def.steps[i + 1]?.label ?? null;
+      const here = site !== undefined && site.fn === fn;
+      const at = here && site.label === step.label;
+      const split = at && mutation?.change.kind === 'split';
+      const early = here && mutation?.change.kind === 'early' && (how as { preds?: ReadonlySet<string> }).preds?.has(step.label) === true;
+      const proxy = record !== null || here || early;
+      steps.push(wrap({ fn, step, next, record, mutation, proxy, split, early }, unlockPage));
+      if (split && mutation) steps.push(storeStep(fn, step, mutation));
+    });
+    out[fn] = { steps };
+  }
+  return out;
+}

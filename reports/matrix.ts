@@ -51,6 +51,19 @@ function cell(rec: RunRecord | undefined): string {
   return verdictCell(actualVerdict(rec.result)) + (matches(rec) === true ? '' : ' *');
 }
 
+/** What a mismatch is, in words: `expected X, got Y` (with the replay command of a violation, or the bound hit). */
+export function mismatchWords(r: RunRecord): string {
+  const exp = r.expected === null ? 'no expectation' : `expected ${expectationWords(r.expected)}`;
+  const res = r.result;
+  const got =
+    res.verdict === 'violation'
+      ? `got violation of ${res.invariant} (${replayCommand(r, res.schedule)})`
+      : res.verdict === 'pass'
+        ? 'got pass'
+        : `got incomplete (${res.bound} ${res.limit} hit after ${res.stats.states} states)`;
+  return `${exp}, ${got}`;
+}
+
 /**
  * The matrix, mismatch list and final line, as printed by `movcheck gate`.
  * Versions are the columns; runs under mutant versions (ids with `~`) follow
@@ -73,17 +86,7 @@ export function formatGateMatrix(records: readonly RunRecord[]): string {
   const bad = records.filter((r) => matches(r) !== true);
   if (bad.length > 0) {
     out.push('', '* does not match the expectation:');
-    for (const r of bad) {
-      const exp = r.expected === null ? 'no expectation' : `expected ${expectationWords(r.expected)}`;
-      const res = r.result;
-      const got =
-        res.verdict === 'violation'
-          ? `got violation of ${res.invariant} (${replayCommand(r, res.schedule)})`
-          : res.verdict === 'pass'
-            ? 'got pass'
-            : `got incomplete (${res.bound} ${res.limit} hit after ${res.stats.states} states)`;
-      out.push(`  ${r.scenario.id} under ${r.protocol.id}: ${exp}, ${got}`);
-    }
+    for (const r of bad) out.push(`  ${r.scenario.id} under ${r.protocol.id}: ${mismatchWords(r)}`);
   }
   out.push('', gateLine(records));
   return out.join('\n') + '\n';

@@ -45,11 +45,31 @@ test('matrix: rows scenarios, columns versions, marks on mismatches, gate line',
   t.is(formatGateMatrix([]), 'no scenario×version pairs to check\n\ngate: 0/0 match\n');
 });
 
-test('Markdown summary: heading with the count, table with ✅/❌', (t) => {
-  const md = formatGateSummaryMd(RECS);
-  t.true(md.startsWith('\n## movcheck gate: 2/4 match ❌\n'));
-  t.regex(md, /^\| scenario \| v3 \| v4\.8 \|$/m);
-  t.regex(md, /^\| r6-putback-unlocked \| ✅ ✗ no-double-isolation \| ✅ pass \|$/m);
-  t.regex(md, /^\| slow \|  \| ❌ incomplete \(expected ✗ no-double-isolation\) \|$/m);
-  t.true(md.endsWith('\n'));
+test('Markdown summary: the matrix as the terminal shows it, catalog table then mutant table, then the mismatches', (t) => {
+  const md = formatGateSummaryMd([...RECS, violation(TRACE, { protocol: 'v3~no-lock' })]);
+  t.is(
+    md,
+    [
+      '',
+      '## movcheck gate: 3/5 match ❌',
+      '',
+      '| scenario | v3 | v4.8 |',
+      '|---|---|---|',
+      '| r6-putback-unlocked | ✗ no-double-isolation | pass |',
+      `| odd \\<&"'\\> id | ❌ **✗ no-double-isolation** (expected pass) | - |`,
+      '| slow | - | ❌ **incomplete** (expected ✗ no-double-isolation) |',
+      '',
+      '| scenario (mutant: must fail) | mutant version | verdict |',
+      '|---|---|---|',
+      '| r6-putback-unlocked | v3~no-lock | ✗ no-double-isolation |',
+      '',
+      'Does not match the expectation:',
+      '',
+      `- odd \\<&"'\\> id under v3: expected pass, got violation of no-double-isolation (movcheck replay 'odd \\<&"'\\\\''\\> id' --protocol v3 --schedule 000001a)`,
+      '- slow under v4.8: expected violation of no-double-isolation, got incomplete (max-states 42 hit after 42 states)',
+      '',
+      '',
+    ].join('\n'),
+  );
+  t.is(formatGateSummaryMd([]), '\n## movcheck gate: 0/0 match ✅\n\n');
 });

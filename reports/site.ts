@@ -1,12 +1,12 @@
 /**
  * The files of `movcheck report`, as data: one Markdown page per
  * scenario×version (diagram and text trace), an `index.md` verdict matrix
- * (expected vs actual) linking to them, `results.json` and the `index.html`
+ * (expected vs actual; runs under mutant versions in their own table) linking to them, `results.json` and the `index.html`
  * viewer. No timing anywhere, so the same inputs give byte-identical files.
  */
 import { formatHtml } from './html.ts';
 import { formatJson } from './json.ts';
-import { axes, cellOf, gateLine } from './matrix.ts';
+import { axes, cellOf, gateLine, isMutantId } from './matrix.ts';
 import { formatMarkdownResult, mdText } from './md.ts';
 import { actualVerdict, matches, verdictCell, type RunRecord } from './record.ts';
 import { expectationCell } from './wording.ts';
@@ -29,7 +29,7 @@ export function reportFileName(rec: RunRecord): string {
 
 /** The index page: the verdict matrix (expected vs actual) linking to each page, and the scenarios. */
 export function formatReportIndex(records: readonly RunRecord[]): string {
-  const { scenarios, protocols } = axes(records);
+  const { scenarios } = axes(records);
   const out = ['# movcheck report', ''];
   out.push(
     'Each cell is the verdict of a scenario under a protocol version (linked to its trace), ✅ when it matches the expectation, ❌ with the expectation when it does not.',
@@ -41,17 +41,26 @@ export function formatReportIndex(records: readonly RunRecord[]): string {
     out.push('No results.', '');
     return out.join('\n');
   }
-  out.push(`| scenario | review | ${protocols.map(mdText).join(' | ')} |`);
-  out.push(`|---|---|${protocols.map(() => '---').join('|')}|`);
-  for (const s of scenarios) {
-    const first = records.find((r) => r.scenario.id === s);
-    const cells = protocols.map((p) => {
-      const r = cellOf(records, s, p);
-      if (!r) return '';
-      const link = `[${mdText(verdictCell(actualVerdict(r.result)))}](${reportFileName(r)})`;
-      return matches(r) === true ? `${link} ✅` : `${link} ❌ expected ${mdText(expectationCell(r.expected))}`;
-    });
-    out.push(`| ${mdText(s)} | ${mdText(first?.scenario.review ?? '')} | ${cells.join(' | ')} |`);
+  const cell = (r: RunRecord | undefined) => {
+    if (!r) return '-';
+    const link = `[${mdText(verdictCell(actualVerdict(r.result)))}](${reportFileName(r)})`;
+    return matches(r) === true ? `${link} ✅` : `${link} ❌ expected ${mdText(expectationCell(r.expected))}`;
+  };
+  const main = records.filter((r) => !isMutantId(r.protocol.id));
+  const mutants = records.filter((r) => isMutantId(r.protocol.id));
+  if (main.length) {
+    const { scenarios: rows, protocols: cols } = axes(main);
+    out.push(`| scenario | review | ${cols.map(mdText).join(' | ')} |`);
+    out.push(`|---|---|${cols.map(() => '---').join('|')}|`);
+    for (const s of rows) {
+      const first = main.find((r) => r.scenario.id === s);
+      out.push(`| ${mdText(s)} | ${mdText(first?.scenario.review ?? '-')} | ${cols.map((p) => cell(cellOf(main, s, p))).join(' | ')} |`);
+    }
+    if (mutants.length) out.push('');
+  }
+  if (mutants.length) {
+    out.push('| scenario (mutant: must fail) | mutant version | verdict |', '|---|---|---|');
+    for (const r of mutants) out.push(`| ${mdText(r.scenario.id)} | ${mdText(r.protocol.id)} | ${cell(r)} |`);
   }
   out.push('', '## Scenarios', '');
   for (const s of scenarios) {

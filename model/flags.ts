@@ -25,7 +25,18 @@ export const baseFlagNames: readonly string[] = [
   'PG_writeback',
 ];
 
-/** How a version encodes "movable" and "isolated". */
+/**
+ * Which page lock a kernel has: 'bitwait' is 4.8's (a sleeper waits on the
+ * hashed bit waitqueue and writes nothing to page->flags, see
+ * prim/pagelock-bitwait.ts); 'waiters' is 4.10's and later (a sleeper sets
+ * PG_waiters, see prim/pagelock.ts).
+ */
+export type PageLockKind = 'bitwait' | 'waiters';
+
+/**
+ * How a version encodes "movable" and "isolated", and which of the kernel's
+ * primitives it runs on (page lock, free path).
+ */
 export interface Layout {
   /** Bit of PG_isolated (v3: PG_owner_priv_1; v4.8: PG_reclaim). */
   readonly isolated: number;
@@ -33,6 +44,27 @@ export interface Layout {
   readonly movable: number | null;
   /** v3: movable pages carry `_mapcount == PAGE_MOVABLE_MAPCOUNT_VALUE`. */
   readonly mapcountMarker: boolean;
+  /** The page lock (default 'waiters', the 4.10+ PG_waiters lock). */
+  readonly pageLock?: PageLockKind;
+  /** The free path's checks (default: the v3 reading, prim/freepage.ts FREE_V3). */
+  readonly free?: FreeRules;
+}
+
+/**
+ * What `free_pages_prepare()` does with a page whose refcount reached 0, as a
+ * version's kernel has it (mm/page_alloc.c, PAGE_FLAGS_CHECK_AT_FREE and
+ * PAGE_FLAGS_CHECK_AT_PREP in include/linux/page-flags.h). The values are in
+ * prim/freepage.ts.
+ */
+export interface FreeRules {
+  /** The kernel the rules are read from, for messages (e.g. `4.8`). */
+  readonly kernel: string;
+  /** The modelled bits of PAGE_FLAGS_CHECK_AT_FREE: set at free, a "Bad page state". */
+  readonly atFree: number;
+  /** The movable and isolated marks of a driver page are bad too (v3's reading of duty 3), and so are a page still on a list or isolated (ghost). */
+  readonly marksBad: boolean;
+  /** A clean page's flags are cleared (`page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP`, every modelled bit). */
+  readonly clearsAtPrep: boolean;
 }
 
 /** `PAGE_MOVABLE_MAPCOUNT_VALUE` of v3. */

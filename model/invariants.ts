@@ -32,6 +32,11 @@ export const asserts: readonly AssertSpec[] = [
   { id: 'no-use-after-free', description: 'No reference is dropped from, and no callback made on, a page whose refcount is already 0.' },
   { id: 'no-sleep-in-atomic', description: 'Nothing calls lock_page (which may sleep) while holding zone->lru_lock.' },
   { id: 'driver-page-off-lru', description: "A driver's non-LRU movable page is never handed to putback_lru_page." },
+  {
+    id: 'kernel-bug-on',
+    description: "No VM_BUG_ON_PAGE / VM_BUG_ON / BUG_ON of the version's own modelled functions fires, checked where that kernel checks it (model/kassert.ts).",
+  },
+  { id: 'kernel-warn-on', description: "No WARN_ON_ONCE of the version's own modelled functions fires, checked where that kernel checks it (model/kassert.ts)." },
 ];
 
 /** Whether thread `tid` holds PG_locked of page `i` in state `s`. */

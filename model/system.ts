@@ -149,6 +149,7 @@ export function buildSystem(protocol: Protocol, init: SystemInit, opts: BuildOpt
     ...(objs.length > 1 ? { objs: objs.slice(1) } : {}),
     objData: OBJ_DATA,
     transient,
+    ...(protocol.layout.pageLock === 'bitwait' ? { bitWaitqueue: 1 } : {}),
   };
   const names = init.threads.map((t) => t.name);
   const overrides = typeof init.overrides === 'function' ? init.overrides(protocol) : (init.overrides ?? {});

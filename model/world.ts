@@ -51,6 +51,12 @@ export interface World {
   objData: number;
   /** Ghost: threads that must drop every reference they take (compaction), bit per thread. */
   transient: number;
+  /**
+   * The kernel's page lock, constant: 1 when it is 4.8's bit waitqueue
+   * (prim/pagelock-bitwait.ts), set from the version's Layout.pageLock;
+   * absent for the 4.10+ PG_waiters lock, so those worlds keep their shape.
+   */
+  bitWaitqueue?: number;
 }
 
 /** Which list `page->lru` links the page on. */

@@ -49,8 +49,14 @@ export function violation(invariant: string, why: string, opts: ExpectOptions = 
   return opts.only ? { verdict: 'violation', invariant, why, only: opts.only } : { verdict: 'violation', invariant, why };
 }
 
-/** The four shipped versions, in display order. */
-export const VERSIONS = ['v3', 'v3-reviewed', 'v4.8', 'v4.8-atomic'] as const;
+/** The shipped versions up to 5.19, in kernel order (v4.8-atomic, 4.10 with the 2022 fix backported, after its base). */
+export const VERSIONS = ['v3', 'v3-reviewed', 'v4.8', 'v4.10', 'v4.8-atomic', 'v5.0', 'v5.19'] as const;
+
+/** The versions built on v4.8's code (mapping tag, PG_isolated owned by the VM), in kernel order. */
+export const V48_FAMILY = ['v4.8', 'v4.10', 'v4.8-atomic', 'v5.0', 'v5.19'] as const;
+
+/** The versions of V48_FAMILY whose PG_isolated is non-atomic (`__PAGEFLAG`): before the 2022 fix. */
+export const V48_NONATOMIC = ['v4.8', 'v4.10', 'v5.0'] as const;
 
 /**
  * `only` for a mutant whose rule-style check (a mark cleared without PG_lock)

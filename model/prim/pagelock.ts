@@ -1,12 +1,27 @@
 /**
- * PG_locked, the page lock: trylock_page never sleeps; lock_page sets
- * PG_waiters and sleeps while the page is locked, retrying when woken;
- * unlock_page clears PG_locked and, if PG_waiters was set, clears it and wakes
- * every sleeper. Ghost `lockers` records who holds the lock.
+ * PG_locked, the page lock of Linux 4.10 and later (PG_waiters): trylock_page
+ * never sleeps; lock_page sets PG_waiters and sleeps while the page is
+ * locked, retrying when woken; unlock_page clears PG_locked and, if
+ * PG_waiters was set, clears it and wakes every sleeper. Ghost `lockers`
+ * records who holds the lock.
+ *
+ * Sources (../shared/kernel/v4.10/): mm/filemap.c wait_on_page_bit_common
+ * (`SetPageWaiters(page)` under the waitqueue lock, then io_schedule(), then
+ * `test_and_set_bit_lock`), __lock_page, unlock_page (`if
+ * (clear_bit_unlock_is_negative_byte(PG_locked, &page->flags))
+ * wake_up_page_bit(page, PG_locked);`), wake_up_page_bit (`ClearPageWaiters`
+ * when no waiter is left); arch/x86/include/asm/bitops.h
+ * clear_bit_unlock_is_negative_byte (one `lock andb`: clearing PG_locked and
+ * reading PG_waiters is one atomic step on x86).
+ *
+ * In a world whose kernel has 4.8's bit waitqueue (`World.bitWaitqueue`, set
+ * from the version's Layout.pageLock), unlockPage is 4.8's
+ * (pagelock-bitwait.ts), so steps that unlock inline run on either lock.
  */
 import { bit, PG, test } from '../flags.ts';
 import { fields, fn, pg, type KCtx, type KFn } from '../dsl.ts';
 import { members, type World } from '../world.ts';
+import { unlockPageBitwait } from './pagelock-bitwait.ts';
 import { dropAcquire, mutating, skipRelease } from '../mutation/hook.ts';
 
 /** Footprint of every page-lock operation on the page in local `v`. */
@@ -22,9 +37,14 @@ export function tryLock(c: KCtx, v = 'p'): boolean {
   return true;
 }
 
-/** unlock_page: clear_bit_unlock(PG_locked), then wake sleepers if PG_waiters was set. Inline, one step. */
+/**
+ * unlock_page (4.10, mm/filemap.c): `clear_bit_unlock_is_negative_byte(PG_locked)`, then
+ * wake_up_page_bit (wake the sleepers, ClearPageWaiters) only if PG_waiters was set. Inline,
+ * one step. In a 4.8 world (bit waitqueue) it is 4.8's unlock_page instead.
+ */
 export function unlockPage(c: KCtx, v = 'p'): void {
   if (mutating() && skipRelease('unlock', `unlock_page(${v})`, `page:${String(c.l[v])}`, v)) return;
+  if (c.w.bitWaitqueue) return unlockPageBitwait(c, v);
   const page = pg(c, v);
   if (!(page.lockers & bit(c.tid))) {
     c.fail('page-lock-consistent', `unlock_page() of page ${String(c.l[v])} by a thread that does not hold its PG_locked`);
@@ -54,7 +74,7 @@ function holderText(w: World, p: number, names: readonly string[]): string {
   return `PG_locked of page ${p}, held by ${who.join(', ') || 'nobody'} (${flags})`;
 }
 
-/** lock_page(page) on the page in local `p`: may sleep, so never under a spinlock. */
+/** lock_page(page) (4.10: include/linux/pagemap.h lock_page, mm/filemap.c __lock_page) on the page in local `p`: may sleep, so never under a spinlock. */
 export const lock_page: KFn = fn('mm/filemap.c', 'lock_page', [
   {
     label: 'lock',

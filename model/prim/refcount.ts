@@ -4,15 +4,15 @@
  * may be allocated again by another owner. Ghost `holds` records whose
  * references they are, so leaks and double puts can be named.
  */
-import { bit, flagNames, PG, test, type Layout } from '../flags.ts';
-import { isolatedMark, movableMark } from '../marks.ts';
-import { asOf, mappingName, PAGE_MAPPING_FLAGS } from '../mapping.ts';
+import { type Layout } from '../flags.ts';
+import { PAGE_MAPPING_FLAGS } from '../mapping.ts';
+import { clearAtPrep, dirtyForFree } from './freepage.ts';
 import { fields, num, pg, type KCtx } from '../dsl.ts';
 import { Kind, List, type Page } from '../world.ts';
 import { dropAcquire, mutating, quietly, skipRelease } from '../mutation/hook.ts';
 
-/** Footprint of reference operations on the page in local `v` (freeing may reset the mapping tag and ghost kind). */
-export const refFields = (v = 'p') => fields(v, 'ref', 'holds', 'mapping', 'kind', 'released');
+/** Footprint of reference operations on the page in local `v` (freeing may reset the mapping tag, the flags and ghost kind). */
+export const refFields = (v = 'p') => fields(v, 'ref', 'holds', 'mapping', 'kind', 'released', 'flags');
 
 /** Footprint of allocating the page in local `v`. */
 export const allocFields = (v = 'p') =>
@@ -41,29 +41,15 @@ export function getPage(c: KCtx, slot: number, v = 'p'): void {
   addHold(page, slot, 1);
 }
 
-/**
- * What makes a page not clean to free ("Bad page state"), or an empty list.
- * The movable and isolated marks count on driver pages only: on other pages
- * those bits are PG_reclaim and PG_owner_priv_1, which the free path allows.
- */
-export function dirtyForFree(page: Page, layout: Layout): string[] {
-  const bad: string[] = [];
-  if (test(page.flags, PG.locked) || page.lockers) bad.push('PG_locked set');
-  if (test(page.flags, PG.lru)) bad.push('PG_lru set');
-  if (test(page.flags, PG.writeback)) bad.push('PG_writeback set');
-  if (asOf(page.mapping) !== 0) bad.push(`mapping ${mappingName(page.mapping)}`);
-  if (page.mapcount !== -1) bad.push(`_mapcount ${page.mapcount}`);
-  if (page.kind === Kind.DRIVER && movableMark(page, layout)) bad.push('still marked movable');
-  if (page.kind === Kind.DRIVER && isolatedMark(page, layout)) bad.push(`${flagNames(bit(layout.isolated), layout)} set`);
-  if (page.lru !== List.NONE) bad.push('still linked on a list through page->lru');
-  if (page.isolators) bad.push('still isolated by a compaction thread');
-  return bad;
-}
+/** What makes a page not clean to free, per version: see freepage.ts. */
+export { dirtyForFree } from './freepage.ts';
 
 /**
  * put_page(page), inline: drops `slot`'s reference; at zero the page is freed
  * (free_pages_prepare: a mapping with tag bits is cleared first, as v4.8
- * does; then a page that is not clean is `free-page-clean`).
+ * does; then a page that is not clean under the version's rules is
+ * `free-page-clean`; a clean one has its flags cleared where the version
+ * clears PAGE_FLAGS_CHECK_AT_PREP; see freepage.ts).
  */
 export function putPage(c: KCtx, slot: number, layout: Layout, v = 'p'): void {
   if (mutating() && skipRelease('put', `put_page(${v})`, `ref:${String(c.l[v])}`, v)) return;
@@ -79,6 +65,7 @@ export function putPage(c: KCtx, slot: number, layout: Layout, v = 'p'): void {
   if (page.mapping & PAGE_MAPPING_FLAGS) page.mapping = 0;
   const bad = quietly(() => dirtyForFree(page, layout));
   if (bad.length) c.fail('free-page-clean', `page ${num(c.l, v)} freed (refcount 0) with ${bad.join(', ')}: Bad page state`);
+  else clearAtPrep(page, layout);
   page.kind = Kind.FREE;
   page.released = 0;
 }

@@ -9,6 +9,7 @@
 import { bit, PG, type Layout } from '../flags.ts';
 import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec } from '../dsl.ts';
 import { lock_page, lockFields, unlock_page, unlockPage, __SetPageLocked } from '../prim/pagelock.ts';
+import { lock_page_bitwait, unlock_page_bitwait } from '../prim/pagelock-bitwait.ts';
 import { spin_lock_lru } from '../prim/spinlock.ts';
 import { allocFields, allocPage, getPage, putPage, refFields } from '../prim/refcount.ts';
 import { DRIVER_SLOT, Kind, List, OBJ_PATHS, ownerSlot, setObjPage } from '../world.ts';
@@ -50,9 +51,11 @@ function pass(c: KCtx): number {
 
 /** The functions shared by every version. */
 export function commonFns(layout: Layout): Fns {
+  const bitwait = layout.pageLock === 'bitwait';
   return {
-    lock_page,
-    unlock_page,
+    // The version's page lock: 4.8's bit waitqueue, or 4.10's PG_waiters.
+    lock_page: bitwait ? lock_page_bitwait : lock_page,
+    unlock_page: bitwait ? unlock_page_bitwait : unlock_page,
     __SetPageLocked,
     spin_lock_lru,
 

@@ -14,6 +14,9 @@ import { v3 } from './v3.ts';
 import { v3Reviewed, v3ReviewedFns } from './v3-reviewed.ts';
 import { v48 } from './v4.8.ts';
 import { v48Atomic } from './v4.8-atomic.ts';
+import { v410 } from './v4.10.ts';
+import { v50 } from './v5.0.ts';
+import { v519 } from './v5.19.ts';
 import type { KCtx } from '../dsl.ts';
 
 /** isolate_movable_page without the PageMovable check before trylock_page (the one that keeps it off new pages' PG_lock). */
@@ -129,36 +132,40 @@ function freedNoLock(base: Protocol): Protocol {
   });
 }
 
-export const v48MapcountMarker = v48Marker(v48);
-export const v48aMapcountMarker = v48Marker(v48Atomic);
-export const v48PutbackNoLock = putbackNoLock(v48);
-export const v48aPutbackNoLock = putbackNoLock(v48Atomic);
-/* No v4.8-atomic~freed-no-lock: with the atomic ClearPageIsolated() that lock protects nothing the model can see (see r7-unmap-and-move-unlocked-clear~no-lock). */
-export const v48FreedNoLock = freedNoLock(v48);
+/**
+ * The versions built on v4.8's code (mapping tag, PG_isolated set and cleared
+ * by the VM under PG_lock), in kernel order: each gets the same mutants.
+ */
+const v48Family: readonly Protocol[] = [v48, v410, v48Atomic, v50, v519];
+
+export const v48FamilyMapcountMarker = v48Family.map(v48Marker);
+export const v48FamilyPutbackNoLock = v48Family.map(putbackNoLock);
+/*
+ * freed-no-lock only where PG_isolated is non-atomic (v4.8, v4.10, v5.0): with the atomic
+ * ClearPageIsolated() (v4.8-atomic, v5.19) that lock protects nothing the model can see
+ * (see r7-unmap-and-move-unlocked-clear~no-lock).
+ */
+export const v48FamilyFreedNoLock = [v48, v410, v50].map(freedNoLock);
 export const v3NoPrecheck = mutant(v3, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking PageMovable() first', noPrecheck);
 export const v3rNoPrecheck = mutant(v3Reviewed, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking PageMovable() first', noPrecheck);
-export const v48NoPrecheck = mutant(v48, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck);
-export const v48aNoPrecheck = mutant(v48Atomic, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck);
+export const v48FamilyNoPrecheck = v48Family.map((v) =>
+  mutant(v, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck),
+);
 
-export const noIsolatedCheckMutants = [v3, v3Reviewed, v48, v48Atomic].map(noIsolatedCheck);
-export const v48NoMovableCheck = noMovableCheck(v48);
-export const v48aNoMovableCheck = noMovableCheck(v48Atomic);
+export const noIsolatedCheckMutants = [v3, v3Reviewed, ...v48Family].map(noIsolatedCheck);
+export const v48FamilyNoMovableCheck = v48Family.map(noMovableCheck);
 
 /** Every mutant version, by id (`<version>~<what is removed>`). */
 export const mutantProtocols: readonly Protocol[] = [
   v3NoMarkerCheck,
   v3rFlagOnly,
   v3rMarker,
-  v48MapcountMarker,
-  v48aMapcountMarker,
-  v48PutbackNoLock,
-  v48aPutbackNoLock,
-  v48FreedNoLock,
+  ...v48FamilyMapcountMarker,
+  ...v48FamilyPutbackNoLock,
+  ...v48FamilyFreedNoLock,
   v3NoPrecheck,
   v3rNoPrecheck,
-  v48NoPrecheck,
-  v48aNoPrecheck,
+  ...v48FamilyNoPrecheck,
   ...noIsolatedCheckMutants,
-  v48NoMovableCheck,
-  v48aNoMovableCheck,
+  ...v48FamilyNoMovableCheck,
 ];

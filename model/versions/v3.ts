@@ -10,6 +10,7 @@ import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type 
 import type { Locals } from '../../checker/index.ts';
 import { AS, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { callAop } from '../aops.ts';
+import { warnOn } from '../kassert.ts';
 import { nonAtomicBitFn, atomicBit } from '../prim/flagword.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
 import { getPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
@@ -204,10 +205,20 @@ export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): Fn
       reads: fields('p', 'mapping'),
       run: (c) => callAop(c, 'isolate_page', pg(c).mapping, { p: num(c.l, 'p') }, 'ret', 'ret'),
     },
-    local('ret', 'if (!ret) goto out_no_isolated;', (c) => {
-      if (!c.l.ret) return c.goto('out_no_isolated');
-      if (vmSetsIsolated) c.call('__SetPageIsolated', { p: num(c.l, 'p') }, 'unlock_ok');
-    }),
+    local('ret', 'if (!ret) goto out_no_isolated;', (c) => void (c.l.ret || c.goto('out_no_isolated'))),
+    ...(vmSetsIsolated
+      ? [
+          {
+            label: 'warn',
+            code: '/* Driver shouldn\'t use PG_isolated bit of page->flags */ WARN_ON_ONCE(PageIsolated(page));',
+            reads: fields('p', 'flags'),
+            run: (c: KCtx) => {
+              warnOn(c, test(pg(c).flags, layout.isolated), 'WARN_ON_ONCE(PageIsolated(page))', 'isolate_movable_page');
+              c.call('__SetPageIsolated', { p: num(c.l, 'p') }, 'unlock_ok');
+            },
+          } satisfies StepSpec,
+        ]
+      : []),
     {
       label: 'unlock_ok',
       code: vmSetsIsolated ? '__SetPageIsolated(page); unlock_page(page); return true;' : 'WARN_ON_ONCE(!PageIsolated(page)); unlock_page(page); return ret;',

@@ -1,24 +1,32 @@
 /**
- * Protocol v4.8, as merged upstream (commit bda807d44454, Linux 4.8):
+ * Protocol v4.8, as merged upstream (commit bda807d44454, Linux 4.8), on
+ * 4.8's own primitives (the bit-waitqueue page lock, 4.8's free path):
  * PG_movable is gone (a page is movable when page->mapping carries the tag
  * PAGE_MAPPING_MOVABLE), PG_isolated aliases PG_reclaim and only the VM sets
  * and clears it (non-atomically, under PG_lock), the driver releases a page by
  * __ClearPageMovable under PG_lock, and every clear of a released page's state
  * is under lock_page.
  */
-import { PG, type Layout } from '../flags.ts';
-import { fields, fn, local, num, pg, RC, type Fns, type KCtx } from '../dsl.ts';
+import { PG, test, type Layout } from '../flags.ts';
+import { both, fields, fn, local, num, pg, RC, type Fns, type KCtx } from '../dsl.ts';
 import { aopsOf, asOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE, AS, mappingOf } from '../mapping.ts';
 import { callAop } from '../aops.ts';
+import { bugOn, warnOn } from '../kassert.ts';
 import { putPage, refFields } from '../prim/refcount.ts';
 import { ownerSlot } from '../world.ts';
 import type { Protocol } from '../protocol.ts';
 import { callPageMovable, commonFns, listDelIsolated, rcOf, shared } from './common.ts';
 import { lockFields, unlockPage } from '../prim/pagelock.ts';
+import { FREE_4_8 } from '../prim/freepage.ts';
 import { isolatedFlagFns, v3Driver, v3IsolateMovablePage, v3ScanFn, v3UnmapAndMoveInner } from './v3.ts';
 
-/** v4.8's layout: PG_isolated = PG_reclaim, movability in the mapping tag. */
-export const v48Layout: Layout = { isolated: PG.reclaim, movable: null, mapcountMarker: false };
+/**
+ * v4.8's layout: PG_isolated = PG_reclaim (include/linux/page-flags.h enum
+ * pageflags, `PG_isolated = PG_reclaim`, non-atomic `__PAGEFLAG(Isolated,
+ * isolated, PF_ANY)`), movability in the mapping tag, 4.8's bit-waitqueue page
+ * lock (no PG_waiters) and 4.8's free_pages_prepare (PG_reclaim cleared silently).
+ */
+export const v48Layout: Layout = { isolated: PG.reclaim, movable: null, mapcountMarker: false, pageLock: 'bitwait', free: FREE_4_8 };
 
 const MM = 'mm/migrate.c';
 const COMPACTION = 'mm/compaction.c';
@@ -28,14 +36,27 @@ export function tagMovable(mapping: number): boolean {
   return (mapping & PAGE_MAPPING_FLAGS) === PAGE_MAPPING_MOVABLE;
 }
 
-/** __PageMovable(page) when called with locked=false, PageMovable(page) (caller holds PG_lock) with locked=true. */
+/**
+ * True when the page's mapping is movable and its address_space has
+ * a_ops->isolate_page: PageMovable(page)'s answer (mm/compaction.c), read at once.
+ */
+export function pageMovableNow(mapping: number): boolean {
+  return tagMovable(mapping) && aopsOf[asOf(mapping)]?.isolate_page !== undefined;
+}
+
+/**
+ * __PageMovable(page) (include/linux/page-flags.h) when called with
+ * locked=false, PageMovable(page) (mm/compaction.c; caller holds PG_lock,
+ * `VM_BUG_ON_PAGE(!PageLocked(page), page)`) with locked=true.
+ */
 export function v48PageMovable(): Fns[string] {
   return fn(COMPACTION, 'PageMovable', [
     {
       label: 'tag',
       code: "__PageMovable(page): ((unsigned long)page->mapping & PAGE_MAPPING_FLAGS) == PAGE_MAPPING_MOVABLE",
-      reads: fields('p', 'mapping'),
+      reads: fields('p', 'mapping', 'flags'),
       run: (c) => {
+        if (c.l.locked) bugOn(c, !test(pg(c).flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(page), page)', 'PageMovable');
         const tag = tagMovable(pg(c).mapping);
         if (!tag || !c.l.locked) c.ret(tag);
       },
@@ -58,18 +79,27 @@ export function v48MovableFns(): Fns {
     __SetPageMovable: fn(COMPACTION, '__SetPageMovable', [
       {
         label: 'store',
-        code: 'page->mapping = (void *)((unsigned long)mapping | PAGE_MAPPING_MOVABLE);',
+        code: 'VM_BUG_ON_PAGE(!PageLocked(page), page); page->mapping = (void *)((unsigned long)mapping | PAGE_MAPPING_MOVABLE);',
+        reads: fields('p', 'flags'),
         writes: fields('p', 'mapping'),
-        run: (c) => void (pg(c).mapping = mappingOf(AS.DRIVER, PAGE_MAPPING_MOVABLE)),
+        run: (c) => {
+          bugOn(c, !test(pg(c).flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(page), page)', '__SetPageMovable');
+          pg(c).mapping = mappingOf(AS.DRIVER, PAGE_MAPPING_MOVABLE);
+        },
       },
     ]),
     __ClearPageMovable: fn(COMPACTION, '__ClearPageMovable', [
       {
         label: 'store',
-        code: 'page->mapping = (void *)((unsigned long)page->mapping & PAGE_MAPPING_MOVABLE);',
-        reads: fields('p', 'mapping'),
+        code: 'VM_BUG_ON_PAGE(!PageLocked(page), page); VM_BUG_ON_PAGE(!PageMovable(page), page); page->mapping = (void *)((unsigned long)page->mapping & PAGE_MAPPING_MOVABLE);',
+        reads: fields('p', 'mapping', 'flags'),
         writes: fields('p', 'mapping'),
-        run: (c) => void (pg(c).mapping &= PAGE_MAPPING_MOVABLE),
+        run: (c) => {
+          const page = pg(c);
+          bugOn(c, !test(page.flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(page), page)', '__ClearPageMovable');
+          bugOn(c, !pageMovableNow(page.mapping), 'VM_BUG_ON_PAGE(!PageMovable(page), page)', '__ClearPageMovable');
+          page.mapping &= PAGE_MAPPING_MOVABLE;
+        },
       },
     ]),
   };
@@ -118,9 +148,15 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
     putback_movable_page: fn(MM, 'putback_movable_page', [
       {
         label: 'callback',
-        code: 'mapping = page_mapping(page); mapping->a_ops->putback_page(page);',
-        reads: fields('p', 'mapping'),
-        run: (c) => callAop(c, 'putback_page', pg(c).mapping, { p: num(c.l, 'p') }, 'clear'),
+        code: 'VM_BUG_ON_PAGE(!PageLocked(page), page); VM_BUG_ON_PAGE(!PageMovable(page), page); VM_BUG_ON_PAGE(!PageIsolated(page), page); mapping = page_mapping(page); mapping->a_ops->putback_page(page);',
+        reads: fields('p', 'mapping', 'flags'),
+        run: (c) => {
+          const page = pg(c);
+          bugOn(c, !test(page.flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(page), page)', 'putback_movable_page');
+          bugOn(c, !pageMovableNow(page.mapping), 'VM_BUG_ON_PAGE(!PageMovable(page), page)', 'putback_movable_page');
+          bugOn(c, !test(page.flags, layout.isolated), 'VM_BUG_ON_PAGE(!PageIsolated(page), page)', 'putback_movable_page');
+          callAop(c, 'putback_page', page.mapping, { p: num(c.l, 'p') }, 'clear');
+        },
       },
       local('clear', '__ClearPageIsolated(page);', (c) => c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'done')),
       local('done', 'return;', (c) => c.ret(null)),
@@ -131,12 +167,18 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
         label: 'list_del',
         code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
         writes: fields('p', 'lru', 'isolators'),
+        run: (c) => listDelIsolated(c),
+      },
+      {
+        label: 'movable',
+        code: 'if (unlikely(__PageMovable(page))) { VM_BUG_ON_PAGE(!PageIsolated(page), page);',
+        reads: fields('p', 'mapping', 'flags'),
         run: (c) => {
-          listDelIsolated(c);
-          callPageMovable(c, 'movable', false);
+          const page = pg(c);
+          if (!tagMovable(page.mapping)) return c.goto('lru');
+          bugOn(c, !test(page.flags, layout.isolated), 'VM_BUG_ON_PAGE(!PageIsolated(page), page)', 'putback_movable_pages');
         },
       },
-      local('movable', '} else if (unlikely(__PageMovable(page))) {', (c) => void (c.l.mv || c.goto('lru'))),
       ...lockedPutback('lock', 'put', false),
       shared.putIsolation(layout, 'put', 'put_page(page);', () => null),
       ...shared.lruTail(),
@@ -170,20 +212,23 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
     move_to_new_page: fn(MM, 'move_to_new_page', [
       {
         label: 'is_lru',
-        code: 'bool is_lru = !__PageMovable(page);',
-        reads: fields('p', 'mapping'),
+        code: 'bool is_lru = !__PageMovable(page); VM_BUG_ON_PAGE(!PageLocked(page), page); VM_BUG_ON_PAGE(!PageLocked(newpage), newpage);',
+        reads: both(fields('p', 'mapping', 'flags'), fields('np', 'flags')),
         run: (c) => {
           c.l.is_lru = !tagMovable(pg(c).mapping);
           c.l.rc = RC.EAGAIN;
+          bugOn(c, !test(pg(c).flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(page), page)', 'move_to_new_page');
+          bugOn(c, !test(pg(c, 'np').flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(newpage), newpage)', 'move_to_new_page', 'np');
         },
       },
       {
         label: 'mapping',
-        code: 'mapping = page_mapping(page);',
-        reads: fields('p', 'mapping'),
+        code: 'mapping = page_mapping(page); if (likely(is_lru)) { ... } else { VM_BUG_ON_PAGE(!PageIsolated(page), page);',
+        reads: fields('p', 'mapping', 'flags'),
         run: (c) => {
           c.l.m = pg(c).mapping & ~PAGE_MAPPING_FLAGS;
           if (c.l.is_lru) return c.goto('lru');
+          bugOn(c, !test(pg(c).flags, layout.isolated), 'VM_BUG_ON_PAGE(!PageIsolated(page), page)', 'move_to_new_page');
           callPageMovable(c, 'movable', true);
         },
       },
@@ -200,11 +245,20 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
         if (asOf(num(c.l, 'm')) === AS.DRIVER) return callAop(c, 'migratepage', num(c.l, 'm'), args, 'success', 'rc');
         c.call('file_migratepage', args, 'success', 'rc');
       }),
-      local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {', (c) => {
-        if (rcOf(c) !== RC.SUCCESS) return c.goto('out');
-        callPageMovable(c, 'clear_isolated', false);
-      }),
-      local('clear_isolated', 'if (__PageMovable(page)) { VM_BUG_ON_PAGE(!PageIsolated(page), page); __ClearPageIsolated(page); }', (c) => {
+      local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {', (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out'))),
+      {
+        label: 'success_movable',
+        code: '/* non-lru: */ WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !PageIsolated(page)); } if (rc == MIGRATEPAGE_SUCCESS) { if (__PageMovable(page)) { VM_BUG_ON_PAGE(!PageIsolated(page), page);',
+        reads: fields('p', 'mapping', 'flags'),
+        run: (c) => {
+          const page = pg(c);
+          const isolated = test(page.flags, layout.isolated);
+          if (!c.l.is_lru) warnOn(c, !isolated, 'WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !PageIsolated(page))', 'move_to_new_page');
+          c.l.mv = tagMovable(page.mapping);
+          if (c.l.mv) bugOn(c, !isolated, 'VM_BUG_ON_PAGE(!PageIsolated(page), page)', 'move_to_new_page');
+        },
+      },
+      local('clear_isolated', '__ClearPageIsolated(page); }', (c) => {
         if (c.l.mv) c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'clear_mapping');
       }),
       {
@@ -229,7 +283,7 @@ export const v48: Protocol = {
   id: 'v4.8',
   title: 'v4.8 as merged (bda807d44454)',
   description:
-    'The design merged in Linux 4.8: movable = PAGE_MAPPING_MOVABLE tag in page->mapping (__PageMovable unlocked, PageMovable with a_ops->isolate_page under PG_lock), PG_isolated = PG_reclaim set and cleared only by the VM with __SetPageIsolated/__ClearPageIsolated under PG_lock, the driver releases with __ClearPageMovable under PG_lock, and every put-back takes lock_page.',
+    'The design merged in Linux 4.8, on 4.8\'s bit-waitqueue page lock (a sleeper in lock_page() writes nothing to page->flags): movable = PAGE_MAPPING_MOVABLE tag in page->mapping (__PageMovable unlocked, PageMovable with a_ops->isolate_page under PG_lock), PG_isolated = PG_reclaim set and cleared only by the VM with __SetPageIsolated/__ClearPageIsolated under PG_lock, the driver releases with __ClearPageMovable under PG_lock, and every put-back takes lock_page.',
   layout: v48Layout,
   fns: v48Fns(),
 };

@@ -15,7 +15,7 @@ export const r2LostWakeup = defineScenario({
   review: 'R2',
   quote: 'Under lock? Or just with ClearPageIsolated?',
   summary:
-    "As r2-release-isolated-page, checking only that some thread can always move. When a non-atomic __ClearPageIsolated() or __SetPageIsolated() under PG_lock stores a flags word loaded before the other thread, sleeping in lock_page(), set PG_waiters, unlock_page() sees no waiter and wakes nobody: the sleeper never wakes (C0 under v3-reviewed, the driver under v4.8).",
+    "As r2-release-isolated-page, checking only that some thread can always move. When a non-atomic __ClearPageIsolated() or __SetPageIsolated() under PG_lock stores a flags word loaded before the other thread, sleeping in lock_page(), set PG_waiters, unlock_page() sees no waiter and wakes nobody: the sleeper never wakes (C0 under v3-reviewed, the driver under v4.10 and v5.0; v4.8's bit waitqueue has no PG_waiters to lose).",
   actors: ['C0: compaction with page 0 on its list, migrating it to page 1', 'D: the driver freeing its object and releasing its page'],
   pages: ["page 0: driver page, isolated by C0 (PG_isolated, on C0's list, C0 holds a reference)", 'page 1: free'],
   protocols: VERSIONS,
@@ -29,15 +29,21 @@ export const r2LostWakeup = defineScenario({
       "The driver's __ClearPageIsolated() under PG_lock is a load and a store of the whole flags word; C0, sleeping in lock_page(), sets PG_waiters in between, the stale store drops it, and the driver's unlock_page() wakes nobody: C0 sleeps for ever.",
       { only },
     ),
-    'v4.8': violation(
+    'v4.8': pass(
+      "4.8's unlock_page() wakes page_waitqueue(page) whenever it is active (__wake_up_bit); the sleeper wrote nothing to page->flags, so no store of the VM can hide it.",
+      { only },
+    ),
+    'v4.10': violation(
       'no-hang',
-      "The VM's __ClearPageIsolated()/__SetPageIsolated() under PG_lock overwrite the PG_waiters the driver set while sleeping in lock_page(); the VM's unlock_page() wakes nobody and the driver sleeps for ever.",
+      "The VM's __ClearPageIsolated()/__SetPageIsolated() under PG_lock overwrite the PG_waiters the driver set while sleeping in lock_page(); the VM's unlock_page() finds PG_waiters clear, wakes nobody, and the driver sleeps for ever.",
       { only },
     ),
     'v4.8-atomic': pass('With atomic PG_isolated updates PG_waiters is never lost, and every sleeper in lock_page() is woken.', { only }),
+    'v5.0': violation('no-hang', 'As v4.10: PG_isolated is still non-atomic in 5.0.', { only }),
+    'v5.19': pass('The 2022 fix (356ea3865687) makes PG_isolated atomic: PG_waiters is never lost.', { only }),
   },
   notes:
-    'PG_waiters exists since Linux 4.10 (see r2-release-isolated-page). `movcheck run r2-release-isolated-page --protocol v4.8 --only no-hang` gives the same hang.',
+    'PG_waiters exists since Linux 4.10 (see r2-release-isolated-page). `movcheck run r2-release-isolated-page --protocol v4.10 --only no-hang` gives the same hang.',
   system: {
     pages: [driverPage({ isolatedBy: 0 }), free],
     threads: [

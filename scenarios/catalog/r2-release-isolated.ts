@@ -24,14 +24,19 @@ export const r2 = defineScenario({
       'no-lost-flag-update',
       "The driver's __ClearPageIsolated() under PG_lock is a load and a store of the whole flags word; C0 sleeping in lock_page() sets PG_waiters in between, the stale store drops it, and C0 is never woken.",
     ),
-    'v4.8': violation(
+    'v4.8': pass(
+      "4.8's page lock is the bit waitqueue: the driver sleeping in lock_page() waits on page_waitqueue(page) and writes nothing to page->flags, so the VM's non-atomic __ClearPageIsolated()/__SetPageIsolated() under PG_lock have nothing to lose; the driver's release under PG_lock is seen by the VM's PageMovable() under the same lock.",
+    ),
+    'v4.10': violation(
       'no-lost-flag-update',
-      'The VM\'s own __ClearPageIsolated()/__SetPageIsolated() under PG_lock lose PG_waiters set by the driver sleeping in lock_page(); upstream fixed this in 2022 by making them atomic.',
+      "4.10's sleeper sets PG_waiters in page->flags: the VM's own __ClearPageIsolated()/__SetPageIsolated() under PG_lock (still non-atomic) store a word loaded before the driver, sleeping in lock_page(), set PG_waiters, and drop it; upstream fixed this in 2022 by making them atomic.",
     ),
     'v4.8-atomic': pass('With atomic PG_isolated updates nothing undoes PG_waiters, and the driver\'s release under PG_lock is seen by the VM\'s PageMovable() under the same lock.'),
+    'v5.0': violation('no-lost-flag-update', 'As v4.10: 5.0 changed only how __unmap_and_move() puts newpage; PG_isolated is still non-atomic.'),
+    'v5.19': pass('The 2022 fix (356ea3865687): SetPageIsolated()/ClearPageIsolated() are atomic, so nothing undoes PG_waiters.'),
   },
   notes:
-    'PG_waiters exists since Linux 4.10; the 2016 kernels woke every sleeper on a hashed wait queue without a flag bit, so the v3-reviewed and v4.8 losses need 4.10+. PROTOCOL.md models PG_waiters, and the loss is real there: upstream commit "mm/migrate: fix race between lock page and clear PG_Isolated" (2022) made PG_isolated atomic for exactly this interleaving (v4.8-atomic).',
+    'PG_waiters exists since Linux 4.10; 4.8 woke sleepers from a hashed bit waitqueue without a flag bit, so v4.8 passes and the loss starts with v4.10 (v3 and v3-reviewed still run on the 4.10 lock, so v3-reviewed\'s loss also needs 4.10+). Upstream commit "mm/migrate: fix race between lock page and clear PG_Isolated" (356ea3865687, 2022) made PG_isolated atomic for exactly this interleaving (v5.19; v4.8-atomic is that fix backported to 4.10).',
   system: {
     pages: [driverPage({ isolatedBy: 0 }), free],
     threads: [

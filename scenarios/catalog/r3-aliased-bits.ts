@@ -4,7 +4,7 @@
  * one of those bits for its own purpose changes the protocol's state without
  * the page lock.
  */
-import { defineScenario, OUTCOME_ONLY, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, OUTCOME_ONLY, pass, V48_FAMILY, violation, VERSIONS } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 import { PG } from '../../model/flags.ts';
 
@@ -43,7 +43,10 @@ export const r3OwnerPriv = defineScenario({
       'no-lost-flag-update',
       "v4.8 no longer aliases PG_owner_priv_1, but the VM's non-atomic __SetPageIsolated() under PG_lock stores a stale flags word over the driver's set_bit(): the driver's private bit is lost.",
     ),
+    'v4.10': violation('no-lost-flag-update', 'As v4.8: PG_isolated is still __PAGEFLAG in 4.10.'),
     'v4.8-atomic': pass('No alias, and the VM changes PG_isolated atomically, so the driver\'s private bit survives.'),
+    'v5.0': violation('no-lost-flag-update', 'As v4.8: PG_isolated is still __PAGEFLAG in 5.0.'),
+    'v5.19': pass('The 2022 fix (356ea3865687) makes SetPageIsolated() an atomic set_bit: the driver\'s private bit survives.'),
   },
   system: system(PG.owner_priv_1),
 });
@@ -65,12 +68,16 @@ export const r3Reclaim = defineScenario({
       { only: OUTCOME_ONLY },
     ),
     'v3-reviewed': violation('driver-page-off-lru', 'Same aliases as v3, same outcome.', { only: OUTCOME_ONLY }),
-    'v4.8': violation(
-      'free-page-clean',
-      "PG_reclaim is PG_isolated in v4.8: the driver's private set_bit/clear_bit change PG_isolated without PG_lock; set after C0 migrated the page away, it is still set when C0 drops the last reference (Bad page state). (isolated-cleared-under-lock is reported first; checked here on the outcome invariants only.)",
-      { only: OUTCOME_ONLY },
+    ...Object.fromEntries(
+      V48_FAMILY.map((v) => [
+        v,
+        violation(
+          'kernel-warn-on',
+          "PG_reclaim is PG_isolated from 4.8 on: the driver's private set_bit() between the scan's !PageIsolated() test and isolate_movable_page()'s \"WARN_ON_ONCE(PageIsolated(page))\" (\"Driver shouldn't use PG_isolated bit of page->flags\") fires it. A page freed with the bit set is no Bad page state: free_pages_prepare() clears PG_reclaim silently (PAGE_FLAGS_CHECK_AT_PREP). (isolated-cleared-under-lock is reported first; checked here on the outcome invariants only.)",
+          { only: OUTCOME_ONLY },
+        ),
+      ]),
     ),
-    'v4.8-atomic': violation('free-page-clean', 'As v4.8: the alias is the same.', { only: OUTCOME_ONLY }),
   },
   mutantOf: { id: 'r3-driver-uses-owner-priv-1', change: "the driver's private bit is PG_reclaim, v4.8's PG_isolated" },
   system: system(PG.reclaim),

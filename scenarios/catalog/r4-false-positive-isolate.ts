@@ -34,6 +34,9 @@ export const r4 = defineScenario({
     'v3-reviewed': pass('PageMovable(page, false) is a false positive here, but PageMovable(page, true) under PG_lock finds no a_ops->isolate_page and gives up.'),
     'v4.8': pass('__PageMovable tests PAGE_MAPPING_MOVABLE in page->mapping, which a file mapping never carries.'),
     'v4.8-atomic': pass('As v4.8.'),
+    'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
+    'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
+    'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
   },
   system,
 });

@@ -2,7 +2,7 @@
  * R6: putback_movable_pages clears PG_movable of a page its driver released
  * without lock_page. What stops a parallel compaction isolating the page?
  */
-import { defineScenario, OUTCOME_ONLY, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, OUTCOME_ONLY, pass, V48_FAMILY, violation, VERSIONS } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 
 const quote = "We don't do lock_page() here, so what prevents parallel compaction isolating the same page?";
@@ -34,6 +34,9 @@ export const r6 = defineScenario({
     ),
     'v4.8': pass('The driver\'s release cleared the mapping under PG_lock, so C1\'s PageMovable() under the lock fails; C0 clears PG_isolated under the lock.'),
     'v4.8-atomic': pass('As v4.8.'),
+    'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
+    'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
+    'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
   },
   notes: 'v3-reviewed shows that the agreed lock_page is not enough: the released page must stop being PageMovable when the driver lets go of it, which v4.8 does with __ClearPageMovable under PG_lock.',
   system,
@@ -68,11 +71,8 @@ export const r6Mutant = defineScenario({
     "As r6-putback-unlocked-clear, with lock_page()/unlock_page() removed from v4.8's putback_movable_pages, and the driver releasing page 0 while C0 puts it back (rather than before): C0 calls the driver's putback_page on a page the driver released.",
   actors: [...actors, 'D: the driver freeing its object and releasing page 0 (under PG_lock)'],
   pages: ["page 0: isolated by C0 (PG_isolated, on C0's list, C0 holds a reference), not yet released", 'page 1: free'],
-  protocols: ['v4.8~putback-no-lock', 'v4.8-atomic~putback-no-lock'],
-  expect: {
-    'v4.8~putback-no-lock': violation('no-callback-after-release', noLockHarm, { only: OUTCOME_ONLY }),
-    'v4.8-atomic~putback-no-lock': violation('no-callback-after-release', noLockHarm, { only: OUTCOME_ONLY }),
-  },
+  protocols: V48_FAMILY.map((v) => `${v}~putback-no-lock`),
+  expect: Object.fromEntries(V48_FAMILY.map((v) => [`${v}~putback-no-lock`, violation('no-callback-after-release', noLockHarm, { only: OUTCOME_ONLY })])),
   mutantOf: { id: 'r6-putback-unlocked-clear', change: 'lock_page()/unlock_page() removed from putback_movable_pages (and the driver releases the page meanwhile)' },
   notes:
     "Without the driver thread the mutant harms nobody: r6's page is released before C0 starts, so C1 cannot pass its scan's PageIsolated() test before C0's (unlocked) clear, and only the rule-style isolated-cleared-under-lock fails. Under v4.8 this system also reaches R2's lost PG_waiters (D sleeping in C0's lock_page is not a harm of the mutant); no-callback-after-release is unreachable under v4.8 and v4.8-atomic themselves.",
@@ -89,9 +89,9 @@ export const r6MovableCheck = defineScenario({
     "As r6-putback-unlocked-clear, with \"!PageMovable(page) ||\" removed from isolate_movable_page's test under PG_lock: once C0 has cleared PG_isolated, C1 takes PG_lock and calls a_ops->isolate_page through the mapping the driver's release cleared.",
   actors,
   pages,
-  protocols: ['v4.8~no-movable-check', 'v4.8-atomic~no-movable-check'],
+  protocols: V48_FAMILY.map((v) => `${v}~no-movable-check`),
   expect: Object.fromEntries(
-    ['v4.8~no-movable-check', 'v4.8-atomic~no-movable-check'].map((v) => [
+    V48_FAMILY.map((v) => `${v}~no-movable-check`).map((v) => [
       v,
       violation(
         'no-null-deref',

@@ -2,7 +2,7 @@
  * R7: unmap_and_move clears PG_movable of a page freed under it (or that
  * failed migration) without lock_page, like R6.
  */
-import { defineScenario, OUTCOME_ONLY, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, OUTCOME_ONLY, pass, V48_FAMILY, V48_NONATOMIC, violation, VERSIONS } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 
 const quote = "Again, we don't do lock_page() here, so what prevents parallel compaction isolating the same page?";
@@ -31,6 +31,9 @@ export const r7 = defineScenario({
     'v3-reviewed': violation('no-callback-after-release', 'With the lock added, C1 can still take PG_lock first and isolate the released page, which still looks movable.'),
     'v4.8': pass('Released pages are not PageMovable under PG_lock in v4.8; C0 clears PG_isolated under the lock.'),
     'v4.8-atomic': pass('As v4.8.'),
+    'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
+    'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
+    'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
   },
   system,
 });
@@ -59,17 +62,20 @@ export const r7Mutant = defineScenario({
     "As r7-unmap-and-move-unlocked-clear, with lock_page()/unlock_page() removed from v4.8's page-freed-under-us path, and C1 already past its scan (which saw page 0 before C0 isolated it): C0's unlocked __ClearPageIsolated() stores a flags word loaded before C1's trylock_page() set PG_locked.",
   actors: [actors[0]!, "C1: a parallel compaction whose unlocked scan saw page 0 before C0 isolated it, now in isolate_movable_page(page 0)"],
   pages: ['page 0: isolated by C0, released by the driver', 'page 1: free (target)'],
-  protocols: ['v4.8~freed-no-lock'],
-  expect: {
-    'v4.8~freed-no-lock': violation(
-      'no-lost-flag-update',
-      "C0 sees page_count == 1 and, without PG_lock, loads page->flags for the non-atomic __ClearPageIsolated(); C1's get_page_unless_zero() and trylock_page() set PG_locked; C0's store drops it, and C1 holds a page lock whose PG_locked is clear (page-lock-consistent follows). (isolated-cleared-under-lock is reported first; checked here on the outcome invariants only.)",
-      { only: OUTCOME_ONLY },
-    ),
-  },
+  protocols: V48_NONATOMIC.map((v) => `${v}~freed-no-lock`),
+  expect: Object.fromEntries(
+    V48_NONATOMIC.map((v) => [
+      `${v}~freed-no-lock`,
+      violation(
+        'no-lost-flag-update',
+        "C0 sees page_count == 1 and, without PG_lock, loads page->flags for the non-atomic __ClearPageIsolated(); C1's get_page_unless_zero() and trylock_page() set PG_locked; C0's store drops it, and C1 holds a page lock whose PG_locked is clear (page-lock-consistent follows). (isolated-cleared-under-lock is reported first; checked here on the outcome invariants only.)",
+        { only: OUTCOME_ONLY },
+      ),
+    ]),
+  ),
   mutantOf: { id: 'r7-unmap-and-move-unlocked-clear', change: "lock_page()/unlock_page() removed from unmap_and_move's freed-page path (C1 already past its scan)" },
   notes:
-    "v4.8-atomic without this lock harms nobody in the model: its ClearPageIsolated() is an atomic clear_bit, and C1, whoever takes PG_lock, finds the released page !PageMovable and gives up. (Later kernels drop the lock there: migrate_folio_unmap() leaves PG_isolated of a folio freed under it to free_pages_prepare().) So it has no v4.8-atomic~freed-no-lock mutant; r7-unmap-and-move-unlocked-clear~no-movable-check removes the check that does answer R7 under both versions.",
+    "v4.8-atomic and v5.19 without this lock harm nobody in the model: their ClearPageIsolated() is an atomic clear_bit, and C1, whoever takes PG_lock, finds the released page !PageMovable and gives up. (Later kernels drop the lock there: migrate_folio_unmap() leaves PG_isolated of a folio freed under it to free_pages_prepare().) So they have no ~freed-no-lock mutant; r7-unmap-and-move-unlocked-clear~no-movable-check removes the check that does answer R7 under both versions.",
   system: scannedSystem,
 });
 
@@ -83,9 +89,9 @@ export const r7MovableCheck = defineScenario({
     "As r7-unmap-and-move-unlocked-clear, with \"!PageMovable(page) ||\" removed from isolate_movable_page's test under PG_lock: once C0 has cleared PG_isolated of the page freed under it, C1 takes PG_lock and calls a_ops->isolate_page through the mapping the driver's release cleared.",
   actors,
   pages,
-  protocols: ['v4.8~no-movable-check', 'v4.8-atomic~no-movable-check'],
+  protocols: V48_FAMILY.map((v) => `${v}~no-movable-check`),
   expect: Object.fromEntries(
-    ['v4.8~no-movable-check', 'v4.8-atomic~no-movable-check'].map((v) => [
+    V48_FAMILY.map((v) => `${v}~no-movable-check`).map((v) => [
       v,
       violation(
         'no-null-deref',

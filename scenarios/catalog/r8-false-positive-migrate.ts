@@ -36,6 +36,9 @@ export const r8 = defineScenario({
     ),
     'v4.8': pass('is_lru = !__PageMovable(page) looks at the mapping tag, which file pages never carry.'),
     'v4.8-atomic': pass('As v4.8.'),
+    'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
+    'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
+    'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
   },
   system,
 });

@@ -52,6 +52,13 @@ export interface ExploreOptions {
    * nor an end (its end checks are not run), as `--only` without no-hang wants.
    */
   readonly checkHang?: boolean;
+  /**
+   * Packed search: keep one state per class of states equal up to swapping
+   * interchangeable threads (with the entities each owns), when the model
+   * declares them (see packed/symmetry.ts). Default false. A model whose
+   * declared threads turn out not interchangeable is an error.
+   */
+  readonly symmetry?: boolean;
 }
 
 /** The default memory bound in MiB: half the machine's memory, at most 16 GiB. */
@@ -81,7 +88,7 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
   const packed = (model as { packed?: PackedFactory }).packed;
   if (packed && opts.engine !== 'object') {
     const strategy = opts.strategy ?? 'bfs';
-    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true, checkHang });
+    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true, checkHang, symmetry: opts.symmetry ?? false });
   }
   const frontier = frontierFor<S>(opts.strategy ?? 'bfs');
 

@@ -121,6 +121,7 @@ function search(r: Raw): SearchArgs {
     maxMemory?: number;
     exact?: boolean;
     deadLocals?: boolean;
+    symmetry?: boolean;
     checkWrites?: boolean;
     only?: string[];
   } = {
@@ -129,6 +130,7 @@ function search(r: Raw): SearchArgs {
   if (r.values.has('check-writes')) out.checkWrites = true;
   if (r.values.has('exact')) out.exact = true;
   if (r.values.has('no-dead-locals')) out.deadLocals = false;
+  if (r.values.has('symmetry')) out.symmetry = true;
   const mm = num(r, 'max-memory');
   if (mm !== undefined) out.maxMemory = mm;
   const only = parseOnly(strs(r, 'only'));

@@ -31,6 +31,8 @@ export interface SearchArgs {
   readonly exact?: boolean;
   /** False with `--no-dead-locals`. */
   readonly deadLocals?: boolean;
+  /** True with `--symmetry`. */
+  readonly symmetry?: boolean;
   /** Check every step's changes against its declared writes (debug; slower). */
   readonly checkWrites?: boolean;
   /** Check only these invariant ids (`--only`, comma-separated words split; absent: all). */
@@ -120,6 +122,7 @@ const SEARCH: readonly OptionSpec[] = [
   { name: 'max-memory', kind: 'count', meta: 'MB', help: "stop when the search's tables pass MB MiB (verdict incomplete; default half the machine's memory, at most 16384)" },
   { name: 'exact', kind: 'flag', help: 'store whole states instead of 64-bit fingerprints (collision-free, more memory)' },
   { name: 'no-dead-locals', kind: 'flag', help: 'keep dead locals (by default a local no later step reads is reset, as SPIN does)' },
+  { name: 'symmetry', kind: 'flag', help: 'one state per class of states equal up to swapping interchangeable compaction threads (with their target pages)' },
   { name: 'check-writes', kind: 'flag', help: "debug: fail loudly when a step changes what it does not declare in its writes" },
 ];
 

@@ -7,11 +7,13 @@
 import { buildModel, type BuildOptions, type Locals, type Model, type SysState } from '../checker/index.ts';
 import { bit, PAGE_MOVABLE_MAPCOUNT_VALUE, PG } from './flags.ts';
 import { AS, mappingOf, PAGE_MAPPING_MOVABLE } from './mapping.ts';
+import { PGTY } from './pagetype.ts';
 import { asserts, kernelInvariants } from './invariants.ts';
 import { kernelView } from './view.ts';
 import { DRIVER_SLOT, freePage, Kind, List, ownerSlot, type Page, type World } from './world.ts';
 import type { Protocol } from './protocol.ts';
 import type { Fns } from './dsl.ts';
+import { kernelSymmetry } from './symmetry.ts';
 
 /** A thread of a system. */
 export interface ThreadInit {
@@ -61,9 +63,11 @@ export function driverPage(opts: DriverPageOpts = {}): PageInit {
     const p = freePage(n);
     p.kind = Kind.DRIVER;
     p.data = OBJ_DATA;
-    p.mapping = mappingOf(AS.DRIVER, layout.movable === null ? PAGE_MAPPING_MOVABLE : 0);
+    // 7.0 keeps nothing in ->mapping: PG_movable_ops and the page type (PGTY_zsmalloc, over _mapcount) say it.
+    p.mapping = layout.movableOps ? 0 : mappingOf(AS.DRIVER, layout.movable === null ? PAGE_MAPPING_MOVABLE : 0);
     if (layout.movable !== null) p.flags |= bit(layout.movable);
     if (layout.mapcountMarker) p.mapcount = PAGE_MOVABLE_MAPCOUNT_VALUE;
+    if (layout.movableOps) p.mapcount = PGTY.zsmalloc;
     p.ref = 1;
     p.holds[DRIVER_SLOT] = 1;
     p.lru = List.DRV;
@@ -81,8 +85,9 @@ export function driverPage(opts: DriverPageOpts = {}): PageInit {
       p.released = 1;
       p.ref -= 1;
       p.holds[DRIVER_SLOT] = 0;
+      // 7.0 clears nothing: reset_zpdesc() only sets zpdesc->zspage = NULL, which the model's `released` stands for.
       if (layout.movable === null) p.mapping = PAGE_MAPPING_MOVABLE;
-      else p.flags &= ~bit(layout.isolated);
+      else if (!layout.movableOps) p.flags &= ~bit(layout.isolated);
     }
     return p;
   };
@@ -100,11 +105,17 @@ export interface FilePageOpts {
   readonly owner?: number;
   /** Whether isolatedBy is a compaction thread that has it on its migration list. */
   readonly onMigrateList?: boolean;
+  /**
+   * PG_uptodate set (a page-cache page read from disk). The model tracks the
+   * bit only under versions where it means something to migration (7.0, where
+   * it is PG_movable_ops), so older versions' states stay as they were.
+   */
+  readonly uptodate?: boolean;
 }
 
 /** An LRU page-cache page of a file (its a_ops has no isolate_page). */
 export function filePage(opts: FilePageOpts = {}): PageInit {
-  return (_protocol, n) => {
+  return (protocol, n) => {
     const p = freePage(n);
     p.kind = Kind.FILE;
     p.data = 7;
@@ -113,6 +124,7 @@ export function filePage(opts: FilePageOpts = {}): PageInit {
     p.holds[ownerSlot(opts.owner ?? opts.isolatedBy ?? 0)] = 1;
     if (opts.reclaim) p.flags |= bit(PG.reclaim);
     if (opts.writeback) p.flags |= bit(PG.writeback);
+    if (opts.uptodate && protocol.layout.movableOps) p.flags |= bit(PG.uptodate);
     if (opts.isolatedBy === undefined) {
       p.flags |= bit(PG.lru);
       p.lru = List.LRU;
@@ -163,6 +175,7 @@ export function buildSystem(protocol: Protocol, init: SystemInit, opts: BuildOpt
       asserts,
       ...inv,
       view: kernelView(protocol.layout, names),
+      symmetry: kernelSymmetry(world, init.threads),
     },
     opts,
   ) as Model<SysState<World>>;

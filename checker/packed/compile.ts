@@ -19,6 +19,7 @@ import { Interner } from './codec.ts';
 import { load, shapeOf, store, worldView } from './world-view.ts';
 import { hashedSet, hashWords, type VisitedSet } from './visited.ts';
 import { Liveness } from './liveness.ts';
+import { makeCanon, type Canon } from './symmetry.ts';
 
 /** What the layout must make room for: each function's local names and each thread's stack words. */
 export interface LayoutHints {
@@ -165,6 +166,8 @@ export interface PackedModel {
   isDone(): boolean;
   /** The object state of a vector (for tests and messages). */
   decode(buf: Int16Array): SysState<unknown>;
+  /** Symmetry reduction of `dst` (see symmetry.ts), or null when the program declares no interchangeable threads. */
+  readonly symmetry: Canon | null;
 }
 
 const NOT_EXTENSIBLE = /Cannot add property (.+?), object is not extensible/;
@@ -552,7 +555,48 @@ export function compile<W>(
     return wh;
   };
 
+  let symmetry: Canon | null = null;
+  const sym = spec.symmetry;
+  if (sym && sym.groups.length > 0) {
+    const scratch = new Int16Array(width);
+    const S = worldView(shape, intern);
+    S.bind(scratch);
+    const canon = makeCanon<W>({
+      spec: sym,
+      threads: T,
+      stackWords: C,
+      threadBase,
+      width,
+      frameSize,
+      entitySlots: names.map((ns) => Int32Array.from(sym.entityLocals.map((n) => ns.indexOf(n)).filter((j) => j >= 0))),
+      vals,
+      code: (v) => intern.code(v),
+      buf: dst,
+      fromWorld: B.root as W,
+      scratch,
+      toWorld: S.root as W,
+    });
+    // A renamed dst has another world than src: its world checks and fingerprint are computed afresh.
+    symmetry = {
+      swaps: canon.swaps,
+      canon(tperm) {
+        const moved = canon.canon(tperm);
+        if (moved) {
+          B.holder.d = 1;
+          dstWHok = false;
+        }
+        return moved;
+      },
+      permute(tperm) {
+        canon.permute(tperm);
+        B.holder.d = 1;
+        dstWHok = false;
+      },
+    };
+  }
+
   return {
+    symmetry,
     width,
     hints: { names: new Map(fnNames.map((n, i) => [n, names[i] as readonly string[]])), stackWords: C },
     layout: { threadBase, stackWords: C, threads: T, frameSize },

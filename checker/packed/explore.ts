@@ -17,6 +17,7 @@ import { traceOf } from '../trace.ts';
 import { actChoice, actThread, LayoutGrowth, newCodes, transcode, type Codes, type LayoutHints, type PackedModel } from './compile.ts';
 import { factsLearnt, LivenessGrowth } from './liveness.ts';
 import { collisionBound, exactSet, hashedSet } from './visited.ts';
+import type { Canon } from './symmetry.ts';
 
 /** How a model offers its packed form: a first layout guess, and a compiler for a layout. */
 export interface PackedFactory {
@@ -37,6 +38,8 @@ export interface PackedOptions {
   readonly deadLocals: boolean;
   /** Report stuck states as no-hang (else they are leaves). */
   readonly checkHang: boolean;
+  /** Keep one state per class of states equal up to renaming interchangeable threads (when the model declares them). */
+  readonly symmetry?: boolean;
   readonly progress: ProgressSink | undefined;
 }
 
@@ -60,7 +63,8 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
   const deadLocals = opts.deadLocals && worldOnly;
   const codes = newCodes(opts.exact, deadLocals);
   let hints = factory.hints();
-  if (deadLocals) hints = warmUp(factory, codes, hints);
+  const sym = opts.symmetry === true;
+  if (deadLocals || sym) hints = warmUp(factory, codes, hints, deadLocals, sym);
   for (let restarts = 0; ; restarts++) {
     const run = { hints, restarts };
     try {
@@ -80,8 +84,9 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
  * up to 600 runs of at most 2000 steps, until 20 runs in a row teach nothing
  * (cut at 0.3 s). Returns the layout it grew to.
  */
-function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints): LayoutHints {
-  codes.deadLocals = 'observe';
+function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: boolean): LayoutHints {
+  const was = codes.deadLocals;
+  if (deadLocals) codes.deadLocals = 'observe';
   let hints = first;
   let pm = factory.compile(hints, codes);
   const acts = new Int32Array(4096);
@@ -127,10 +132,12 @@ function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints): Layou
             for (let k = 0; k < n; k++) if (actThread(acts[k] as number) === t) same.push(k);
             pick = same[rand(same.length)] as number;
           }
+          if (symmetry && pm.symmetry && (i & 3) === 0) checkSwap(pm, pm.symmetry, acts[pick] as number, rand);
           pm.apply(acts[pick] as number);
         }
         if (factsLearnt() !== before) quiet = 0;
       } catch (e) {
+        if (SymmetryBroken.is(e)) throw e;
         if (!LayoutGrowth.is(e)) { if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`warm-up stops: ${String(e)}\n`); break; } // a model error shows in the search itself
         hints = e.hints;
         pm = factory.compile(hints, codes);
@@ -138,10 +145,125 @@ function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints): Layou
       }
     }
   } finally {
-    codes.deadLocals = true;
+    codes.deadLocals = was;
     if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: warm-up ${((performance.now() - t0) / 1000).toFixed(2)}s\n`);
   }
   return pm.hints;
+}
+
+const SYMMETRY_BROKEN = Symbol.for('movcheck.SymmetryBroken');
+
+/** The model declared interchangeable threads that are not: a step does not commute with renaming them. */
+export class SymmetryBroken extends Error {
+  readonly [SYMMETRY_BROKEN] = true;
+  static is(e: unknown): e is SymmetryBroken {
+    return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[SYMMETRY_BROKEN] === true;
+  }
+}
+
+/**
+ * Checks, on the transition of `src` under `a`, that renaming by a random
+ * swap of interchangeable threads commutes with the step:
+ * swap(apply(s, a)) = apply(swap(s), swap(a)). Leaves src as it was; throws
+ * SymmetryBroken naming the step when the two differ.
+ */
+const swapActs = new Int32Array(4096);
+function checkSwap(pm: PackedModel, canon: Canon, a: number, rand: (n: number) => number): void {
+  const swap = canon.swaps[rand(canon.swaps.length)] as Int32Array;
+  const s = pm.src.slice();
+  pm.apply(a);
+  const x = pm.dst.slice();
+  pm.dst.set(s);
+  canon.permute(swap);
+  pm.src.set(pm.dst);
+  pm.loaded();
+  const t = actThread(a);
+  const u = swap[t] as number;
+  const broken = (why: string) => {
+    const th = pm.decode(s).t[t];
+    const top = th?.frames[th.frames.length - 1];
+    pm.src.set(s);
+    pm.loaded();
+    return new SymmetryBroken(`symmetry: threads ${t} and ${u} are declared interchangeable, but ${why} (thread ${t} in ${top?.fn ?? '?'} at step ${top?.pc ?? '?'}); a world field or local naming a thread or an entity is not renamed`);
+  };
+  const pa = (u << 8) | actChoice(a);
+  const n = pm.actions(0, swapActs);
+  if (!swapActs.subarray(0, n).includes(pa)) throw broken('the renamed thread cannot take the step');
+  pm.apply(pa);
+  const y = pm.dst.slice();
+  pm.dst.set(x);
+  canon.permute(swap);
+  for (let i = 0; i < y.length; i++) if (pm.dst[i] !== y[i]) throw broken(`the step and the renaming do not commute (slot ${i})`);
+  pm.src.set(s);
+  pm.loaded();
+}
+
+/** Throws SymmetryBroken unless `dst` (the initial state) is unchanged by every swap of interchangeable threads. */
+function initSymmetric(pm: PackedModel): void {
+  const canon = pm.symmetry as Canon;
+  const s = pm.dst.slice();
+  for (const swap of canon.swaps) {
+    pm.dst.set(s);
+    canon.permute(swap);
+    for (let i = 0; i < s.length; i++) {
+      if (pm.dst[i] !== s[i]) {
+        const ts = [...swap.keys()].filter((t) => swap[t] !== t);
+        pm.dst.set(s);
+        throw new SymmetryBroken(`symmetry: threads ${ts.join(' and ')} are declared interchangeable, but swapping them changes the initial state (slot ${i})`);
+      }
+    }
+  }
+  pm.dst.set(s);
+}
+
+/**
+ * The actions a symmetric search's path stands for from the real initial
+ * state: each stored state is a renamed one, so a thread number in the path
+ * is mapped back through the renamings met on the way.
+ */
+function realPath(pm: PackedModel, path: readonly number[]): number[] {
+  const canon = pm.symmetry as Canon;
+  const T = pm.layout.threads;
+  const tperm = new Int32Array(T);
+  // sigma: thread number in the stored state -> thread number in the real one.
+  const sigma = new Int32Array(T);
+  pm.init();
+  canon.canon(tperm);
+  for (let t = 0; t < T; t++) sigma[tperm[t] as number] = t;
+  const out: number[] = [];
+  const next = new Int32Array(T);
+  for (const a of path) {
+    out.push(((sigma[actThread(a)] as number) << 8) | actChoice(a));
+    pm.src.set(pm.dst);
+    pm.loaded();
+    pm.apply(a);
+    canon.canon(tperm);
+    for (let t = 0; t < T; t++) next[tperm[t] as number] = sigma[t] as number;
+    sigma.set(next);
+  }
+  return out;
+}
+
+/** The message of check `id` on the last state (or step) of `actions`, replayed on the object model. */
+function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, kind: CheckKind): string {
+  let before = model.init();
+  let s = before;
+  let lastAction: Action | undefined;
+  for (const a of actions) {
+    before = s;
+    s = model.apply(s, a);
+    lastAction = a;
+  }
+  let msg: string | null = null;
+  if (kind === 'step') {
+    const inv = model.stepInvariants.find((i) => i.id === id);
+    if (inv && lastAction) msg = inv.check(before, s, lastAction, model);
+  } else {
+    const inv = (kind === 'end' ? model.endChecks : model.stateInvariants).find((i) => i.id === id);
+    if (inv) msg = inv.check(s);
+  }
+  if (msg === null) throw new Error(`internal error: the symmetric search reported ${id}, which the real trace does not violate`);
+  return msg;
 }
 
 /** One search from the initial state; `run.hints` is left at the layout it ended with. */
@@ -170,6 +292,8 @@ function searchOnce<S>(
   let tail = 0;
   const acts = new Int32Array(4096);
   const probe = new Int32Array(4096);
+  const symOn = opts.symmetry === true && pm.symmetry !== null;
+  const tperm = new Int32Array(pm.layout.threads);
   let transitions = 0;
   let maxSeen = 0;
   let depthCut = false;
@@ -226,7 +350,8 @@ function searchOnce<S>(
     return path.reverse();
   };
   /** The encoded path as actions of the object model, checking each is enabled there. */
-  const objectPath = (path: readonly number[]): Action[] => {
+  const objectPath = (canonical: readonly number[]): Action[] => {
+    const path = symOn ? realPath(pm, canonical) : canonical;
     let s = model.init();
     return path.map((a, i) => {
       const t = actThread(a);
@@ -238,8 +363,10 @@ function searchOnce<S>(
     });
   };
   const violation = (invariant: string, kind: CheckKind, message: string | null, path: number[]): Result => {
-    const { trace, schedule, last } = traceOf(model, objectPath(path));
-    const msg = message ?? model.describeStuck(last);
+    const actions = objectPath(path);
+    const { trace, schedule, last } = traceOf(model, actions);
+    // A symmetric search found the violation on a renamed state: the message is the real trace's own.
+    const msg = symOn && message !== null ? messageOn(model, actions, invariant, kind) : (message ?? model.describeStuck(last));
     return { verdict: 'violation', invariant, kind, message: msg, trace, schedule, stats: stats() };
   };
   const incomplete = (bound: Bound, limit: number, states?: number): Result => ({ verdict: 'incomplete', bound, limit, stats: stats(states) });
@@ -285,6 +412,10 @@ function searchOnce<S>(
         regrow(e, false);
       }
     }
+    if (symOn) {
+      initSymmetric(pm);
+      pm.symmetry?.canon(tperm);
+    }
     pm.hash(h);
     visited.add(dst, h[0] as number, h[1] as number);
     parent[0] = -1;
@@ -326,6 +457,7 @@ function searchOnce<S>(
         transitions++;
         const sf = pm.checkStep(a);
         if (sf) return violation(sf.id, 'step', sf.message, pathTo(id, a));
+        if (symOn) pm.symmetry?.canon(tperm);
         pm.hash(h);
         if (visited.size >= opts.maxStates) {
           if (visited.add(dst, h[0] as number, h[1] as number)) return incomplete('max-states', opts.maxStates, opts.maxStates);

@@ -7,7 +7,7 @@
 import { Immer, enablePatches, type Patch } from 'immer';
 import type { Action, Change, Model, StateInvariant, StepInfo, StepInvariant } from '../model.ts';
 import { fingerprint } from '../fingerprint.ts';
-import type { AssertSpec, Ctx, FnDef, Frame, Locals, StepDef, SysState, ThreadSpec, Value } from './types.ts';
+import type { AssertSpec, Ctx, FnDef, Frame, Locals, StepDef, SymmetrySpec, SysState, ThreadSpec, Value } from './types.ts';
 import { compile } from '../packed/compile.ts';
 import { guessHints, learn } from '../packed/hints.ts';
 import type { PackedFactory } from '../packed/explore.ts';
@@ -28,6 +28,8 @@ export interface ProgramSpec<W> {
   readonly endChecks?: readonly StateInvariant<SysState<W>>[];
   /** Human-readable lines of what a step changed in the world (default: one `path = value` per change). */
   readonly view?: (before: W, after: W, changes: readonly Change[]) => string[];
+  /** Interchangeable threads, for symmetry reduction (optional). */
+  readonly symmetry?: SymmetrySpec<W>;
 }
 
 /** Options of the built model. */

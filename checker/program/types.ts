@@ -112,3 +112,25 @@ export interface AssertSpec {
   readonly id: string;
   readonly description: string;
 }
+
+/**
+ * Interchangeable threads (symmetry reduction, `--symmetry`): threads of a
+ * group run the same code from equivalent starts, each with its own block of
+ * entities (a kernel model's pages), so a state and the state with two of them
+ * swapped (their blocks swapped too) have the same futures up to that
+ * renaming. The search keeps one state per class. The engine checks what it
+ * can: the initial state must be invariant under every swap, and the warm-up
+ * checks that steps commute with renaming (see packed/symmetry.ts).
+ */
+export interface SymmetrySpec<W> {
+  /** Groups of interchangeable threads: `threads[i]` owns the entities `blocks[i]` (all blocks of a group equally long). */
+  readonly groups: readonly { readonly threads: readonly number[]; readonly blocks: readonly (readonly number[])[] }[];
+  /** Locals (in every function) whose values are entity numbers, renamed with their entities. */
+  readonly entityLocals: readonly string[];
+  /**
+   * Writes into `to` world `from` with thread t renamed `tperm[t]` and entity
+   * e renamed `eperm[e]` (`to` starts as a copy of `from`). Every field that
+   * names a thread or an entity must be renamed, or the swap check fails.
+   */
+  rename(from: W, to: W, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void;
+}

@@ -1,0 +1,240 @@
+/**
+ * Symmetry reduction on packed states: interchangeable threads (each with its
+ * own block of entities, a kernel model's pages) are put in a canonical order,
+ * so the search stores one state per class of states equal up to renaming.
+ *
+ * Canonical form: each thread of a group gets a signature (a hash of its call
+ * stack, with entity-valued locals written relative to the thread: "my k-th
+ * entity", "another thread's k-th entity", or the entity itself). Signatures
+ * do not change under renaming, so sorting by them orders threads the same way
+ * in every member of a class. Threads with equal signatures (rare: same pc,
+ * same locals) are ordered by trying each arrangement and keeping the
+ * lexicographically least vector (up to 120 candidates; past that the first,
+ * which is still sound: any member of the class stands for it).
+ *
+ * Sound when the model is symmetric: renaming commutes with every step and
+ * leaves every invariant's verdict alone. The engine checks this on the
+ * initial state (see `initInvariant`) and, during the warm-up, on sampled
+ * transitions (packed/explore.ts), and the catalog's differential tests check
+ * verdicts with and without it.
+ */
+import type { SymmetrySpec } from '../program/index.ts';
+import { hashWords } from './visited.ts';
+
+/** What the canonicaliser needs of a compiled layout. */
+export interface SymmetryParts<W> {
+  readonly spec: SymmetrySpec<W>;
+  readonly threads: number;
+  /** Slots per thread region, and where the regions start. */
+  readonly stackWords: number;
+  readonly threadBase: number;
+  readonly width: number;
+  /** Slots of a frame of function f. */
+  readonly frameSize: Int32Array;
+  /** Per function, the local slots (0-based after the frame header) holding entity numbers. */
+  readonly entitySlots: readonly Int32Array[];
+  /** Interned values and their coder (locals are interned). */
+  readonly vals: readonly unknown[];
+  code(v: unknown): number;
+  /** The vector canonicalised (the explorer's dst), its world view, and a scratch vector with its own view. */
+  readonly buf: Int16Array;
+  readonly fromWorld: W;
+  readonly scratch: Int16Array;
+  readonly toWorld: W;
+}
+
+/** A canonicaliser bound to one compiled layout. */
+export interface Canon {
+  /** Puts `buf` in canonical form; `tperm[t]` receives where thread t went. False (and tperm the identity) when nothing moved. */
+  canon(tperm: Int32Array): boolean;
+  /** Renames `buf` by `tperm` (threads outside every group must map to themselves). */
+  permute(tperm: ArrayLike<number>): void;
+  /** Thread permutations to test symmetry with: one transposition of neighbours per group pair. */
+  readonly swaps: readonly Int32Array[];
+}
+
+/** Builds the canonicaliser, or throws when the groups are malformed. */
+export function makeCanon<W>(p: SymmetryParts<W>): Canon {
+  const { spec, threads: T, stackWords: C, threadBase, width, frameSize, entitySlots, vals, buf, scratch } = p;
+  let E = 0;
+  for (const g of spec.groups) {
+    if (g.threads.length !== g.blocks.length) throw new Error('symmetry: each thread of a group needs its block');
+    const len = g.blocks[0]?.length ?? 0;
+    for (const b of g.blocks) {
+      if (b.length !== len) throw new Error('symmetry: the blocks of a group must be equally long');
+      for (const e of b) E = Math.max(E, e + 1);
+    }
+    for (const t of g.threads) if (t < 0 || t >= T) throw new Error(`symmetry: no thread ${t}`);
+  }
+  const owner = new Int32Array(E).fill(-1);
+  const offset = new Int32Array(E);
+  for (const g of spec.groups) g.blocks.forEach((b, i) => b.forEach((e, k) => ((owner[e] = i), (offset[e] = k))));
+  const eperm = new Int32Array(E);
+  const seq = new Int32Array(C * 2 + 4);
+  const sig = new Int32Array(2);
+
+  /** Signature of thread t (index i of its group) into sh[2i], sh[2i+1]. */
+  const signature = (b: Int16Array, t: number, i: number, sh: Int32Array) => {
+    const base = threadBase + t * C;
+    const sp = b[base] as number;
+    let n = 0;
+    seq[n++] = sp;
+    let off = base + 1;
+    for (let k = 0; k < sp; k++) {
+      const f = (b[off] as number) - 1;
+      const size = frameSize[f] as number;
+      const ent = entitySlots[f] as Int32Array;
+      for (let j = 0; j < size; j++) {
+        let w = b[off + j] as number;
+        if (j >= 3 && w !== 0 && ent.includes(j - 3)) {
+          const v = vals[w];
+          if (typeof v === 'number' && v >= 0 && v < E && owner[v] !== -1) w = owner[v] === i ? -1000 - (offset[v] as number) : -2000 - (offset[v] as number);
+        }
+        seq[n++] = w;
+      }
+      off += size;
+    }
+    hashWords(seq, n, sig);
+    sh[2 * i] = sig[0] as number;
+    sh[2 * i + 1] = sig[1] as number;
+  };
+
+  /** scratch := buf renamed by tperm (eperm derived from it). */
+  const renameInto = (tperm: ArrayLike<number>) => {
+    for (let e = 0; e < E; e++) eperm[e] = e;
+    for (const g of spec.groups) {
+      g.threads.forEach((t, i) => {
+        const j = g.threads.indexOf(tperm[t] as number);
+        if (j < 0) throw new Error('symmetry: a permutation left its group');
+        (g.blocks[i] as readonly number[]).forEach((e, k) => (eperm[e] = (g.blocks[j] as readonly number[])[k] as number));
+      });
+    }
+    scratch.fill(0);
+    for (let s = 0; s < threadBase; s++) scratch[s] = buf[s] as number;
+    spec.rename(p.fromWorld, p.toWorld, tperm, eperm);
+    for (let t = 0; t < T; t++) {
+      const from = threadBase + t * C;
+      const to = threadBase + (tperm[t] as number) * C;
+      const sp = buf[from] as number;
+      scratch[to] = sp;
+      let off = 1;
+      for (let k = 0; k < sp; k++) {
+        const f = (buf[from + off] as number) - 1;
+        const size = frameSize[f] as number;
+        for (let j = 0; j < size; j++) scratch[to + off + j] = buf[from + off + j] as number;
+        for (const j of entitySlots[f] as Int32Array) {
+          const c = buf[from + off + 3 + j] as number;
+          if (c === 0) continue;
+          const v = vals[c];
+          if (typeof v === 'number' && v >= 0 && v < E) scratch[to + off + 3 + j] = p.code(eperm[v]);
+        }
+        off += size;
+      }
+    }
+  };
+
+  const G = spec.groups.length;
+  const sigs = spec.groups.map((g) => new Int32Array(g.threads.length * 2));
+  const orders = spec.groups.map((g) => g.threads.map((_, i) => i));
+  const best = new Int16Array(width);
+  const tp = new Int32Array(T);
+  const identity = (tperm: Int32Array) => {
+    for (let t = 0; t < T; t++) tperm[t] = t;
+  };
+
+  /** True when a < b lexicographically. */
+  const less = (a: Int16Array, b: Int16Array) => {
+    for (let i = 0; i < width; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+    return false;
+  };
+
+  return {
+    swaps: spec.groups.flatMap((g) =>
+      g.threads.slice(1).map((t, i) => {
+        const s = Int32Array.from({ length: T }, (_, x) => x);
+        const u = g.threads[i] as number;
+        s[u] = t;
+        s[t] = u;
+        return s;
+      }),
+    ),
+    permute(tperm) {
+      renameInto(tperm);
+      buf.set(scratch);
+    },
+    canon(tperm) {
+      identity(tperm);
+      let moved = false;
+      const ties: number[][] = [];
+      for (let g = 0; g < G; g++) {
+        const grp = spec.groups[g] as SymmetrySpec<W>['groups'][number];
+        const sh = sigs[g] as Int32Array;
+        const order = orders[g] as number[];
+        grp.threads.forEach((t, i) => signature(buf, t, i, sh));
+        for (let i = 0; i < order.length; i++) order[i] = i;
+        order.sort((a, b) => (sh[2 * a] as number) - (sh[2 * b] as number) || (sh[2 * a + 1] as number) - (sh[2 * b + 1] as number) || a - b);
+        // Sorted position j gets the thread in place j of the group.
+        order.forEach((i, j) => {
+          const from = grp.threads[i] as number;
+          tperm[from] = grp.threads[j] as number;
+          if (i !== j) moved = true;
+        });
+        for (let j = 0; j < order.length; ) {
+          let k = j + 1;
+          const a = order[j] as number;
+          while (k < order.length && sh[2 * (order[k] as number)] === sh[2 * a] && sh[2 * (order[k] as number) + 1] === sh[2 * a + 1]) k++;
+          if (k - j > 1) ties.push(grp.threads.slice(j, k) as number[]);
+          j = k;
+        }
+      }
+      if (ties.length === 0) {
+        if (!moved) return false;
+        renameInto(tperm);
+        buf.set(scratch);
+        return true;
+      }
+      // Tied threads: try every arrangement of each tie (after the sort), keep the least vector.
+      const base = Int32Array.from(tperm);
+      const arrangements: number[][][] = ties.map((tie) => permutations(tie));
+      let count = arrangements.reduce((n, a) => n * a.length, 1);
+      if (count > 120) count = 1;
+      let have = false;
+      const pick = new Int32Array(ties.length);
+      for (let c = 0; c < count; c++) {
+        let r = c;
+        for (let k = 0; k < ties.length; k++) {
+          const n = (arrangements[k] as number[][]).length;
+          pick[k] = r % n;
+          r = Math.floor(r / n);
+        }
+        tp.set(base);
+        // base sends thread x to slot base[x]; an arrangement then moves slot tie[m] to slot arr[m].
+        const slot = new Int32Array(T);
+        for (let t = 0; t < T; t++) slot[t] = t;
+        ties.forEach((tie, k) => tie.forEach((s, m) => (slot[s] = ((arrangements[k] as number[][])[pick[k] as number] as number[])[m] as number)));
+        for (let t = 0; t < T; t++) tp[t] = slot[base[t] as number] as number;
+        renameInto(tp);
+        if (!have || less(scratch, best)) {
+          best.set(scratch);
+          tperm.set(tp);
+          have = true;
+        }
+      }
+      let same = true;
+      for (let t = 0; t < T; t++) if (tperm[t] !== t) same = false;
+      if (same) return false;
+      buf.set(best);
+      return true;
+    },
+  };
+}
+
+/** Every ordering of `xs` (small lists). */
+function permutations(xs: readonly number[]): number[][] {
+  if (xs.length <= 1) return [[...xs]];
+  const out: number[][] = [];
+  xs.forEach((x, i) => {
+    for (const rest of permutations([...xs.slice(0, i), ...xs.slice(i + 1)])) out.push([x, ...rest]);
+  });
+  return out;
+}

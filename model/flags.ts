@@ -13,6 +13,10 @@ export const PG = {
   reclaim: 3,
   owner_priv_1: 4,
   writeback: 5,
+  /** PG_uptodate: tracked only where a version aliases it (7.0's PG_movable_ops). */
+  uptodate: 6,
+  /** PG_slab (6.1, 6.2: a page flag; 7.0 has a slab page type instead). */
+  slab: 7,
 } as const;
 
 /** Base names of the bits, indexed by bit number. */
@@ -23,6 +27,8 @@ export const baseFlagNames: readonly string[] = [
   'PG_reclaim',
   'PG_owner_priv_1',
   'PG_writeback',
+  'PG_uptodate',
+  'PG_slab',
 ];
 
 /**
@@ -48,6 +54,15 @@ export interface Layout {
   readonly pageLock?: PageLockKind;
   /** The free path's checks (default: the v3 reading, prim/freepage.ts FREE_V3). */
   readonly free?: FreeRules;
+  /**
+   * 7.0: movability is PG_movable_ops (bit `movable`, set atomically) plus a
+   * page type in page_type (over `_mapcount`, see pagetype.ts); both stay
+   * until the page is freed, and a page its driver released is told apart by
+   * the driver (zpdesc->zspage == NULL), not by the VM. Absent: false.
+   */
+  readonly movableOps?: boolean;
+  /** Names of the aliases shown after a bit's name (default PG_movable, PG_isolated; 7.0: PG_movable_ops, PG_movable_ops_isolated). */
+  readonly aliasNames?: { readonly movable: string; readonly isolated: string };
 }
 
 /**
@@ -61,6 +76,8 @@ export interface FreeRules {
   readonly kernel: string;
   /** The modelled bits of PAGE_FLAGS_CHECK_AT_FREE: set at free, a "Bad page state". */
   readonly atFree: number;
+  /** 7.0: `if (unlikely(page_has_type(page))) page->page_type = UINT_MAX;` before the check (see pagetype.ts). Absent: false. */
+  readonly resetsPageType?: boolean;
   /** The movable and isolated marks of a driver page are bad too (v3's reading of duty 3), and so are a page still on a list or isolated (ghost). */
   readonly marksBad: boolean;
   /** A clean page's flags are cleared (`page->flags &= ~PAGE_FLAGS_CHECK_AT_PREP`, every modelled bit). */
@@ -85,8 +102,8 @@ export function test(flags: number, b: number): boolean {
 export function flagName(b: number, layout?: Layout): string {
   const base = baseFlagNames[b] ?? `bit${b}`;
   const alias: string[] = [];
-  if (layout?.movable === b) alias.push('PG_movable');
-  if (layout?.isolated === b) alias.push('PG_isolated');
+  if (layout?.movable === b) alias.push(layout.aliasNames?.movable ?? 'PG_movable');
+  if (layout?.isolated === b) alias.push(layout.aliasNames?.isolated ?? 'PG_isolated');
   return alias.length ? `${base}(=${alias.join(',')})` : base;
 }
 

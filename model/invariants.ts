@@ -7,6 +7,7 @@
 import type { Action, AssertSpec, StateInvariant, StepInvariant, SysState } from '../checker/index.ts';
 import { bit, flagNames, PG, test, type Layout } from './flags.ts';
 import { isolatedMark, movableMark } from './marks.ts';
+import { hasType } from './pagetype.ts';
 import { Kind, List, listName, members, objCount, objPage, popcount, type World } from './world.ts';
 
 type S = SysState<World>;
@@ -121,7 +122,9 @@ export function kernelInvariants(layout: Layout, threadNames: readonly string[])
         for (let i = 0; i < pages.length; i++) {
           const p = pages[i]!;
           if (p.kind === Kind.FREE) continue;
-          const ok = p.mappers > 0 ? p.mapcount === p.mappers - 1 : p.mapcount === -1 || (layout.mapcountMarker && p.mapcount === -255);
+          // 7.0: a typed page keeps its page_type over _mapcount (pagetype.ts) and is never mapped.
+          const ok =
+            p.mappers > 0 ? p.mapcount === p.mappers - 1 : p.mapcount === -1 || (layout.mapcountMarker && p.mapcount === -255) || (layout.movableOps === true && hasType(p.mapcount));
           if (!ok) return `page ${i} has ${p.mappers} user mapping(s) but _mapcount ${p.mapcount}`;
         }
         return null;

@@ -20,6 +20,15 @@ export const AS = {
   FILE: 2,
 } as const;
 
+/**
+ * LIST_POISON2 (0x122, POISON_POINTER_DELTA left out): what list_del() leaves
+ * in a list_head's prev. From 6.2, SLUB's slab_list.prev lies over
+ * page->mapping, and bit 1 makes it look PAGE_MAPPING_MOVABLE ("mm/migrate:
+ * make isolate_movable_page() skip slab pages"). As a mapping it is address
+ * space 0x48 (no such address_space, no movable_operations), tag MOVABLE.
+ */
+export const LIST_POISON2 = 0x122;
+
 /** `page->mapping` value of address_space `as` with tag bits `tags`. */
 export function mappingOf(as: number, tags = 0): number {
   return (as << 2) | tags;
@@ -41,6 +50,7 @@ export const aopsOf: Readonly<Record<number, AOps>> = {
 
 /** Display text of a mapping value, e.g. `&drv_mapping|MOVABLE`. */
 export function mappingName(m: number): string {
+  if (m === LIST_POISON2) return 'LIST_POISON2';
   const as = asOf(m);
   const base = as === 0 ? 'NULL' : as === AS.DRIVER ? '&drv_mapping' : as === AS.FILE ? '&file_mapping' : `&as${as}`;
   const tags = [m & PAGE_MAPPING_ANON ? 'ANON' : '', m & PAGE_MAPPING_MOVABLE ? 'MOVABLE' : ''].filter(Boolean);

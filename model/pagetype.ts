@@ -5,6 +5,9 @@
  * byte in `Page.mapcount` (0xf6 -> -10), so an untyped page keeps -1 (no
  * mapping) and a typed page cannot also count mappings, as in the kernel.
  */
+import { PG, test } from './flags.ts';
+import { AS } from './mapping.ts';
+import type { Page } from './world.ts';
 
 /** `enum pagetype` values the model uses, as stored in `Page.mapcount` (the top byte, sign-extended). */
 export const PGTY = {
@@ -27,3 +30,24 @@ export function hasType(mapcount: number): boolean {
 export function typeName(mapcount: number): string | null {
   return NAMES[mapcount] ?? null;
 }
+
+/** `page_has_movable_ops(page)`: `PageMovableOps(page) && (PageOffline(page) || PageZsmalloc(page))`. */
+export function hasMovableOps(page: Page): boolean {
+  return test(page.flags, PG.uptodate) && (page.mapcount === PGTY.offline || page.mapcount === PGTY.zsmalloc);
+}
+
+/**
+ * `page_movable_ops(page)` as an ops id (mops.ts): PageOffline gives
+ * offline_movable_ops (the balloon's, which the model has no driver for: an
+ * id with no callbacks), PageZsmalloc zsmalloc_movable_ops (the model's
+ * driver), anything else NULL.
+ */
+export function opsOfType(page: Page): number {
+  if (page.mapcount === PGTY.offline) return BALLOON_OPS;
+  if (page.mapcount === PGTY.zsmalloc) return AS.DRIVER;
+  return 0;
+}
+
+
+/** The ops id of 7.0's offline_movable_ops (the balloon's balloon_mops): the model has no balloon driver, so no callbacks. */
+export const BALLOON_OPS = 0x7;

@@ -19,6 +19,16 @@ export interface Protocol {
   readonly fns: Readonly<Fns>;
   /** The version it was derived from, if any. */
   readonly base?: string;
+  /** Where the version stands in the kernel's history (for `movcheck timeline`); absent for candidates and mutants. */
+  readonly since?: Since;
+}
+
+/** A version's place in the kernel's history: the release and the commit (or posting) that made it. */
+export interface Since {
+  /** The kernel release, e.g. `6.1` (`v3 patch` for a posting). */
+  readonly kernel: string;
+  /** The commit that changed the protocol to this version, as its subject (and id where known). */
+  readonly commit: string;
 }
 
 /** What a derived version changes: new identity, and the functions it replaces or adds. */

@@ -7,6 +7,7 @@
 import { type Layout } from '../flags.ts';
 import { PAGE_MAPPING_FLAGS } from '../mapping.ts';
 import { clearAtPrep, dirtyForFree } from './freepage.ts';
+import { hasType } from '../pagetype.ts';
 import { fields, num, pg, type KCtx } from '../dsl.ts';
 import { Kind, List, type Page } from '../world.ts';
 import { dropAcquire, mutating, quietly, skipRelease } from '../mutation/hook.ts';
@@ -63,6 +64,8 @@ export function putPage(c: KCtx, slot: number, layout: Layout, v = 'p'): void {
   if (page.ref > 0) return;
   // free_pages_prepare(): `if (PageMappingFlags(page)) page->mapping = NULL;` comes before the bad-page check.
   if (page.mapping & PAGE_MAPPING_FLAGS) page.mapping = 0;
+  // 7.0's __free_pages_prepare(): `if (unlikely(page_has_type(page))) page->page_type = UINT_MAX;` (page_type is over _mapcount).
+  if (layout.free?.resetsPageType && hasType(page.mapcount)) page.mapcount = -1;
   const bad = quietly(() => dirtyForFree(page, layout));
   if (bad.length) c.fail('free-page-clean', `page ${num(c.l, v)} freed (refcount 0) with ${bad.join(', ')}: Bad page state`);
   else clearAtPrep(page, layout);

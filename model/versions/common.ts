@@ -39,9 +39,14 @@ export function callPageMovable(c: KCtx, then: string, locked: boolean, v = 'p')
   c.call('PageMovable', { p: num(c.l, v), locked }, then, 'mv');
 }
 
-/** Compaction return codes that leave the page on cc->migratepages (compact_zone then calls putback_movable_pages). */
+/**
+ * Compaction return codes that leave the page on cc->migratepages (compact_zone
+ * then calls putback_movable_pages): -EAGAIN, -ENOMEM, and (6.1 on, where
+ * migrate_pages returns the number of pages it did not migrate and splices
+ * them back onto the list) a positive count.
+ */
 function leftOnList(rc: number): boolean {
-  return rc === RC.EAGAIN || rc === RC.ENOMEM;
+  return rc === RC.EAGAIN || rc === RC.ENOMEM || rc > 0;
 }
 
 /** The pass of a compact_pages thread: local `i`, 0 before the first. */

@@ -58,7 +58,7 @@ export const r1Breaks = defineScenario({
           isolate: {
             code: '/* RULE-BREAKING: no list_del_init(&page->lru): the page stays on the pool list */',
             run: (c) => {
-              if (p.layout.movable === null) c.ret(true);
+              if (p.layout.movable === null || p.layout.movableOps) c.ret(true);
             },
           },
         },

@@ -2,13 +2,14 @@
  * The package as npm ships it (issue 10): `npm pack` builds dist/ (prepare)
  * and packs only what `files` lists; installed into an empty project, `npx
  * movcheck` runs the compiled CLI (--version, list, one run, a user .ts
- * protocol through tsx), and a user protocol file type-checks against the
- * types of `import type { Api } from 'movcheck'`. The install needs immer and
+ * protocol through tsx, the gate on it as examples/github-actions.yml runs it
+ * in a kernel-patch repository), and a user protocol file type-checks against
+ * the types of `import type { Api } from 'movcheck'`. The install needs immer and
  * tsx from the npm cache or the registry (`--prefer-offline`).
  */
 import test from 'ava';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -78,4 +79,12 @@ test('npm pack, install into an empty project, run the CLI and type-check a user
   const mine = await sh('npx', ['--no-install', 'movcheck', 'run', 'r5-movable-and-mapped', '--protocol', './my-protocol.ts'], proj);
   t.is(mine.code, 0, mine.stderr);
   t.regex(mine.stdout, /^protocol: mine — v4\.8 unchanged$/m);
+
+  // What a kernel-patch repository's CI does (examples/github-actions.yml, shipped in the package): the gate on its own protocol file.
+  t.true(existsSync(join(proj, 'node_modules/movcheck/examples/github-actions.yml')));
+  t.true(existsSync(join(proj, 'node_modules/movcheck/schemas/results.schema.json')));
+  const gate = await sh('npx', ['--no-install', 'movcheck', 'gate', '--protocol', './my-protocol.ts', '--md', 'summary.md'], proj);
+  t.is(gate.code, 0, gate.stdout + gate.stderr);
+  t.regex(gate.stdout, /^scenario +mine$/m);
+  t.regex(readFileSync(join(proj, 'summary.md'), 'utf8'), /^## movcheck gate: (\d+)\/\1 match ✅$/m);
 });

@@ -66,6 +66,6 @@ test('help text names every command and usage lines are consistent', (t) => {
   const h = helpText(null);
   for (const c of ['list', 'run', 'replay', 'gate', 'report', 'help']) t.true(h.includes(`  movcheck ${c}`), c);
   t.true(h.includes('  movcheck --version | -V'));
-  t.is(usageLine('replay'), 'movcheck replay <scenario-id|file> --protocol <version|file> --schedule <string> [--param NAME=VALUE] [--format text|json]');
+  t.is(usageLine('replay'), 'movcheck replay <scenario-id|file> --protocol <version|file> --schedule <string> [--param NAME=VALUE] [--format text|json|itf]');
   t.regex(helpText('run'), /--max-states N +stop after N distinct states/);
 });

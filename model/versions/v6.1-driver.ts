@@ -14,6 +14,14 @@ import { getPage, putPage, refFields } from '../prim/refcount.ts';
 import { DRIVER_SLOT, Kind, List, OBJ_PATHS, objCount, objPage, ownerSlot, setObjPage } from '../world.ts';
 import type { Locals } from '../../checker/index.ts';
 import { unlockStep } from './common.ts';
+import { bugOn } from '../kassert.ts';
+import { test } from '../flags.ts';
+import { PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
+
+/** PageMovable(page) of 6.1 (the caller holds the lock): tagged and ops not NULL. */
+function movable(mapping: number): boolean {
+  return (mapping & PAGE_MAPPING_FLAGS) === PAGE_MAPPING_MOVABLE && mapping >> 2 !== 0;
+}
 
 const ZS = 'mm/zsmalloc.c';
 
@@ -40,10 +48,12 @@ export function v61Driver(layout: Layout): Fns {
       {
         label: 'isolate',
         code: 'VM_BUG_ON_PAGE(!PageMovable(page), page); VM_BUG_ON_PAGE(PageIsolated(page), page); zspage = get_zspage(page); migrate_write_lock(zspage); inc_zspage_isolation(zspage); migrate_write_unlock(zspage); return true; /* list_del(&page->lru) */',
-        reads: fields('p', 'lru'),
+        reads: fields('p', 'lru', 'mapping', 'flags'),
         writes: fields('p', 'lru'),
         run: (c) => {
           const page = pg(c);
+          bugOn(c, !movable(page.mapping), 'VM_BUG_ON_PAGE(!PageMovable(page), page)', 'zs_page_isolate');
+          bugOn(c, test(page.flags, layout.isolated), 'VM_BUG_ON_PAGE(PageIsolated(page), page)', 'zs_page_isolate');
           if (page.lru === List.DRV) page.lru = List.NONE;
           c.ret(true);
         },
@@ -53,8 +63,11 @@ export function v61Driver(layout: Layout): Fns {
       {
         label: 'list',
         code: 'zspage = get_zspage(page); migrate_write_lock(zspage); dec_zspage_isolation(zspage); migrate_write_unlock(zspage); /* list_add(&page->lru, ...) */',
+        reads: fields('p', 'mapping', 'flags'),
         writes: fields('p', 'lru'),
         run: (c) => {
+          bugOn(c, !movable(pg(c).mapping), 'VM_BUG_ON_PAGE(!PageMovable(page), page)', 'zs_page_putback');
+          bugOn(c, !test(pg(c).flags, layout.isolated), 'VM_BUG_ON_PAGE(!PageIsolated(page), page)', 'zs_page_putback');
           pg(c).lru = List.DRV;
           c.ret(null);
         },
@@ -63,11 +76,13 @@ export function v61Driver(layout: Layout): Fns {
     drv_migratepage: fn(ZS, 'zs_page_migrate', [
       {
         label: 'copy',
-        code: 'write_lock(&pool->migrate_lock); spin_lock(&class->lock); migrate_write_lock(zspage); memcpy(d_addr, s_addr, PAGE_SIZE); ... replace_sub_page(): __SetPageMovable(newpage, &zsmalloc_mops); (or fail)',
+        code: 'VM_BUG_ON_PAGE(!PageMovable(page), page); VM_BUG_ON_PAGE(!PageIsolated(page), page); ... write_lock(&pool->migrate_lock); spin_lock(&class->lock); migrate_write_lock(zspage); memcpy(d_addr, s_addr, PAGE_SIZE); ... replace_sub_page(): __SetPageMovable(newpage, &zsmalloc_mops); (or fail)',
         choices: ['MIGRATEPAGE_SUCCESS', '-EAGAIN', '-EBUSY'],
-        reads: fields('p', 'data'),
+        reads: fields('p', 'data', 'mapping', 'flags'),
         writes: fields('np', 'data'),
         run: (c) => {
+          bugOn(c, !movable(pg(c).mapping), 'VM_BUG_ON_PAGE(!PageMovable(page), page)', 'zs_page_migrate');
+          bugOn(c, !test(pg(c).flags, layout.isolated), 'VM_BUG_ON_PAGE(!PageIsolated(page), page)', 'zs_page_migrate');
           if (c.choice === '-EAGAIN') return c.ret(RC.EAGAIN);
           if (c.choice === '-EBUSY') return c.ret(RC.EBUSY);
           pg(c, 'np').data = pg(c).data;

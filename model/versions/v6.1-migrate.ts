@@ -6,10 +6,12 @@
  * (`!folio_test_movable(src)`: success without migrating). Both pages are
  * locked throughout; on success the VM clears PG_isolated itself.
  */
-import { bit, PG, type Layout } from '../flags.ts';
+import { bit, PG, test, type Layout } from '../flags.ts';
 import { fields, fn, local, num, pg, RC, type Fns, type KCtx } from '../dsl.ts';
 import { asOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { callMops } from '../mops.ts';
+import { bugOn, warnOn } from '../kassert.ts';
+
 import { lockFields, tryLock } from '../prim/pagelock.ts';
 import { putPage, refFields } from '../prim/refcount.ts';
 import { List, ownerSlot } from '../world.ts';
@@ -90,11 +92,17 @@ export function v61MigrateFns(layout: Layout): Fns {
           c.call('file_migratepage', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc');
         },
       },
-      local('released', 'VM_BUG_ON_FOLIO(!folio_test_isolated(src), src); if (!folio_test_movable(src)) { rc = MIGRATEPAGE_SUCCESS; folio_clear_isolated(src); goto out; }', (c) => {
-        if (c.l.mv) return;
-        c.l.rc = RC.SUCCESS;
-        c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'out');
-      }),
+      {
+        label: 'released',
+        code: 'VM_BUG_ON_FOLIO(!folio_test_isolated(src), src); if (!folio_test_movable(src)) { rc = MIGRATEPAGE_SUCCESS; folio_clear_isolated(src); goto out; }',
+        reads: fields('p', 'flags'),
+        run: (c) => {
+          bugOn(c, !test(pg(c).flags, layout.isolated), 'VM_BUG_ON_FOLIO(!folio_test_isolated(src), src)', 'move_to_new_folio');
+          if (c.l.mv) return;
+          c.l.rc = RC.SUCCESS;
+          c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'out');
+        },
+      },
       {
         label: 'callback',
         code: 'mops = page_movable_ops(&src->page); rc = mops->migrate_page(&dst->page, &src->page, mode); WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !folio_test_isolated(src)); }',
@@ -104,10 +112,15 @@ export function v61MigrateFns(layout: Layout): Fns {
       {
         label: 'success',
         code: 'if (rc == MIGRATEPAGE_SUCCESS) { if (__PageMovable(&src->page)) { VM_BUG_ON_FOLIO(!folio_test_isolated(src), src); folio_clear_isolated(src); }',
-        reads: fields('p', 'mapping'),
+        reads: fields('p', 'mapping', 'flags'),
         run: (c: KCtx) => {
           if (rcOf(c) !== RC.SUCCESS) return c.goto('out');
-          if (tagged(pg(c).mapping)) c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'clear_mapping');
+          const iso = test(pg(c).flags, layout.isolated);
+          // WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !folio_test_isolated(src)) right after the callback (non-LRU pages only).
+          if (c.l.mv) warnOn(c, !iso, 'WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !folio_test_isolated(src))', 'move_to_new_folio');
+          if (!tagged(pg(c).mapping)) return;
+          bugOn(c, !iso, 'VM_BUG_ON_FOLIO(!folio_test_isolated(src), src)', 'move_to_new_folio');
+          c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'clear_mapping');
         },
       },
       {

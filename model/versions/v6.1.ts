@@ -24,6 +24,7 @@ import { bit, PG, test, type FreeRules, type Layout } from '../flags.ts';
 import { both, fields, fn, local, num, pg, RC, type Fns, type StepSpec } from '../dsl.ts';
 import { AS, asOf, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { callMops } from '../mops.ts';
+import { bugOn, warnOn } from '../kassert.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
 import { allocFields, allocPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
 import { spinUnlockLru } from '../prim/spinlock.ts';
@@ -66,7 +67,10 @@ export function v61MovableFns(): Fns {
         label: 'tag',
         code: 'VM_BUG_ON_PAGE(!PageLocked(page), page); if (!__PageMovable(page)) return false;',
         reads: fields('p', 'mapping'),
-        run: (c) => void (tagged(pg(c).mapping) || c.ret(false)),
+        run: (c) => {
+          bugOn(c, (pg(c).lockers & bit(c.tid)) === 0, 'VM_BUG_ON_PAGE(!PageLocked(page), page)', 'PageMovable');
+          if (!tagged(pg(c).mapping)) c.ret(false);
+        },
       },
       {
         label: 'ops',
@@ -79,16 +83,27 @@ export function v61MovableFns(): Fns {
       {
         label: 'store',
         code: 'VM_BUG_ON_PAGE(!PageLocked(page), page); page->mapping = (void *)((unsigned long)mops | PAGE_MAPPING_MOVABLE);',
+        reads: fields('p', 'flags', 'lockers'),
         writes: fields('p', 'mapping'),
-        run: (c) => void (pg(c).mapping = mappingOf(AS.DRIVER, PAGE_MAPPING_MOVABLE)),
+        run: (c) => {
+          bugOn(c, (pg(c).lockers & bit(c.tid)) === 0, 'VM_BUG_ON_PAGE(!PageLocked(page), page)', '__SetPageMovable');
+          pg(c).mapping = mappingOf(AS.DRIVER, PAGE_MAPPING_MOVABLE);
+        },
       },
     ]),
     __ClearPageMovable: fn(COMPACTION, '__ClearPageMovable', [
       {
         label: 'store',
         code: 'VM_BUG_ON_PAGE(!PageMovable(page), page); page->mapping = (void *)PAGE_MAPPING_MOVABLE;',
+        reads: fields('p', 'mapping', 'lockers'),
         writes: fields('p', 'mapping'),
-        run: (c) => void (pg(c).mapping = PAGE_MAPPING_MOVABLE),
+        run: (c) => {
+          const m = pg(c).mapping;
+          // PageMovable() itself asserts the lock first.
+          bugOn(c, (pg(c).lockers & bit(c.tid)) === 0, 'VM_BUG_ON_PAGE(!PageLocked(page), page) (in PageMovable)', '__ClearPageMovable');
+          bugOn(c, !tagged(m) || opsOfMapping(m) === 0, 'VM_BUG_ON_PAGE(!PageMovable(page), page)', '__ClearPageMovable');
+          pg(c).mapping = PAGE_MAPPING_MOVABLE;
+        },
       },
     ]),
   };
@@ -176,10 +191,16 @@ export function v61IsolateMovablePage(layout: Layout, around: { before?: StepSpe
       reads: fields('p', 'mapping'),
       run: (c) => callMops(c, 'isolate_page', opsOfMapping(pg(c).mapping), 'page->mapping - PAGE_MAPPING_MOVABLE', { p: num(c.l, 'p') }, 'ret', 'ret'),
     },
-    local('ret', '/* Driver shouldn\'t use PG_isolated bit of page->flags */ WARN_ON_ONCE(PageIsolated(page)); SetPageIsolated(page);', (c) => {
-      if (!c.l.ret) return c.goto('out_no_isolated');
-      c.call('SetPageIsolated', { p: num(c.l, 'p') }, 'unlock_ok');
-    }),
+    {
+      label: 'ret',
+      code: '/* Driver shouldn\'t use PG_isolated bit of page->flags */ WARN_ON_ONCE(PageIsolated(page)); SetPageIsolated(page);',
+      reads: fields('p', 'flags'),
+      run: (c) => {
+        if (!c.l.ret) return c.goto('out_no_isolated');
+        warnOn(c, test(pg(c).flags, layout.isolated), 'WARN_ON_ONCE(PageIsolated(page))', 'isolate_movable_page');
+        c.call('SetPageIsolated', { p: num(c.l, 'p') }, 'unlock_ok');
+      },
+    },
     {
       label: 'unlock_ok',
       code: 'unlock_page(page); return 0;',
@@ -229,7 +250,15 @@ export function v61PutbackFns(layout: Layout): Fns {
           if (!tagged(pg(c).mapping)) c.goto('lru');
         },
       },
-      local('lock', 'VM_BUG_ON_PAGE(!PageIsolated(page), page); lock_page(page);', (c) => c.call('lock_page', { p: num(c.l, 'p') }, 'lock_check')),
+      {
+        label: 'lock',
+        code: 'VM_BUG_ON_PAGE(!PageIsolated(page), page); lock_page(page);',
+        reads: fields('p', 'flags'),
+        run: (c) => {
+          bugOn(c, !test(pg(c).flags, layout.isolated), 'VM_BUG_ON_PAGE(!PageIsolated(page), page)', 'putback_movable_pages');
+          c.call('lock_page', { p: num(c.l, 'p') }, 'lock_check');
+        },
+      },
       local('lock_check', 'if (PageMovable(page))', (c) => c.call('PageMovable', { p: num(c.l, 'p') }, 'lock_which', 'mv')),
       local('lock_which', 'putback_movable_page(page); else ClearPageIsolated(page);', (c) =>
         c.call(c.l.mv ? 'putback_movable_page' : 'ClearPageIsolated', { p: num(c.l, 'p') }, 'lock_unlock'),

@@ -8,19 +8,20 @@
  * others through ret_folios, which migrate_pages splices back), and
  * migrate_pages returns the number not migrated (or -ENOMEM).
  */
-import { bit, PG, type Layout } from '../flags.ts';
+import { bit, PG, test, type Layout } from '../flags.ts';
 import { fields, fn, local, num, pg, RC, type Fns } from '../dsl.ts';
 import { callMops } from '../mops.ts';
+import { warnOn } from '../kassert.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
 import { allocFields, allocPage, putPage, refFields } from '../prim/refcount.ts';
-import { Kind, List, ownerSlot } from '../world.ts';
+import { Kind, List, ownerSlot, type Page } from '../world.ts';
 import { dropFields, dropIsolation, listDelIsolated, rcOf, unlockStep } from './common.ts';
 import { hasMovableOps, opsOfType } from '../pagetype.ts';
 
 const MM = 'mm/migrate.c';
 
 /** migrate_pages (batch of one), migrate_folio_unmap, migrate_folio_move, migrate_movable_ops_page, move_to_new_folio of 7.0. */
-export function v70MigrateFns(layout: Layout): Fns {
+export function v70MigrateFns(layout: Layout, has: (page: Page) => boolean = hasMovableOps): Fns {
   return {
     migrate_pages: fn(MM, 'migrate_pages_batch', [
       {
@@ -30,7 +31,7 @@ export function v70MigrateFns(layout: Layout): Fns {
         writes: fields('p', 'lru', 'isolators'),
         run: (c) => {
           const page = pg(c);
-          if (hasMovableOps(page) || page.ref !== 1) return c.goto('unmap');
+          if (has(page) || page.ref !== 1) return c.goto('unmap');
           listDelIsolated(c);
         },
       },
@@ -67,7 +68,7 @@ export function v70MigrateFns(layout: Layout): Fns {
         run: (c) => {
           if (!tryLock(c, 'np')) return c.goto('out');
           c.l.dst_locked = true;
-          if (hasMovableOps(pg(c))) c.ret(RC.SUCCESS);
+          if (has(pg(c))) c.ret(RC.SUCCESS);
         },
       },
       {
@@ -97,7 +98,7 @@ export function v70MigrateFns(layout: Layout): Fns {
         reads: fields('p', 'flags', 'mapcount'),
         run: (c) => {
           const args = { p: num(c.l, 'p'), np: num(c.l, 'np') };
-          if (hasMovableOps(pg(c))) return c.call('migrate_movable_ops_page', args, 'ops_rc', 'rc');
+          if (has(pg(c))) return c.call('migrate_movable_ops_page', args, 'ops_rc', 'rc');
           c.call('move_to_new_folio', args, 'add_lru', 'rc');
         },
       },
@@ -144,8 +145,12 @@ export function v70MigrateFns(layout: Layout): Fns {
       {
         label: 'call',
         code: 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(src), src); VM_WARN_ON_ONCE_PAGE(!PageMovableOpsIsolated(src), src); rc = page_movable_ops(src)->migrate_page(dst, src, mode);',
-        reads: fields('p', 'mapcount'),
-        run: (c) => callMops(c, 'migrate_page', opsOfType(pg(c)), 'by page type', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'clear', 'rc'),
+        reads: fields('p', 'flags', 'mapcount'),
+        run: (c) => {
+          warnOn(c, !has(pg(c)), 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(src), src)', 'migrate_movable_ops_page');
+          warnOn(c, !test(pg(c).flags, layout.isolated), 'VM_WARN_ON_ONCE_PAGE(!PageMovableOpsIsolated(src), src)', 'migrate_movable_ops_page');
+          callMops(c, 'migrate_page', opsOfType(pg(c)), 'by page type', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'clear', 'rc');
+        },
       },
       local('clear', 'if (!rc) ClearPageMovableOpsIsolated(src); return rc;', (c) => {
         if (rcOf(c) !== RC.SUCCESS) return c.ret(rcOf(c));

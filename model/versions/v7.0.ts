@@ -25,12 +25,13 @@
 import { bit, PG, test, type FreeRules, type Layout } from '../flags.ts';
 import { both, fields, fn, local, num, pg, type Fns, type KCtx } from '../dsl.ts';
 import { callMops } from '../mops.ts';
+import { warnOn } from '../kassert.ts';
 import { hasMovableOps, opsOfType } from '../pagetype.ts';
 import { atomicBit } from '../prim/flagword.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
 import { getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
 import { spinUnlockLru } from '../prim/spinlock.ts';
-import { List, ownerSlot } from '../world.ts';
+import { List, ownerSlot, type Page } from '../world.ts';
 import type { Protocol } from '../protocol.ts';
 import { commonFns, dropFields, dropIsolation, listDelIsolated, unlockStep } from './common.ts';
 import { v70MigrateFns } from './v7.0-migrate.ts';
@@ -72,7 +73,7 @@ function isolatedFns(layout: Layout): Fns {
 }
 
 /** isolate_migratepages_block's branch for a page that is not PageLRU (mm/compaction.c, 7.0). */
-function scanFn(layout: Layout): Fns[string] {
+function scanFn(layout: Layout, has: HasOps): Fns[string] {
   return fn('mm/compaction.c', 'isolate_migratepages_block', [
     {
       label: 'lru',
@@ -80,7 +81,7 @@ function scanFn(layout: Layout): Fns[string] {
       reads: fields('p', 'flags', 'mapcount'),
       run: (c) => {
         const page = pg(c);
-        if (test(page.flags, PG.lru) || !hasMovableOps(page) || test(page.flags, layout.isolated)) return c.ret(false);
+        if (test(page.flags, PG.lru) || !has(page) || test(page.flags, layout.isolated)) return c.ret(false);
         if (!c.l.locked) c.call('isolate_movable_page', { p: num(c.l, 'p') }, 'ok', 'ok');
       },
     },
@@ -108,7 +109,7 @@ function scanFn(layout: Layout): Fns[string] {
 }
 
 /** isolate_movable_ops_page (the model's isolate_movable_page): true when isolated. */
-function isolateFn(layout: Layout): Fns[string] {
+function isolateFn(layout: Layout, has: HasOps): Fns[string] {
   return fn(MM, 'isolate_movable_ops_page', [
     {
       label: 'get',
@@ -120,7 +121,7 @@ function isolateFn(layout: Layout): Fns[string] {
       label: 'mv1',
       code: 'if (unlikely(!page_has_movable_ops(page))) goto out_putfolio; /* once a page has movable_ops, it will stay that way until the page was freed */',
       reads: fields('p', 'flags', 'mapcount'),
-      run: (c) => void (hasMovableOps(pg(c)) || c.goto('out_putpage')),
+      run: (c) => void (has(pg(c)) || c.goto('out_putpage')),
     },
     {
       label: 'trylock',
@@ -132,8 +133,11 @@ function isolateFn(layout: Layout): Fns[string] {
     {
       label: 'mv2',
       code: 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(page), page); if (PageMovableOpsIsolated(page)) goto out_no_isolated;',
-      reads: fields('p', 'flags'),
-      run: (c) => void (test(pg(c).flags, layout.isolated) && c.goto('out_no_isolated')),
+      reads: fields('p', 'flags', 'mapcount'),
+      run: (c) => {
+        warnOn(c, !has(pg(c)), 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(page), page)', 'isolate_movable_ops_page');
+        if (test(pg(c).flags, layout.isolated)) c.goto('out_no_isolated');
+      },
     },
     {
       label: 'isolate',
@@ -141,14 +145,21 @@ function isolateFn(layout: Layout): Fns[string] {
       reads: fields('p', 'mapcount'),
       run: (c) => {
         const ops = opsOfType(pg(c));
+        warnOn(c, ops === 0, 'WARN_ON_ONCE(!mops)', 'isolate_movable_ops_page');
         if (ops === 0) return c.goto('out_no_isolated');
         callMops(c, 'isolate_page', ops, 'by page type', { p: num(c.l, 'p') }, 'ret', 'ret');
       },
     },
-    local('ret', '/* Driver shouldn\'t use the isolated flag */ VM_WARN_ON_ONCE_PAGE(PageMovableOpsIsolated(page), page); SetPageMovableOpsIsolated(page);', (c) => {
-      if (!c.l.ret) return c.goto('out_no_isolated');
-      c.call('SetPageIsolated', { p: num(c.l, 'p') }, 'unlock_ok');
-    }),
+    {
+      label: 'ret',
+      code: '/* Driver shouldn\'t use the isolated flag */ VM_WARN_ON_ONCE_PAGE(PageMovableOpsIsolated(page), page); SetPageMovableOpsIsolated(page);',
+      reads: fields('p', 'flags'),
+      run: (c) => {
+        if (!c.l.ret) return c.goto('out_no_isolated');
+        warnOn(c, test(pg(c).flags, layout.isolated), 'VM_WARN_ON_ONCE_PAGE(PageMovableOpsIsolated(page), page)', 'isolate_movable_ops_page');
+        c.call('SetPageIsolated', { p: num(c.l, 'p') }, 'unlock_ok');
+      },
+    },
     {
       label: 'unlock_ok',
       code: 'folio_unlock(folio); return true;',
@@ -174,12 +185,19 @@ function isolateFn(layout: Layout): Fns[string] {
 }
 
 /** putback_movable_ops_page and putback_movable_pages (7.0, one page on the list). */
-function putbackFns(layout: Layout): Fns {
+function putbackFns(layout: Layout, has: HasOps): Fns {
   return {
     putback_movable_ops_page: fn(MM, 'putback_movable_ops_page', [
-      local('lock', 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(page), page); VM_WARN_ON_ONCE_PAGE(!PageMovableOpsIsolated(page), page); folio_lock(folio);', (c) =>
-        c.call('lock_page', { p: num(c.l, 'p') }, 'callback'),
-      ),
+      {
+        label: 'lock',
+        code: 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(page), page); VM_WARN_ON_ONCE_PAGE(!PageMovableOpsIsolated(page), page); folio_lock(folio);',
+        reads: fields('p', 'flags', 'mapcount'),
+        run: (c) => {
+          warnOn(c, !has(pg(c)), 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(page), page)', 'putback_movable_ops_page');
+          warnOn(c, !test(pg(c).flags, layout.isolated), 'VM_WARN_ON_ONCE_PAGE(!PageMovableOpsIsolated(page), page)', 'putback_movable_ops_page');
+          c.call('lock_page', { p: num(c.l, 'p') }, 'callback');
+        },
+      },
       {
         label: 'callback',
         code: 'page_movable_ops(page)->putback_page(page);',
@@ -198,7 +216,7 @@ function putbackFns(layout: Layout): Fns {
         writes: fields('p', 'lru', 'isolators'),
         run: (c) => {
           listDelIsolated(c);
-          if (hasMovableOps(pg(c))) c.call('putback_movable_ops_page', { p: num(c.l, 'p') }, 'done');
+          if (has(pg(c))) c.call('putback_movable_ops_page', { p: num(c.l, 'p') }, 'done');
         },
       },
       local('lru', '} else { node_stat_mod_folio(...); folio_putback_lru(folio); }', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done')),
@@ -207,15 +225,21 @@ function putbackFns(layout: Layout): Fns {
   };
 }
 
-/** Every function of 7.0. */
-export function v70Fns(layout: Layout = v70Layout): Fns {
+/**
+ * `page_has_movable_ops()` as the steps test it: hasMovableOps (pagetype.ts);
+ * a mutant passes another test (v7.0~no-page-type tests PG_movable_ops alone).
+ */
+export type HasOps = (page: Page) => boolean;
+
+/** Every function of 7.0 (`has`: see HasOps). */
+export function v70Fns(layout: Layout = v70Layout, has: HasOps = hasMovableOps): Fns {
   return {
     ...commonFns(layout),
     ...isolatedFns(layout),
-    isolate_migratepages_block: scanFn(layout),
-    isolate_movable_page: isolateFn(layout),
-    ...putbackFns(layout),
-    ...v70MigrateFns(layout),
+    isolate_migratepages_block: scanFn(layout, has),
+    isolate_movable_page: isolateFn(layout, has),
+    ...putbackFns(layout, has),
+    ...v70MigrateFns(layout, has),
     ...v70Driver(layout),
   };
 }

@@ -36,7 +36,7 @@ function cell(rec: RunRecord | undefined): string {
   if (!rec) return '<td class="na" title="not run">-</td>';
   const m = matches(rec);
   const cls = m === true ? 'ok' : 'bad';
-  const mark = m === true ? '✅' : '❌';
+  const mark = `<span class="m">${m === true ? '✓' : '≠'}</span>`;
   const exp = m === true ? '' : `<div class="exp">expected ${htmlEscape(expectationCell(rec.expected))}</div>`;
   const title = `${rec.scenario.id} under ${rec.protocol.id}: ${m === true ? 'matches the expectation' : 'does not match the expectation'}`;
   return `<td class="${cls}"><a href="${htmlEscape(pairHref(rec))}" title="${htmlEscape(title)}">${htmlEscape(verdictCell(actualVerdict(rec.result)))}</a> ${mark}${exp}</td>`;
@@ -52,29 +52,29 @@ export function htmlMatrix(records: readonly RunRecord[]): string[] {
   const ok = matchCount(records) === records.length;
   const out = [
     '<section id="matrix">',
-    `<p class="gl ${ok ? 'ok' : 'bad'}">${htmlEscape(gateLine(records))} ${ok ? '✅' : '❌'}</p>`,
+    `<p class="gl ${ok ? 'ok' : 'bad'}">${htmlEscape(gateLine(records))} ${ok ? '✓' : '✗'}</p>`,
   ];
   if (records.length === 0) return [...out, '<p>No results.</p>', '</section>'];
-  out.push('<p class="dim">Each cell is the verdict of a scenario under a protocol version, ✅ when it matches the expectation; follow it to step through the interleaving (a violation opens on its last step).</p>');
+  out.push('<p class="dim">Each cell is the verdict of a scenario under a protocol version, ✓ when it matches the expectation, ≠ (in red, with the expectation) when it does not; follow it to step through the interleaving (a violation opens on its last step).</p>');
   const main = records.filter((r) => !isMutantId(r.protocol.id));
   const mutants = records.filter((r) => isMutantId(r.protocol.id));
   if (main.length) {
     const { scenarios, protocols } = axes(main);
-    out.push('<table class="mx">', `<tr><th>scenario</th>${protocols.map((p) => `<th>${htmlEscape(p)}</th>`).join('')}</tr>`);
+    out.push('<div class="scroll"><table class="mx">', `<tr><th>scenario</th>${protocols.map((p) => `<th>${htmlEscape(p)}</th>`).join('')}</tr>`);
     for (const s of scenarios) {
       const first = main.find((r) => r.scenario.id === s);
       out.push(`<tr>${scenarioCell(first, s)}${protocols.map((p) => cell(cellOf(main, s, p))).join('')}</tr>`);
     }
-    out.push('</table>');
+    out.push('</table></div>');
   }
   if (mutants.length) {
     out.push(
       '<h2>Mutants: one lock, check or atomic operation removed (each must fail)</h2>',
-      '<table class="mx">',
+      '<div class="scroll"><table class="mx">',
       '<tr><th>scenario (mutant: must fail)</th><th>mutant version</th><th>verdict</th></tr>',
     );
     for (const r of mutants) out.push(`<tr>${scenarioCell(r, r.scenario.id)}<td class="v">${htmlEscape(r.protocol.id)}</td>${cell(r)}</tr>`);
-    out.push('</table>');
+    out.push('</table></div>');
   }
   out.push('</section>');
   return out;

@@ -57,7 +57,10 @@ code{font:12px ui-monospace,SFMono-Regular,Menlo,monospace}
 #side ul{margin:4px 0;padding-left:18px}
 .dim{color:#8c959f}
 #matrix h2{font-size:15px;margin:18px 0 6px}
+.scroll{overflow-x:auto;max-width:100%}
 table.mx{width:auto}
+table.mx th.s{position:sticky;left:0;z-index:1}
+table.mx .m{margin-left:2px}
 table.mx td,table.mx th{white-space:nowrap}
 table.mx th.s{background:#fff;font-weight:normal;font-family:ui-monospace,monospace;font-size:12px}
 table.mx td.ok a{color:#1a7f37}

@@ -97,17 +97,17 @@ test('the matrix: scenarios × versions, mutants apart, every cell a link to its
   const recs = [...RECS, violation(TRACE, { protocol: 'v3~no-lock', expected: { verdict: 'pass', why: null } })];
   const html = formatHtml(recs);
   const section = /<section id="matrix">[\s\S]*?<\/section>/.exec(html)![0];
-  t.regex(section, /<p class="gl bad">gate: 2\/3 match ❌<\/p>/);
+  t.regex(section, /<p class="gl bad">gate: 2\/3 match ✗<\/p>/);
   t.true(section.includes('<tr><th>scenario</th><th>v4.8</th><th>v3</th></tr>'));
   t.true(
     section.includes(
       '<tr><th class="s" scope="row" title="putback_movable_pages clears PG_movable without lock_page">r6-putback-unlocked</th>' +
-        '<td class="ok"><a href="#r6-putback-unlocked--v4.8@0" title="r6-putback-unlocked under v4.8: matches the expectation">pass</a> ✅</td>' +
-        '<td class="ok"><a href="#r6-putback-unlocked--v3@6" title="r6-putback-unlocked under v3: matches the expectation">✗ no-double-isolation</a> ✅</td></tr>',
+        '<td class="ok"><a href="#r6-putback-unlocked--v4.8@0" title="r6-putback-unlocked under v4.8: matches the expectation">pass</a> <span class="m">✓</span></td>' +
+        '<td class="ok"><a href="#r6-putback-unlocked--v3@6" title="r6-putback-unlocked under v3: matches the expectation">✗ no-double-isolation</a> <span class="m">✓</span></td></tr>',
     ),
   );
   t.true(section.includes('<tr><th>scenario (mutant: must fail)</th><th>mutant version</th><th>verdict</th></tr>'));
-  t.regex(section, /<td class="v">v3~no-lock<\/td><td class="bad"><a href="#r6-putback-unlocked--v3~no-lock@6" [^>]*>✗ no-double-isolation<\/a> ❌<div class="exp">expected pass<\/div><\/td>/);
+  t.regex(section, /<td class="v">v3~no-lock<\/td><td class="bad"><a href="#r6-putback-unlocked--v3~no-lock@6" [^>]*>✗ no-double-isolation<\/a> <span class="m">≠<\/span><div class="exp">expected pass<\/div><\/td>/);
   t.notRegex(section, /<td[^>]*><\/td>/, 'no empty cell');
   const missing = formatHtml([RECS[0]!, violation(TRACE, { id: 'other', protocol: 'v3' })]);
   t.regex(missing, /<td class="na" title="not run">-<\/td>/);

@@ -19,6 +19,7 @@ import type { Io } from './io.ts';
 import { checkOnlyIds, checkingOnly, hangChecked, intersectOnly, invariantIds, type Only } from './only.ts';
 import { loadProtocol, loadScenario, resolveVersion, versionIds, type Loaded } from './load.ts';
 import { protocolById } from '../model/versions/index.ts';
+import { beating, pairBuilt, pairStarted } from './worker/beat.ts';
 
 /** A scenario×protocol pair to check, with its expectation. */
 export interface Pair {
@@ -69,7 +70,10 @@ export function scenarioInfo(s: Loaded<Scenario>, params?: ParamValues): Scenari
 export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites = false, params?: ParamValues, only: Only = null): Model<unknown> {
   try {
     const opts = only === null ? { checkWrites } : { checkWrites, only };
-    const model = params && Object.keys(params).length ? s.value.build(p.value, opts, params) : s.value.build(p.value, opts);
+    pairStarted(s.value.id, p.value.id);
+    const proto = beating(p.value);
+    const model = params && Object.keys(params).length ? s.value.build(proto, opts, params) : s.value.build(proto, opts);
+    pairBuilt();
     return checkingOnly(model, only);
   } catch (e) {
     if (e instanceof ParamError) throw new UsageError(e.message, { cause: e });

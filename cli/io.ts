@@ -19,6 +19,12 @@ export interface Io {
   readonly progress: ProgressSink | null;
   /** Colour verdicts in text output (a TTY without NO_COLOR). */
   readonly colour?: boolean;
+  /**
+   * Run searching commands in a worker thread that a watchdog can stop (a
+   * step that never returns, --time-limit within a second): cli/worker/.
+   * The real process does; in-process callers (tests) may.
+   */
+  readonly isolate?: boolean;
 }
 
 /** The real process: stdout, stderr, cwd, env, and progress on a TTY stderr. */
@@ -30,6 +36,7 @@ export function processIo(): Io {
     env: process.env,
     progress: terminalProgress() ?? null,
     colour: wantColour(process.stdout.isTTY, process.env),
+    isolate: true,
   };
 }
 

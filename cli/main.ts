@@ -27,6 +27,10 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
   const debug = io.env.MOVCHECK_DEBUG === '1';
   try {
     const inv = parseArgs(args);
+    if (io.isolate && (inv.command === 'run' || inv.command === 'replay' || inv.command === 'gate' || inv.command === 'report' || inv.command === 'mutants')) {
+      const { runIsolated } = await import('./worker/isolate.ts');
+      return await runIsolated(args, io, 'search' in inv ? inv.search.timeLimit : undefined);
+    }
     switch (inv.command) {
       case 'help':
         if (inv.bare) {

@@ -158,4 +158,17 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'checker/program/build.ts', line: 'const step = spec.fns[frame.fn]?.steps[frame.pc];', reason: 'a frame only ever names a function of the program (init and call check it)' },
   { file: 'checker/program/build.ts', line: 'const pc = labelIndex.get(fn)?.get(label);', reason: 'pcOf is asked only about functions of the program, each of which has a label index' },
   { file: 'checker/program/build.ts', line: 'const assertIds = new Set((spec.asserts ?? []).map((a) => a.id));', reason: 'ctx.fail is always given a string id, never the undefined id of the array Stryker puts there' },
+  // checker/packed/visited.ts
+  { file: 'checker/packed/visited.ts', line: 'for (let i = 0; i < old.length; i += 2) {', replacement: 'i <= old.length', reason: 'the pair read past the end is (undefined, undefined), which insert stores as (0, 0) in an empty slot: the table does not change' },
+  { file: 'checker/packed/visited.ts', line: 'if (a !== 0 || b !== 0) insert(tab, mask, a, b);', replacement: 'true', reason: 're-inserting an empty slot stores (0, 0) into an empty slot (no entry equals it, since (0, 0) is kept as (0, 1)): the table does not change' },
+  { file: 'checker/packed/visited.ts', line: 'for (let k = 0; k < size; k++) place(index, mask, hashes[k] as number, k);', replacement: 'k <= size', reason: 'the extra index entry names the next state number, which the next add fills: a second index entry of that state, compared like the first' },
+  { file: 'checker/packed/visited.ts', line: 'for (let k = 0; k < size; k++) copy(store, k * width, s2, k * w2);', replacement: 'k <= size', reason: 'the unused vector past the last one is copied: zeros into zeros, or nothing past the end of the new store' },
+  // checker/packed/explore.ts (the search loop)
+  { file: 'checker/packed/explore.ts', line: 'via[0] = -1;', reason: "the initial state's entry of `via` is never read: pathTo stops at its parent -1" },
+  { file: 'checker/packed/explore.ts', line: 'if ((++expanded & 255) === 0) {', replacement: '--expanded', reason: 'counting down hits the same multiples of 256: -256k & 255 is 0' },
+  { file: 'checker/packed/explore.ts', line: "if (sec > opts.timeLimit) return incomplete('time-limit', opts.timeLimit);", replacement: 'sec >= opts.timeLimit', reason: 'elapsed time equal to the limit to the last bit of a double: no test can arrange it' },
+  { file: 'checker/packed/explore.ts', line: 'const nid = visited.size - 1;', replacement: 'visited.size + 1', reason: 'state numbers only key parent and via, and checkNew and pushDst get the same number: numbering from 3 up is as unique as from 1 up' },
+  { file: 'checker/packed/explore.ts', line: 'if (nid >= parent.length) {', replacement: 'true', reason: 'ensure() returns the table itself when it is already long enough' },
+  { file: 'checker/packed/explore.ts', line: 'if (depth + 1 > maxSeen) maxSeen = depth + 1;', replacement: 'depth + 1 >= maxSeen', reason: 'assigning the equal value again changes nothing' },
+  { file: 'checker/packed/explore.ts', line: 'const f = pm.checkState(id === 0);', replacement: 'false', reason: 'init() marks the world written (holder.d = 1), so the initial state gets every check whether or not it is called fresh' },
 ];

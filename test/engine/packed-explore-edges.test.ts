@@ -1,0 +1,265 @@
+/**
+ * The packed search at edges no catalog run reaches: a search that must start
+ * again (a read past the warm-up's 2000-step walks) and grow its layout in
+ * the same run, each counted in stats.fingerprint.restarts; a first layout
+ * without the entry arguments (the initial state itself grows it); the memory
+ * bound to the byte (the tables the search counts, with the queue compacted
+ * in place); a path through state 4096, where the parent table first grows;
+ * RangeErrors: a table the machine refuses is the memory bound, any other
+ * RangeError is the model's error.
+ *
+ * The memory tests fix the layout (stackWords 8 through their own factory)
+ * so the state width, and with it every table's size, is known: at the
+ * first bound check (the 256th expansion) of a search of fewer than 1024
+ * queued and 4096 distinct states the tables are the hashed set's 2^16 slots
+ * of 8 bytes, the arena of 1024 states of W Int16 slots, ids and depths
+ * (1024 Int32 each) and parent and via (4096 Int32 each).
+ */
+import test from 'ava';
+import { buildModel, explore, type FnDef, type ProgramSpec } from '../../checker/index.ts';
+import { newCodes } from '../../checker/packed/compile.ts';
+import { explorePacked, type PackedFactory, type PackedOptions } from '../../checker/packed/explore.ts';
+
+const src = { file: 'toy/edges.c', fn: 'f', code: 'step' };
+
+/** f: x = 1, then `loops` turns of a counting loop over local i, then out = x === 1 ? 1 : 2 and y = 1 (a new local). */
+function lateRead(loops: number): FnDef<{ out: number }> {
+  return {
+    steps: [
+      { label: 'set', src, run: (c) => void ((c.l.x = 1), (c.l.i = 0)) },
+      {
+        label: 'loop',
+        src,
+        run: (c) => {
+          c.l.i = (c.l.i as number) + 1;
+          if ((c.l.i as number) < loops) c.goto('loop');
+        },
+      },
+      { label: 'read', src, run: (c) => void ((c.w.out = c.l.x === 1 ? 1 : 2), (c.l.y = 1)) },
+    ],
+  };
+}
+
+test('a read the warm-up cannot reach starts the search again, and a local first written there grows the layout: two restarts', (t) => {
+  // The read of x comes after 2100 steps of one thread; the warm-up's walks stop at 2000, so the search meets it
+  // with x reset as dead (restart 1); the new local y, written at the same step, grows the layout (restart 2).
+  const spec: ProgramSpec<{ out: number }> = { name: 'late-read', world: { out: 0 }, fns: { f: lateRead(2100) }, threads: [{ name: 'T0', fn: 'f', args: {} }] };
+  const r = explore(buildModel(spec), { progress: null });
+  t.is(r.verdict, 'pass');
+  // init, after set, i = 1..2100, after read (the thread done)
+  t.is(r.stats.states, 2103);
+  t.is(r.stats.transitions, 2102);
+  t.is(r.stats.fingerprint?.restarts, 2);
+  // The layout and the read are learnt now: a second build of the same functions starts with them.
+  const again = explore(buildModel(spec), { progress: null });
+  t.is(again.stats.states, 2103);
+  t.is(again.stats.fingerprint?.restarts, 0);
+});
+
+/** A factory over `spec`'s packed form whose first layout is `first` (not the learnt guess). */
+function factoryOf<W>(spec: ProgramSpec<W>, first: { names: ReadonlyMap<string, readonly string[]>; stackWords: number }) {
+  const model = buildModel(spec);
+  const real = (model as { packed?: PackedFactory }).packed as PackedFactory;
+  const factory: PackedFactory = { hints: () => first, compile: (h, codes) => real.compile(h, codes) };
+  return { model, factory, real };
+}
+
+const options = (o: Partial<PackedOptions> = {}): PackedOptions => ({
+  strategy: 'bfs',
+  maxStates: Infinity,
+  maxDepth: Infinity,
+  timeLimit: Infinity,
+  maxMemory: 1024,
+  exact: false,
+  deadLocals: false,
+  checkHang: true,
+  progress: undefined,
+  ...o,
+});
+
+/** g(a): out += a, twice. */
+const addTwice = (): FnDef<{ out: number }> => ({
+  steps: [
+    { label: 'one', src, run: (c) => void (c.w.out += c.l.a as number) },
+    { label: 'two', src, run: (c) => void (c.w.out += c.l.a as number) },
+  ],
+});
+
+test('a first layout without the entry arguments: the initial state grows it, and the search goes on', (t) => {
+  const spec: ProgramSpec<{ out: number }> = {
+    name: 'no-args-layout',
+    world: { out: 0 },
+    fns: { g: addTwice() },
+    threads: [
+      { name: 'T0', fn: 'g', args: { a: 1 } },
+      { name: 'T1', fn: 'g', args: { a: 10 } },
+    ],
+  };
+  const { model, factory } = factoryOf(spec, { names: new Map(), stackWords: 8 });
+  const r = explorePacked(model, factory, options());
+  t.is(r.verdict, 'pass');
+  // (pc of T0, pc of T1) in 0..2 each; out is fixed by them
+  t.is(r.stats.states, 9);
+  t.is(r.stats.transitions, 12);
+  t.is(r.stats.fingerprint?.restarts, 1);
+});
+
+/** h: n += 1 while n < `to` (one state per value of n), then done. */
+function chain(to: number): ProgramSpec<{ n: number }> {
+  return {
+    name: `chain-${to}`,
+    world: { n: 0 },
+    fns: {
+      h: {
+        steps: [
+          {
+            label: 'inc',
+            src,
+            run: (c) => {
+              c.w.n += 1;
+              if (c.w.n < to) c.goto('inc');
+            },
+          },
+        ],
+      },
+    },
+    threads: [{ name: 'T0', fn: 'h', args: {} }],
+  };
+}
+
+/** Bytes of the search's tables at its bound checks, for a state width w (see the file comment). */
+const tableBytes = (w: number) => 2 ** 16 * 8 + 1024 * w * 2 + 1024 * 4 * 2 + 4096 * 4 * 2;
+
+const chainSearch = (to: number, maxMemoryBytes: (bytes: number) => number) => {
+  const hints = { names: new Map([['h', [] as string[]]]), stackWords: 8 };
+  const { model, factory, real } = factoryOf(chain(to), hints);
+  const w = real.compile(hints, newCodes(false, false)).width;
+  return explorePacked(model, factory, options({ maxMemory: maxMemoryBytes(tableBytes(w)) / 2 ** 20 }));
+};
+
+test('max-memory to the byte: tables of exactly the bound pass, one byte less is incomplete', (t) => {
+  const exact = chainSearch(600, (b) => b);
+  t.is(exact.verdict, 'pass');
+  t.is(exact.stats.states, 601);
+  const less = chainSearch(600, (b) => b - 1);
+  t.is(less.verdict, 'incomplete');
+  if (less.verdict === 'incomplete') t.is(less.bound, 'max-memory');
+  // cut at the first check, before the 256th expansion: states n = 0..255 discovered
+  t.is(less.stats.states, 256);
+});
+
+test('a bfs queue that reaches its end is compacted in place: a long chain keeps its tables', (t) => {
+  // 3000 states pass through a queue of 1024: each time it fills, the expanded front is dropped, so no table grows.
+  const r = chainSearch(3000, (b) => b);
+  t.is(r.verdict, 'pass');
+  t.is(r.stats.states, 3001);
+});
+
+test('a bfs queue is compacted when its expanded front is at least half of it, not earlier: the memory bound meets the growth at the 1024th expansion', (t) => {
+  // One thread takes 10 binary choices (n = 2n + bit from n = 1): a full binary tree of 2047 states. When the queue of
+  // 1024 first fills, its front half (512) is expanded: compacted, not grown. It grows before the 1024th expansion.
+  const spec: ProgramSpec<{ n: number }> = {
+    name: 'tree',
+    world: { n: 1 },
+    fns: {
+      b: {
+        steps: [
+          {
+            label: 'bit',
+            src,
+            choices: ['0', '1'],
+            run: (c) => {
+              c.w.n = c.w.n * 2 + (c.choice === '1' ? 1 : 0);
+              if (c.w.n < 1024) c.goto('bit');
+            },
+          },
+        ],
+      },
+    },
+    threads: [{ name: 'T0', fn: 'b', args: {} }],
+  };
+  const hints = { names: new Map([['b', [] as string[]]]), stackWords: 8 };
+  const { model, factory, real } = factoryOf(spec, hints);
+  const w = real.compile(hints, newCodes(false, false)).width;
+  const r = explorePacked(model, factory, options({ maxMemory: tableBytes(w) / 2 ** 20 }));
+  t.is(r.verdict, 'incomplete');
+  if (r.verdict === 'incomplete') t.is(r.bound, 'max-memory');
+  t.is(r.stats.states, 2047); // cut at the check of the 1024th expansion, every state found; not at the 768th (1535 states)
+  t.is(explorePacked(model, factory, options()).stats.states, 2047);
+});
+
+test('the warm-up walks a one-thread program to its end: the search needs no restart', (t) => {
+  // x and y are new names: the warm-up's first walk grows the layout for them and learns that 'use' reads x.
+  const f: FnDef<{ out: number }> = {
+    steps: [
+      { label: 'set', src, run: (c) => void ((c.l.x = 2), (c.l.y = 3)) },
+      { label: 'mid', src, run: (c) => void (c.w.out = c.l.y as number) },
+      { label: 'use', src, run: (c) => void (c.w.out += c.l.x as number) },
+    ],
+  };
+  const spec: ProgramSpec<{ out: number }> = { name: 'walked', world: { out: 0 }, fns: { f }, threads: [{ name: 'T0', fn: 'f', args: {} }] };
+  const r = explore(buildModel(spec), { progress: null });
+  t.is(r.verdict, 'pass');
+  t.is(r.stats.states, 4);
+  t.is(r.stats.fingerprint?.restarts, 0);
+});
+
+test('a counterexample through state 4096, where the parent table first grows, is the whole path', (t) => {
+  const spec: ProgramSpec<{ n: number }> = {
+    ...chain(5000),
+    name: 'chain-violation',
+    stateInvariants: [{ id: 'below-4500', description: 'n < 4500', check: (s) => (s.w.n < 4500 ? null : `n is ${s.w.n}`) }],
+  };
+  for (const strategy of ['bfs', 'dfs'] as const) {
+    const r = explore(buildModel(spec), { progress: null, strategy });
+    t.is(r.verdict, 'violation', strategy);
+    if (r.verdict !== 'violation') continue;
+    t.is(r.message, 'n is 4500', strategy);
+    t.is(r.trace.length, 4500, strategy);
+    t.is(r.stats.states, 4501, strategy);
+  }
+});
+
+test('a table the machine refuses is the memory bound, not a crash', (t) => {
+  // The first layout lacks the entry argument, so the initial state grows it; the grown layout claims a width
+  // no arena can hold (2^40 slots for 1024 states): the RangeError of the allocation is reported as max-memory.
+  const spec: ProgramSpec<{ out: number }> = { name: 'huge', world: { out: 0 }, fns: { g: addTwice() }, threads: [{ name: 'T0', fn: 'g', args: { a: 1 } }] };
+  const { model, real } = factoryOf(spec, { names: new Map(), stackWords: 8 });
+  let compiled = 0;
+  const factory: PackedFactory = {
+    hints: () => ({ names: new Map(), stackWords: 8 }),
+    compile: (h, codes) => {
+      const pm = real.compile(h, codes);
+      return compiled++ === 0 ? pm : { ...pm, width: 2 ** 30 };
+    },
+  };
+  const r = explorePacked(model, factory, options({ maxMemory: 7 }));
+  t.is(r.verdict, 'incomplete');
+  if (r.verdict === 'incomplete') {
+    t.is(r.bound, 'max-memory');
+    t.is(r.limit, 7);
+  }
+});
+
+test('a RangeError of the model itself is an error, not the memory bound', (t) => {
+  const spec: ProgramSpec<{ out: number }> = {
+    name: 'range',
+    world: { out: 0 },
+    fns: {
+      g: {
+        steps: [
+          { label: 'ok', src, run: (c) => void (c.w.out = 1) },
+          {
+            label: 'bad',
+            src,
+            run: () => {
+              throw new RangeError('index 9 is out of range');
+            },
+          },
+        ],
+      },
+    },
+    threads: [{ name: 'T0', fn: 'g', args: {} }],
+  };
+  t.throws(() => explore(buildModel(spec), { progress: null }), { instanceOf: RangeError, message: 'index 9 is out of range' });
+});

@@ -71,7 +71,9 @@ export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, i
       const pair = pairs[0]!;
       const schedule = rec.result.verdict === 'violation' ? rec.result.schedule : '';
       const layout = (pair.protocol.value as Partial<Protocol>).layout ?? null;
-      io.out(formatItf(rec, itfStates(buildPair(pair.scenario, pair.protocol, false, params), schedule, layout), `movcheck ${version()}`));
+      // The model the search ran on: with the invariants it checked (an assertion it did not check records no fault).
+      const model = buildPair(pair.scenario, pair.protocol, false, params, rec.only ? new Set(rec.only) : null);
+      io.out(formatItf(rec, itfStates(model, schedule, layout), `movcheck ${version()}`));
       break;
     }
   }

@@ -5,11 +5,12 @@
  * for every counterexample of the catalog.
  */
 import test from 'ava';
-import { replay } from '../../checker/index.ts';
+import { parseSchedule, replay } from '../../checker/index.ts';
 import { buildPair, checkPair, pairOnly, planPairs } from '../../cli/check.ts';
 import { captureIo } from '../../cli/io.ts';
 import { itfStates } from '../../cli/itf-states.ts';
 import type { Protocol } from '../../model/protocol.ts';
+import { catalog } from '../../scenarios/index.ts';
 import { ItfTuple, formatItf, formatReplayItf, itfValue } from '../../reports/itf.ts';
 import { FX, ROOT, cli } from './_helpers.ts';
 
@@ -75,9 +76,10 @@ test('run --format itf of a pass: the initial state alone, the verdict in #meta'
 test('run --format itf needs one version', async (t) => {
   const r = await cli(['run', 'r6-putback-unlocked-clear', '--format', 'itf']);
   t.is(r.code, 2);
+  const listed = catalog.find((s) => s.id === 'r6-putback-unlocked-clear')!.protocols;
   t.is(
     r.stderr,
-    "movcheck: --format itf writes one trace, and 'r6-putback-unlocked-clear' lists 4 versions (v3, v3-reviewed, v4.8, v4.8-atomic); give one with --protocol <version|file>\n",
+    `movcheck: --format itf writes one trace, and 'r6-putback-unlocked-clear' lists ${listed.length} versions (${listed.join(', ')}); give one with --protocol <version|file>\n`,
   );
 });
 
@@ -123,4 +125,15 @@ test('every catalog counterexample: run and replay give the same ITF, one state 
     t.is(rep, run, what);
   }
   t.true(n > 40, `${n} counterexamples`);
+});
+
+test('run --only --format itf: the states come from the model the search ran on (an unchecked assertion stops nothing)', async (t) => {
+  // Under v3 the full model records an assertion fault along this trace, which ends its actions; with --only free-page-clean the search went on.
+  const r = await cli(['run', 'r2-release-isolated-page', '--protocol', 'v3', '--only', 'free-page-clean', '--format', 'itf']);
+  t.is(r.code, 1, r.stderr);
+  const doc = JSON.parse(r.stdout);
+  t.like(doc['#meta'], { verdict: 'violation', invariant: 'free-page-clean' });
+  t.is(doc.states.length, parseSchedule(doc['#meta'].schedule).length + 1);
+  const faults = doc.states.map((s: { fault: { '#set': { invariant: string }[] } }) => s.fault['#set'].map((f) => f.invariant).join());
+  t.deepEqual(faults, [...faults.slice(0, -1).fill(''), 'free-page-clean'], 'only the checked assertion, at the last step');
 });

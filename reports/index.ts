@@ -12,5 +12,7 @@ export * from './md.ts';
 export * from './matrix.ts';
 export * from './junit.ts';
 export * from './gate-md.ts';
+export * from './html-matrix.ts';
 export * from './html.ts';
+export * from './catalog-table.ts';
 export * from './site.ts';

@@ -28,7 +28,8 @@ export function helpText(topic: string | null): string {
     const c = specOf(topic);
     if (!c) throw new UsageError(`no help for unknown command '${topic}'; commands: ${commandList()}`);
     const lines = [`usage: ${usageLine(c.name)}`, '', `  ${c.help}`, ''];
-    for (const o of c.options) lines.push(`  ${optionWords(o).padEnd(30)} ${o.help}`);
+    const w = Math.max(30, ...c.options.map((o) => optionWords(o).length));
+    for (const o of c.options) lines.push(`  ${optionWords(o).padEnd(w)} ${o.help}`);
     return lines.join('\n').replace(/\n*$/, '\n');
   }
   const lines = ['movcheck: model checker for the Linux non-LRU movable page migration protocol', '', 'usage:'];

@@ -63,3 +63,12 @@ export const V48_NONATOMIC = ['v4.8', 'v4.10', 'v5.0'] as const;
  * fires first: every outcome invariant (the ids do not depend on the layout).
  */
 export const OUTCOME_ONLY: readonly string[] = outcomeInvariantIds({ isolated: PG.owner_priv_1, movable: PG.reclaim, mapcountMarker: true });
+
+/**
+ * `only` for a mutant that one of the kernel's own assertions catches first
+ * (kernel-bug-on, kernel-warn-on): every outcome invariant but those, the harm
+ * a kernel meets past its own checks (VM_BUG_ON_PAGE is compiled out without
+ * CONFIG_DEBUG_VM, and WARN_ON_ONCE only warns). The expectation's `why` names
+ * the assertion that fires first.
+ */
+export const PAST_KERNEL_CHECKS: readonly string[] = OUTCOME_ONLY.filter((id) => id !== 'kernel-bug-on' && id !== 'kernel-warn-on');

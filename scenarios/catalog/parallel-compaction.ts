@@ -5,7 +5,7 @@
  * more threads, several driver pages visited in order by each thread (each
  * with its own targets), and a driver freeing its objects meanwhile.
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, pass, PAST_KERNEL_CHECKS, V48_FAMILY, violation, VERSIONS } from '../define.ts';
 import { boolParam, intParam, type ParamSpecs, type ParamValues } from '../params.ts';
 import { driverPage, free, type PageInit, type SystemInit, type ThreadInit } from '../../model/system.ts';
 
@@ -70,7 +70,16 @@ export const parallelMutant = defineScenario({
   pages,
   protocols: VERSIONS.map((v) => `${v}~no-isolated-check`),
   expect: Object.fromEntries(
-    VERSIONS.map((v) => [`${v}~no-isolated-check`, violation('no-double-isolation', 'The second thread to take PG_lock calls isolate_page again and owns the page too.')]),
+    VERSIONS.map((v) => [
+      `${v}~no-isolated-check`,
+      (V48_FAMILY as readonly string[]).includes(v)
+        ? violation(
+            'no-double-isolation',
+            "The second thread to take PG_lock calls isolate_page again and owns the page too. (isolate_movable_page's own WARN_ON_ONCE(PageIsolated(page)) warns first, kernel-warn-on, and the kernel goes on; checked here past the kernel's own checks.)",
+            { only: PAST_KERNEL_CHECKS },
+          )
+        : violation('no-double-isolation', 'The second thread to take PG_lock calls isolate_page again and owns the page too.'),
+    ]),
   ),
   mutantOf: { id: 'parallel-compaction', change: 'the PageIsolated() test under PG_lock removed' },
   params,

@@ -2,7 +2,7 @@
  * R6: putback_movable_pages clears PG_movable of a page its driver released
  * without lock_page. What stops a parallel compaction isolating the page?
  */
-import { defineScenario, OUTCOME_ONLY, pass, V48_FAMILY, violation, VERSIONS } from '../define.ts';
+import { defineScenario, pass, PAST_KERNEL_CHECKS, V48_FAMILY, violation, VERSIONS } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 
 const quote = "We don't do lock_page() here, so what prevents parallel compaction isolating the same page?";
@@ -59,7 +59,7 @@ const driverSystem: SystemInit = {
   ],
 };
 const noLockHarm =
-  "C0's PageMovable(page) finds the driver's a_ops; without PG_lock the driver D then takes the lock, clears the mapping (__ClearPageMovable), frees its object and drops its reference, and C0's putback_movable_page calls a_ops->putback_page on the page D released. (C0's unlocked __ClearPageIsolated is reported first by isolated-cleared-under-lock; checked here on the outcome invariants only.)";
+  "C0's PageMovable(page) finds the driver's a_ops; without PG_lock the driver D then takes the lock, clears the mapping (__ClearPageMovable), frees its object and drops its reference, and C0's putback_movable_page calls a_ops->putback_page on the page D released. (PageMovable()'s own VM_BUG_ON_PAGE(!PageLocked(page), page) catches the unlocked call first, kernel-bug-on, and C0's unlocked __ClearPageIsolated is isolated-cleared-under-lock; checked here on the outcome invariants past the kernel's own checks.)";
 
 /** v4.8 without the lock_page that R6 asked for, with the driver releasing the page meanwhile. */
 export const r6Mutant = defineScenario({
@@ -72,7 +72,7 @@ export const r6Mutant = defineScenario({
   actors: [...actors, 'D: the driver freeing its object and releasing page 0 (under PG_lock)'],
   pages: ["page 0: isolated by C0 (PG_isolated, on C0's list, C0 holds a reference), not yet released", 'page 1: free'],
   protocols: V48_FAMILY.map((v) => `${v}~putback-no-lock`),
-  expect: Object.fromEntries(V48_FAMILY.map((v) => [`${v}~putback-no-lock`, violation('no-callback-after-release', noLockHarm, { only: OUTCOME_ONLY })])),
+  expect: Object.fromEntries(V48_FAMILY.map((v) => [`${v}~putback-no-lock`, violation('no-callback-after-release', noLockHarm, { only: PAST_KERNEL_CHECKS })])),
   mutantOf: { id: 'r6-putback-unlocked-clear', change: 'lock_page()/unlock_page() removed from putback_movable_pages (and the driver releases the page meanwhile)' },
   notes:
     "Without the driver thread the mutant harms nobody: r6's page is released before C0 starts, so C1 cannot pass its scan's PageIsolated() test before C0's (unlocked) clear, and only the rule-style isolated-cleared-under-lock fails. Under v4.8 this system also reaches R2's lost PG_waiters (D sleeping in C0's lock_page is not a harm of the mutant); no-callback-after-release is unreachable under v4.8 and v4.8-atomic themselves.",

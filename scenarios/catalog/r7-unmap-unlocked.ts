@@ -2,7 +2,7 @@
  * R7: unmap_and_move clears PG_movable of a page freed under it (or that
  * failed migration) without lock_page, like R6.
  */
-import { defineScenario, OUTCOME_ONLY, pass, V48_FAMILY, V48_NONATOMIC, violation, VERSIONS } from '../define.ts';
+import { defineScenario, pass, PAST_KERNEL_CHECKS, V48_FAMILY, V48_NONATOMIC, violation, VERSIONS } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 
 const quote = "Again, we don't do lock_page() here, so what prevents parallel compaction isolating the same page?";
@@ -68,8 +68,8 @@ export const r7Mutant = defineScenario({
       `${v}~freed-no-lock`,
       violation(
         'no-lost-flag-update',
-        "C0 sees page_count == 1 and, without PG_lock, loads page->flags for the non-atomic __ClearPageIsolated(); C1's get_page_unless_zero() and trylock_page() set PG_locked; C0's store drops it, and C1 holds a page lock whose PG_locked is clear (page-lock-consistent follows). (isolated-cleared-under-lock is reported first; checked here on the outcome invariants only.)",
-        { only: OUTCOME_ONLY },
+        "C0 sees page_count == 1 and, without PG_lock, loads page->flags for the non-atomic __ClearPageIsolated(); C1's get_page_unless_zero() and trylock_page() set PG_locked; C0's store drops it, and C1 holds a page lock whose PG_locked is clear (page-lock-consistent follows). (PageMovable()'s own VM_BUG_ON_PAGE(!PageLocked(page), page) catches the unlocked call first, kernel-bug-on, and the unlocked clear is isolated-cleared-under-lock; checked here on the outcome invariants past the kernel's own checks.)",
+        { only: PAST_KERNEL_CHECKS },
       ),
     ]),
   ),

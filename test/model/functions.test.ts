@@ -194,6 +194,7 @@ test('v4.8 isolate_movable_page: a movable page is isolated (the VM sets PG_isol
     'isolate_movable_page:mv2',
     'isolate_movable_page:isolate',
     'drv_isolate_page:isolate',
+    'isolate_movable_page:warn', // WARN_ON_ONCE(PageIsolated(page)): not set, no warning
     '__SetPageIsolated:load',
     '__SetPageIsolated:store',
     'isolate_movable_page:unlock_ok',
@@ -389,7 +390,7 @@ test('v4.8 putback_movable_pages: a released page is not PageMovable under the l
   const r = runAlone(proto('v4.8'), [driverPage({ isolatedBy: 0, released: true })], { fn: 'putback_movable_pages', args: { p: 0 } });
   t.deepEqual(r.steps, [
     'putback_movable_pages:list_del',
-    'PageMovable:tag',
+    'putback_movable_pages:movable', // __PageMovable(page); VM_BUG_ON_PAGE(!PageIsolated(page), page) holds
     'lock_page:lock',
     'PageMovable:tag',
     'PageMovable:aops',
@@ -583,7 +584,7 @@ test('v4.8 unmap_and_move: migratepage success -> the driver clears the old mapp
     'drv_migratepage:own',
     '__ClearPageMovable:store',
     'drv_migratepage:put',
-    'PageMovable:tag', // __PageMovable(page): mapping 2 still has the tag
+    'move_to_new_page:success_movable', // WARN_ON_ONCE(!PageIsolated) holds; __PageMovable(page): mapping 2 still has the tag
     '__ClearPageIsolated:load',
     '__ClearPageIsolated:store',
     'move_to_new_page:clear_mapping', // PageMappingFlags: mapping stays 2
@@ -718,6 +719,12 @@ test('v4.8 __ClearPageMovable under PG_lock: mapping keeps only the tag', (t) =>
 for (const e of ALL) {
   test(`${e.id} __ClearPageMovable without PG_lock is caught (movable-cleared-under-lock)`, (t) => {
     const r = runAlone(proto(e.id), [driverPage()], { fn: '__ClearPageMovable', args: { p: 0 } });
+    if (e.id === 'v4.8') {
+      // 4.8's own VM_BUG_ON_PAGE(!PageLocked(page), page) in __ClearPageMovable fires at the same step.
+      t.deepEqual(brokenIds(r), ['movable-cleared-under-lock', 'kernel-bug-on']);
+      t.is(r.fault?.msg, 'VM_BUG_ON_PAGE(!PageLocked(page), page) in __ClearPageMovable() fires on page 0');
+      return;
+    }
     t.deepEqual(brokenIds(r), ['movable-cleared-under-lock']);
     t.is(r.broken[0]?.kind, 'step');
   });
@@ -787,10 +794,18 @@ test('v4.8 PageMovable: __PageMovable tests the tag (unlocked), PageMovable also
   ];
   for (const [what, p, unlocked, locked] of cases) {
     t.is(pageMovable('v4.8', p, false).ret, unlocked, `__PageMovable of ${what}`);
-    t.is(pageMovable('v4.8', p, true).ret, locked, `PageMovable of ${what}`);
+    // PageMovable() is called with PG_lock held (its VM_BUG_ON_PAGE(!PageLocked(page), page)).
+    t.is(pageMovable('v4.8', lockedBy(p, 0), true).ret, locked, `PageMovable of ${what}`);
   }
   t.deepEqual(pageMovable('v4.8', driverPage(), false).steps, ['PageMovable:tag']);
-  t.deepEqual(pageMovable('v4.8', driverPage(), true).steps, ['PageMovable:tag', 'PageMovable:aops']);
+  t.deepEqual(pageMovable('v4.8', lockedBy(driverPage(), 0), true).steps, ['PageMovable:tag', 'PageMovable:aops']);
+});
+
+test('v4.8 PageMovable without PG_lock: its VM_BUG_ON_PAGE(!PageLocked(page), page) fires (kernel-bug-on)', (t) => {
+  const r = pageMovable('v4.8', driverPage(), true);
+  t.is(r.fault?.inv, 'kernel-bug-on');
+  t.is(r.fault?.msg, 'VM_BUG_ON_PAGE(!PageLocked(page), page) in PageMovable() fires on page 0');
+  t.deepEqual(r.steps, ['PageMovable:tag']);
 });
 
 /* ------------------------------------------------------------------ */

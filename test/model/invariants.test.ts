@@ -93,8 +93,27 @@ holds('no-false-positive-movable', 'r8 under v4.8: the tag keeps the file page o
 fires('no-callback-after-release', 'r6 under v3-reviewed: a released page is re-isolated', scenario('r6-putback-unlocked-clear', 'v3-reviewed'), 'assert');
 holds('no-callback-after-release', 'r6 under v4.8', scenario('r6-putback-unlocked-clear', 'v4.8'));
 
-fires('no-lost-flag-update', "r2 under v4.8: __ClearPageIsolated's stale store drops PG_waiters", scenario('r2-release-isolated-page', 'v4.8'), 'assert');
+fires('no-lost-flag-update', "r2 under v4.10: __ClearPageIsolated's stale store drops PG_waiters", scenario('r2-release-isolated-page', 'v4.10'), 'assert');
 holds('no-lost-flag-update', 'r2 under v4.8-atomic', scenario('r2-release-isolated-page', 'v4.8-atomic'));
+holds('no-lost-flag-update', "r2 under v4.8: the bit-waitqueue sleeper writes no PG_waiters to lose", scenario('r2-release-isolated-page', 'v4.8'));
+
+fires(
+  'kernel-bug-on',
+  "r6's putback without lock_page under v4.8: PageMovable()'s VM_BUG_ON_PAGE(!PageLocked(page), page)",
+  scenario('r6-putback-unlocked-clear~no-lock', 'v4.8~putback-no-lock'),
+  'assert',
+  /^VM_BUG_ON_PAGE\(!PageLocked\(page\), page\) in PageMovable\(\) fires on page 0$/,
+);
+holds('kernel-bug-on', 'r6 under v4.8: every VM_BUG_ON_PAGE of the put-back path holds', scenario('r6-putback-unlocked-clear', 'v4.8'));
+fires(
+  'kernel-warn-on',
+  "r3 with the driver using PG_reclaim under v4.8: isolate_movable_page()'s WARN_ON_ONCE(PageIsolated(page))",
+  // The driver's unlocked clear of the same bit (isolated-cleared-under-lock) comes first; the WARN is what the kernel reports.
+  () => explore(scenarioById('r3-driver-uses-reclaim')!.build(proto('v4.8'), { only: new Set(['kernel-warn-on']) }), { progress: null, checkHang: false }),
+  'assert',
+  /^WARN_ON_ONCE\(PageIsolated\(page\)\) in isolate_movable_page\(\) fires on page 0$/,
+);
+holds('kernel-warn-on', 'migration-preserves-data under v5.19', scenario('migration-preserves-data', 'v5.19'));
 
 fires('page-lock-consistent', 'r9 without the PageMovable pre-check: two holders of one PG_locked', scenario('r9-new-page-owner-lock~no-precheck', 'v4.8~no-precheck'), 'state');
 fires(

@@ -27,9 +27,11 @@ function proto(id: string): Protocol {
   return p;
 }
 const v48 = proto('v4.8');
+const v410 = proto('v4.10');
 const v48a = proto('v4.8-atomic');
 
 const fns48 = primFns(v48.layout);
+const fns410 = primFns(v410.layout);
 
 /* ------------------------------------------------------------------ */
 /* Flags word: non-atomic vs atomic                                    */
@@ -107,8 +109,8 @@ test('lock_page/unlock_page uncontended: no PG_waiters, no sleep', (t) => {
   t.deepEqual(r.broken, []);
 });
 
-test('lock_page contended: the second thread sets PG_waiters and sleeps; unlock wakes it and clears PG_waiters; it then gets the lock', (t) => {
-  const model = customSystem(v48, [otherPage()], [{ name: 'A', fn: 'lock_unlock', args: { p: 0 } }, { name: 'B', fn: 'lock_unlock', args: { p: 0 } }], fns48);
+test('lock_page contended (4.10): the second thread sets PG_waiters and sleeps; unlock wakes it and clears PG_waiters; it then gets the lock', (t) => {
+  const model = customSystem(v410, [otherPage()], [{ name: 'A', fn: 'lock_unlock', args: { p: 0 } }, { name: 'B', fn: 'lock_unlock', args: { p: 0 } }], fns410);
   // A: call, lock (taken). B: call, lock (busy: PG_waiters, asleep).
   const s4 = after(model, '0011');
   const p4 = pageOf(s4.w, 0);
@@ -147,8 +149,8 @@ function lostWaitersSystem(p: Protocol, only?: ReadonlySet<string>) {
   );
 }
 
-test('a stale store under PG_lock drops a sleeper\'s PG_waiters: reported at the store (no-lost-flag-update)', (t) => {
-  const model = lostWaitersSystem(v48);
+test('a stale store under PG_lock drops a sleeper\'s PG_waiters (4.10): reported at the store (no-lost-flag-update)', (t) => {
+  const model = lostWaitersSystem(v410);
   // A: call, lock, load (flags 1|8 = 9); B: call, lock (busy: 9|2 = 11, asleep); A: store 9 & ~8 = 1.
   const s = after(model, '000110');
   t.is(s.fault?.inv, 'no-lost-flag-update');
@@ -157,9 +159,9 @@ test('a stale store under PG_lock drops a sleeper\'s PG_waiters: reported at the
   t.is(r.verdict === 'violation' ? r.invariant : r.verdict, 'no-lost-flag-update');
 });
 
-test('a lost PG_waiters leaves the sleeper asleep forever: no-hang names it', (t) => {
-  const only = new Set(invariantCatalog(v48.layout).map((i) => i.id).filter((id) => id !== 'no-lost-flag-update'));
-  const model = lostWaitersSystem(v48, only);
+test('a lost PG_waiters leaves the sleeper asleep forever (4.10): no-hang names it', (t) => {
+  const only = new Set(invariantCatalog(v410.layout).map((i) => i.id).filter((id) => id !== 'no-lost-flag-update'));
+  const model = lostWaitersSystem(v410, only);
   const states = walk(model, '0001100');
   const last = states[states.length - 1]!;
   // After A's store: flags 1 (PG_waiters gone) while B is still on the wait queue; A's unlock sees no PG_waiters and wakes nobody.
@@ -182,6 +184,44 @@ test('a lost PG_waiters leaves the sleeper asleep forever: no-hang names it', (t
 
 test('with an atomic PG_isolated clear (v4.8-atomic) the same system never loses PG_waiters', (t) => {
   const model = lostWaitersSystem(v48a);
+  t.is(explore(model, { progress: null }).verdict, 'pass');
+  for (const x of allPaths(model)) t.true(model.isDone(x.last), x.schedule);
+});
+
+test('lock_page contended (4.8, bit waitqueue): the sleeper goes on page_waitqueue and writes nothing to page->flags; unlock_page wakes it', (t) => {
+  const model = customSystem(v48, [otherPage()], [{ name: 'A', fn: 'lock_unlock', args: { p: 0 } }, { name: 'B', fn: 'lock_unlock', args: { p: 0 } }], fns48);
+  t.is(model.init().w.bitWaitqueue, 1);
+  // A: call, lock (taken). B: call, lock (busy: on the waitqueue, asleep). page->flags holds PG_locked only.
+  const s4 = after(model, '0011');
+  t.deepEqual([pageOf(s4.w, 0).flags, pageOf(s4.w, 0).lockers, pageOf(s4.w, 0).waitq], [LOCKED, 0b01, 0b10]);
+  t.is(nextLabel(model, s4, 1), 'lock_page:sleep');
+  t.deepEqual(model.actions(s4).map((a) => a.thread), [0]);
+  // A unlocks: clear_bit_unlock, then __wake_up_bit finds the queue active and wakes B.
+  const s5 = after(model, '00110');
+  t.deepEqual([pageOf(s5.w, 0).flags, pageOf(s5.w, 0).lockers, pageOf(s5.w, 0).waitq], [0, 0, 0]);
+  t.deepEqual(model.actions(s5).map((a) => a.thread), [1]);
+  const s6 = after(model, '001101');
+  t.deepEqual([pageOf(s6.w, 0).flags, pageOf(s6.w, 0).lockers], [LOCKED, 0b10]);
+  // PG_waiters is never set, on any interleaving.
+  const paths = allPaths(model);
+  t.is(paths.length, 14); // as many as under 4.10's lock: the two differ only in what a sleeper writes to page->flags
+  for (const x of paths) {
+    t.true(model.isDone(x.last), x.schedule);
+    t.deepEqual([pageOf(x.last.w, 0).flags, pageOf(x.last.w, 0).waitq], [0, 0]);
+    for (const st of walk(model, x.schedule)) t.is(pageOf(st.w, 0).flags & WAITERS, 0, x.schedule);
+  }
+  t.is(explore(model, { progress: null }).verdict, 'pass');
+});
+
+test('4.8: a non-atomic store under PG_lock has no PG_waiters to lose, and the sleeper is woken on every interleaving', (t) => {
+  const model = lostWaitersSystem(v48);
+  // The 4.10 schedule that lost PG_waiters: A loads (9), B sleeps (flags still 9), A stores 9 & ~8 = 1, A unlocks and wakes B.
+  const s = after(model, '000110');
+  t.is(s.fault, null);
+  t.deepEqual([pageOf(s.w, 0).flags, pageOf(s.w, 0).waitq], [LOCKED, 0b10]);
+  const woken = after(model, '0001100');
+  t.deepEqual([pageOf(woken.w, 0).flags, pageOf(woken.w, 0).waitq], [0, 0]);
+  t.deepEqual(model.actions(woken).map((a) => a.thread), [1]);
   t.is(explore(model, { progress: null }).verdict, 'pass');
   for (const x of allPaths(model)) t.true(model.isDone(x.last), x.schedule);
 });

@@ -64,7 +64,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
   const codes = newCodes(opts.exact, deadLocals);
   let hints = factory.hints();
   const sym = opts.symmetry === true;
-  if (deadLocals || sym) hints = warmUp(factory, codes, hints, deadLocals, sym);
+  if (deadLocals || sym) hints = warmUp(factory, codes, hints, deadLocals, sym ? model : null);
   for (let restarts = 0; ; restarts++) {
     const run = { hints, restarts };
     try {
@@ -84,7 +84,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
  * up to 600 runs of at most 2000 steps, until 20 runs in a row teach nothing
  * (cut at 0.3 s). Returns the layout it grew to.
  */
-function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: boolean): LayoutHints {
+function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: Model<S> | null): LayoutHints {
   const was = codes.deadLocals;
   if (deadLocals) codes.deadLocals = 'observe';
   let hints = first;
@@ -132,7 +132,7 @@ function warmUp(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLo
             for (let k = 0; k < n; k++) if (actThread(acts[k] as number) === t) same.push(k);
             pick = same[rand(same.length)] as number;
           }
-          if (symmetry && pm.symmetry && (i & 3) === 0) checkSwap(pm, pm.symmetry, acts[pick] as number, rand);
+          if (symmetry && pm.symmetry && (i & 3) === 0) checkSwap(pm, pm.symmetry, acts[pick] as number, rand, symmetry);
           pm.apply(acts[pick] as number);
         }
         if (factsLearnt() !== before) quiet = 0;
@@ -168,7 +168,7 @@ export class SymmetryBroken extends Error {
  * SymmetryBroken naming the step when the two differ.
  */
 const swapActs = new Int32Array(4096);
-function checkSwap(pm: PackedModel, canon: Canon, a: number, rand: (n: number) => number): void {
+function checkSwap<S>(pm: PackedModel, canon: Canon, a: number, rand: (n: number) => number, model: Model<S>): void {
   const swap = canon.swaps[rand(canon.swaps.length)] as Int32Array;
   const s = pm.src.slice();
   pm.apply(a);
@@ -194,6 +194,14 @@ function checkSwap(pm: PackedModel, canon: Canon, a: number, rand: (n: number) =
   pm.dst.set(x);
   canon.permute(swap);
   for (let i = 0; i < y.length; i++) if (pm.dst[i] !== y[i]) throw broken(`the step and the renaming do not commute (slot ${i})`);
+  // The invariants must not tell renamed states apart either.
+  const failing = (b: Int16Array) => {
+    const st = pm.decode(b) as unknown as S;
+    return model.stateInvariants.filter((i) => i.kind !== 'assert' && i.check(st) !== null).map((i) => i.id).join(',');
+  };
+  const fx = failing(x);
+  const fy = failing(y);
+  if (fx !== fy) throw broken(`invariant ${fx || fy} holds on one of two renamed states and not on the other`);
   pm.src.set(s);
   pm.loaded();
 }
@@ -254,13 +262,12 @@ function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, k
     s = model.apply(s, a);
     lastAction = a;
   }
+  // Several checks may share an id: the first that fails speaks.
   let msg: string | null = null;
   if (kind === 'step') {
-    const inv = model.stepInvariants.find((i) => i.id === id);
-    if (inv && lastAction) msg = inv.check(before, s, lastAction, model);
+    for (const inv of model.stepInvariants) if (msg === null && inv.id === id && lastAction) msg = inv.check(before, s, lastAction, model);
   } else {
-    const inv = (kind === 'end' ? model.endChecks : model.stateInvariants).find((i) => i.id === id);
-    if (inv) msg = inv.check(s);
+    for (const inv of kind === 'end' ? model.endChecks : model.stateInvariants) if (msg === null && inv.id === id) msg = inv.check(s);
   }
   if (msg === null) throw new Error(`internal error: the symmetric search reported ${id}, which the real trace does not violate`);
   return msg;

@@ -14,7 +14,7 @@
  * of released pages by design (its driver refuses them), so a check that
  * leaves that invariant out (`only`) goes on into the driver.
  */
-import { aopsOf, AS, mappingName, type AOps } from './mapping.ts';
+import { aopsOf, AS, LIST_POISON2, mappingName, type AOps } from './mapping.ts';
 import { num, pg, type KCtx } from './dsl.ts';
 import { Kind, kindName } from './world.ts';
 import type { Locals } from '../checker/index.ts';
@@ -35,7 +35,8 @@ export function callMops(c: KCtx, op: MopsOp, ops: number, what: string, args: L
   if (ops === 0) return c.fail('no-null-deref', `page_movable_ops(page ${p}) is NULL (${what}): mops->${op} dereferences NULL`);
   const target = ops === AS.DRIVER ? aopsOf[AS.DRIVER]?.[MODEL_NAME[op]] : undefined;
   if (target === undefined) {
-    return c.fail('no-false-positive-callback', `page_movable_ops(page ${p}) is ${mappingName(ops << 2)} (${what}), no struct movable_operations: mops->${op} jumps through a wild pointer`);
+    const name = ops === LIST_POISON2 >> 2 ? 'LIST_POISON2 - PAGE_MAPPING_MOVABLE' : mappingName(ops << 2);
+    return c.fail('no-false-positive-callback', `page_movable_ops(page ${p}) is ${name} (${what}), no struct movable_operations: mops->${op} jumps through a wild pointer`);
   }
   const page = pg(c);
   if (page.ref === 0) return c.fail('no-use-after-free', `mops->${op} called on page ${p}, which is free`);

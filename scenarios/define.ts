@@ -72,3 +72,18 @@ export const OUTCOME_ONLY: readonly string[] = outcomeInvariantIds({ isolated: P
  * the assertion that fires first.
  */
 export const PAST_KERNEL_CHECKS: readonly string[] = OUTCOME_ONLY.filter((id) => id !== 'kernel-bug-on' && id !== 'kernel-warn-on');
+
+/** The versions from 6.1 on, in kernel order: struct movable_operations (6.1, 6.2) and 7.0's movable_ops by page type. */
+export const NEWER = ['v6.1', 'v6.2', 'v7.0'] as const;
+
+/** 6.1 and 6.2: movable_operations behind the PAGE_MAPPING_MOVABLE tag, PG_isolated atomic. */
+export const V6X = ['v6.1', 'v6.2'] as const;
+
+/**
+ * `only` for what 7.0 does to a page its driver released: every outcome
+ * invariant but no-callback-after-release, which 7.0 breaks by design (it
+ * calls mops->isolate_page, ->migrate_page and ->putback_page of released
+ * pages, and its driver refuses or finishes them), so a search checking the
+ * rest follows the callbacks into the driver.
+ */
+export const PAST_RELEASED_CALLBACKS: readonly string[] = OUTCOME_ONLY.filter((id) => id !== 'no-callback-after-release');

@@ -14,6 +14,10 @@ import { r6, r6MovableCheck, r6Mutant } from './catalog/r6-putback-unlocked.ts';
 import { r7, r7MovableCheck, r7Mutant } from './catalog/r7-unmap-unlocked.ts';
 import { r8, r8Mutants } from './catalog/r8-false-positive-migrate.ts';
 import { r9, r9Mutant } from './catalog/r9-new-page-owner.ts';
+import { r2LostWakeupNonAtomic, r2NonAtomic, r3NonAtomic } from './catalog/non-atomic-isolated.ts';
+import { slabPage, slabPageMutant } from './catalog/slab-page.ts';
+import { r7ScannedNoMovableCheck } from './catalog/r7-scanned.ts';
+import { v7Destroyed, v7DestroyedMutants, v7Rescanned, v7RescannedMutants } from './catalog/v7-released-pages.ts';
 
 /** Every built-in scenario (passing scenarios, their mutants, and the review comments R1-R9). */
 export const catalog: readonly Scenario[] = [
@@ -28,9 +32,12 @@ export const catalog: readonly Scenario[] = [
   r1Keeps,
   r1Breaks,
   r2,
+  r2NonAtomic,
   r2LostWakeup,
+  r2LostWakeupNonAtomic,
   r3OwnerPriv,
   r3Reclaim,
+  r3NonAtomic,
   r4,
   r4Mutants,
   r5,
@@ -41,10 +48,17 @@ export const catalog: readonly Scenario[] = [
   r7,
   r7Mutant,
   r7MovableCheck,
+  r7ScannedNoMovableCheck,
   r8,
   r8Mutants,
   r9,
   r9Mutant,
+  slabPage,
+  slabPageMutant,
+  v7Destroyed,
+  v7DestroyedMutants,
+  v7Rescanned,
+  v7RescannedMutants,
 ];
 
 /** The catalog scenario with this id, or undefined. */

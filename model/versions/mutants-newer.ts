@@ -10,7 +10,7 @@ import { mutant } from '../mutate.ts';
 import type { Protocol } from '../protocol.ts';
 import { nonAtomicBitFn } from '../prim/flagword.ts';
 import { getPageUnlessZero } from '../prim/refcount.ts';
-import { ownerSlot } from '../world.ts';
+import { List, ownerSlot } from '../world.ts';
 import { v61 } from './v6.1.ts';
 import { v62 } from './v6.2.ts';
 import { v70, v70Fns } from './v7.0.ts';
@@ -130,6 +130,27 @@ export const v70MigrateNoDestroyedCheck = mutant(v70, 'migrate-no-destroyed-chec
   },
 });
 
+/** 7.0 whose isolate_movable_ops_page() does not test PageMovableOpsIsolated() under the page lock. */
+export const v70NoIsolatedCheck = mutant(v70, 'no-isolated-check', 'isolate_movable_ops_page() does not test PageMovableOpsIsolated() under the page lock', {
+  isolate_movable_page: {
+    mv2: { code: 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(page), page); /* MUTANT: no PageMovableOpsIsolated(page) test */', run: () => undefined },
+  },
+});
+
+/** 7.0 whose zs_page_isolate() isolates a page whose zspage was destroyed (no `return zpdesc->zspage`). */
+export const v70IsolateDestroyed = mutant(v70, 'isolate-destroyed', 'zs_page_isolate() returns true for a page whose zspage was destroyed', {
+  drv_isolate_page: {
+    isolate: {
+      code: 'return true; /* MUTANT: not page_zpdesc(page)->zspage */ /* list_del(&page->lru) */',
+      run: (c: KCtx) => {
+        const page = pg(c);
+        if (page.lru === List.DRV) page.lru = List.NONE;
+        c.ret(true);
+      },
+    },
+  },
+});
+
 /** 7.0 whose putback_movable_ops_page() does not take the folio lock (as 6.1's putback_movable_pages did for it). */
 export const v70PutbackNoLock = mutant(v70, 'putback-no-lock', 'putback_movable_ops_page() does not take folio_lock()', {
   putback_movable_ops_page: {
@@ -148,6 +169,8 @@ export const newerMutants: readonly Protocol[] = [
   ...V6X.map(mapcountMarker),
   v62NoSecondSlabCheck,
   v70NoPageType,
+  v70NoIsolatedCheck,
+  v70IsolateDestroyed,
   v70MigrateNoDestroyedCheck,
   v70PutbackNoLock,
 ];

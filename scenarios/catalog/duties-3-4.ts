@@ -4,7 +4,7 @@
  * putback_page must clear PG_isolated (4). The passing sibling of both is
  * migration-preserves-data, where the driver keeps them.
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, VERSIONS, violation } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 import { editFns } from '../../model/mutate.ts';
 import { pg } from '../../model/dsl.ts';
@@ -23,7 +23,7 @@ export const duty3 = defineScenario({
   summary: "The driver's migratepage copies the objects and takes over the new page, but does not __ClearPageMovable() the old one before dropping its reference; the VM then frees it.",
   actors,
   pages,
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: violation('free-page-clean', 'The old page reaches refcount 0 still carrying PG_movable, the marker and the driver\'s mapping: "Bad page state".'),
     'v3-reviewed': violation('free-page-clean', 'As v3 (PG_movable and the mapping).'),
@@ -32,6 +32,9 @@ export const duty3 = defineScenario({
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
+    'v6.1': pass("As 4.8: free_pages_prepare() clears a tagged mapping, so the old page is freed clean; reset_page()'s __ClearPageMovable tells the VM, not the free path."),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': pass("7.0's driver clears nothing the free path checks: without reset_zpdesc() the old page keeps zpdesc->zspage until the VM frees it, and __free_pages_prepare() resets page->private and the page type."),
   },
   mutantOf: { id: 'migration-preserves-data', change: "drv_migratepage: __ClearPageMovable(page) of the old page removed" },
   notes: 'v4.8 passes here by design of its free path; the mutant bites v3 and v3-reviewed only.',
@@ -50,7 +53,7 @@ export const duty4 = defineScenario({
   summary: "When migration fails, the VM hands the page back through the driver's putback_page, which relinks it but does not clear PG_isolated.",
   actors,
   pages,
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: violation('no-isolated-leak', 'In v3 only the driver clears PG_isolated on put-back; left set, nobody will ever clear it and compaction skips the page forever.'),
     'v3-reviewed': violation('no-isolated-leak', 'As v3.'),
@@ -59,6 +62,9 @@ export const duty4 = defineScenario({
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
+    'v6.1': pass('The VM clears PG_isolated itself after mops->putback_page (ClearPageIsolated): the duty is gone.'),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': pass('putback_movable_ops_page() clears PG_movable_ops_isolated itself after putback_page.'),
   },
   mutantOf: { id: 'migration-preserves-data', change: 'drv_putback_page: the PG_isolated clear removed' },
   system: {

@@ -3,7 +3,7 @@
  * __SetPageMovable under PG_lock. Compaction may scan the page while the
  * driver marks it.
  */
-import { defineScenario, pass, PAST_KERNEL_CHECKS, V48_FAMILY, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, PAST_KERNEL_CHECKS, V48_FAMILY, VERSIONS, violation } from '../define.ts';
 import { free, type SystemInit } from '../../model/system.ts';
 import { editFns } from '../../model/mutate.ts';
 import { allocPage } from '../../model/prim/refcount.ts';
@@ -30,8 +30,13 @@ export const duty1 = defineScenario({
   summary: 'The driver allocates page 0, takes lock_page(), calls __SetPageMovable(), links it on its list and unlocks it, while compaction scans the same pfn.',
   actors,
   pages,
-  protocols: VERSIONS,
-  expect: Object.fromEntries(VERSIONS.map((v) => [v, pass('Compaction cannot take PG_lock while the driver marks the page, and sees it movable only when marking is done.')])),
+  protocols: [...VERSIONS, ...NEWER],
+  expect: {
+    ...(Object.fromEntries(VERSIONS.map((v) => [v, pass('Compaction cannot take PG_lock while the driver marks the page, and sees it movable only when marking is done.')]))),
+    'v6.1': pass("SetZsPageMovable() marks the page (__SetPageMovable) holding its lock; compaction's trylock_page() fails until the page is marked and listed."),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': pass("The page gets its type and PG_movable_ops (SetPageMovableOps) while the driver holds its lock; compaction's folio_trylock() fails until then."),
+  },
   system,
 });
 
@@ -44,8 +49,9 @@ export const duty1Mutant = defineScenario({
   summary: 'As duty1-mark-under-lock, but the driver calls __SetPageMovable() without lock_page().',
   actors,
   pages,
-  protocols: VERSIONS,
-  expect: Object.fromEntries(
+  protocols: [...VERSIONS, ...NEWER],
+  expect: {
+    ...(Object.fromEntries(
     VERSIONS.map((v) => [
       v,
       (V48_FAMILY as readonly string[]).includes(v)
@@ -56,7 +62,11 @@ export const duty1Mutant = defineScenario({
           )
         : violation('lru-owned-by-isolator', "Without PG_lock, C0 isolates the page as soon as it looks movable, before the driver has linked it on its list; the driver's list_add then takes over page->lru of an isolated page."),
     ]),
-  ),
+  )),
+    'v6.1': violation('lru-owned-by-isolator', "Without the page lock C0 isolates the page as soon as it looks movable, before the driver has linked it on its list, and the driver's list_add takes over page->lru. (__SetPageMovable's VM_BUG_ON_PAGE(!PageLocked(page), page) fires first, kernel-bug-on; checked here past the kernel's own checks.)", { only: PAST_KERNEL_CHECKS }),
+    'v6.2': violation('lru-owned-by-isolator', "Without the page lock C0 isolates the page as soon as it looks movable, before the driver has linked it on its list, and the driver's list_add takes over page->lru. (__SetPageMovable's VM_BUG_ON_PAGE(!PageLocked(page), page) fires first, kernel-bug-on; checked here past the kernel's own checks.)", { only: PAST_KERNEL_CHECKS }),
+    'v7.0': violation('lru-owned-by-isolator', "Without the page lock C0 isolates the page as soon as it has its type and PG_movable_ops, before the driver has linked it on its list, and the driver's list_add takes over page->lru (7.0's SetPageMovableOps asserts no lock)."),
+  },
   mutantOf: { id: 'duty1-mark-under-lock', change: 'drv_alloc: lock_page()/unlock_page() removed' },
   system: {
     ...system,

@@ -3,7 +3,7 @@
  * driver uses its own list; the object's data must end up in the new page.
  * Its mutant drops the driver's copy and must lose the data.
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, VERSIONS, violation } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 import { editFns } from '../../model/mutate.ts';
 import { num, pg, RC } from '../../model/dsl.ts';
@@ -28,8 +28,13 @@ export const migrationPreservesData = defineScenario({
     'C0 isolates page 0, allocates page 1 (or fails to), and migrates; the driver\'s migratepage may succeed, ask to retry or fail. Whatever happens, the driver\'s object must hold its data at the end, every reference must be accounted for, and nothing may stay isolated.',
   actors,
   pages,
-  protocols: VERSIONS,
-  expect: Object.fromEntries(VERSIONS.map((v) => [v, pass('Every outcome of migratepage (success, -EAGAIN, -EBUSY) and of the allocation leaves the object intact and the page either migrated or put back.')])),
+  protocols: [...VERSIONS, ...NEWER],
+  expect: {
+    ...(Object.fromEntries(VERSIONS.map((v) => [v, pass('Every outcome of migratepage (success, -EAGAIN, -EBUSY) and of the allocation leaves the object intact and the page either migrated or put back.')]))),
+    'v6.1': pass('zs_page_migrate() copies and moves the object under both page locks; a failed migration is put back through mops->putback_page.'),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': pass('As 6.1, through migrate_movable_ops_page(), which clears PG_movable_ops_isolated only when the driver returned 0.'),
+  },
   system,
 });
 
@@ -42,8 +47,13 @@ export const migrationNoCopy = defineScenario({
   summary: 'As migration-preserves-data, but the driver\'s migratepage reports success without copying the object to the new page.',
   actors,
   pages,
-  protocols: VERSIONS,
-  expect: Object.fromEntries(VERSIONS.map((v) => [v, violation('migration-preserves-data', 'The object moves to page 1, which never received its data.')])),
+  protocols: [...VERSIONS, ...NEWER],
+  expect: {
+    ...(Object.fromEntries(VERSIONS.map((v) => [v, violation('migration-preserves-data', 'The object moves to page 1, which never received its data.')]))),
+    'v6.1': violation('migration-preserves-data', 'The object moves to page 1, which never received its data.'),
+    'v6.2': violation('migration-preserves-data', 'The object moves to page 1, which never received its data.'),
+    'v7.0': violation('migration-preserves-data', 'The object moves to page 1, which never received its data.'),
+  },
   mutantOf: { id: 'migration-preserves-data', change: "drv_migratepage: the copy of the objects is removed" },
   system: {
     ...system,

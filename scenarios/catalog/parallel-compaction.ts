@@ -5,7 +5,7 @@
  * more threads, several driver pages visited in order by each thread (each
  * with its own targets), and a driver freeing its objects meanwhile.
  */
-import { defineScenario, pass, PAST_KERNEL_CHECKS, V48_FAMILY, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, PAST_KERNEL_CHECKS, V48_FAMILY, VERSIONS, violation } from '../define.ts';
 import { boolParam, intParam, type ParamSpecs, type ParamValues } from '../params.ts';
 import { driverPage, free, type PageInit, type SystemInit, type ThreadInit } from '../../model/system.ts';
 
@@ -53,8 +53,13 @@ export const parallel = defineScenario({
     'Both threads pass the unlocked checks of the scan; trylock_page() and the PageIsolated() test under PG_lock must leave the page to one of them, and the other must give up cleanly. The parameters scale it: threads, driver pages visited in order, and a driver releasing its pages.',
   actors,
   pages,
-  protocols: VERSIONS,
-  expect: Object.fromEntries(VERSIONS.map((v) => [v, pass('Whoever takes PG_lock second sees PG_isolated, unlocks and puts its reference back.')])),
+  protocols: [...VERSIONS, ...NEWER],
+  expect: {
+    ...(Object.fromEntries(VERSIONS.map((v) => [v, pass('Whoever takes PG_lock second sees PG_isolated, unlocks and puts its reference back.')]))),
+    'v6.1': pass("As 5.19: whoever takes PG_lock second sees PG_isolated and gives up; a page migrated away meanwhile is no longer PageMovable (zs_page_migrate's reset_page() cleared its ops under the lock)."),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': violation('no-callback-after-release', 'By design: 7.0 clears nothing when zsmalloc lets go of a page (reset_zpdesc() only sets zpdesc->zspage = NULL), so the thread that takes the page lock after the other migrated page 0 away passes page_has_movable_ops() and !PageMovableOpsIsolated() and calls zs_page_isolate() on the released page, which refuses it. v7-released-page-rescanned checks the rest.'),
+  },
   params,
   system,
 });
@@ -68,8 +73,9 @@ export const parallelMutant = defineScenario({
   summary: 'As parallel-compaction, with "|| PageIsolated(page)" removed from isolate_movable_page\'s test under PG_lock.',
   actors,
   pages,
-  protocols: VERSIONS.map((v) => `${v}~no-isolated-check`),
-  expect: Object.fromEntries(
+  protocols: [...VERSIONS.map((v) => `${v}~no-isolated-check`), ...['v6.1~no-isolated-check', 'v6.2~no-isolated-check']],
+  expect: {
+    ...(Object.fromEntries(
     VERSIONS.map((v) => [
       `${v}~no-isolated-check`,
       (V48_FAMILY as readonly string[]).includes(v)
@@ -80,7 +86,10 @@ export const parallelMutant = defineScenario({
           )
         : violation('no-double-isolation', 'The second thread to take PG_lock calls isolate_page again and owns the page too.'),
     ]),
-  ),
+  )),
+    'v6.1~no-isolated-check': violation('no-double-isolation', "The second thread to take PG_lock calls zs_page_isolate() again and owns the page too. (isolate_movable_page's WARN_ON_ONCE(PageIsolated(page)) warns first, kernel-warn-on; checked here past the kernel's own checks.)", { only: PAST_KERNEL_CHECKS }),
+    'v6.2~no-isolated-check': violation('no-double-isolation', "The second thread to take PG_lock calls zs_page_isolate() again and owns the page too. (isolate_movable_page's WARN_ON_ONCE(PageIsolated(page)) warns first, kernel-warn-on; checked here past the kernel's own checks.)", { only: PAST_KERNEL_CHECKS }),
+  },
   mutantOf: { id: 'parallel-compaction', change: 'the PageIsolated() test under PG_lock removed' },
   params,
   system,

@@ -4,7 +4,7 @@
  * driver that keeps its duty passes; one that keeps the page on its own list
  * (and keeps rotating that list) corrupts the VM's list, under every version.
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, VERSIONS, violation } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 import { editFns } from '../../model/mutate.ts';
 import { pg } from '../../model/dsl.ts';
@@ -31,8 +31,13 @@ export const r1Keeps = defineScenario({
   summary: "The driver's isolate_page unlinks the page from its list, and its list rotation only touches pages on its list, so while C0 has the page isolated page->lru is C0's alone.",
   actors,
   pages,
-  protocols: VERSIONS,
-  expect: Object.fromEntries(VERSIONS.map((v) => [v, pass('The driver never writes page->lru of an isolated page; the VM links it on its migration list.')])),
+  protocols: [...VERSIONS, ...NEWER],
+  expect: {
+    ...(Object.fromEntries(VERSIONS.map((v) => [v, pass('The driver never writes page->lru of an isolated page; the VM links it on its migration list.')]))),
+    'v6.1': pass('The driver never writes page->lru of an isolated page; the VM links it on its migration list.'),
+    'v6.2': pass('The driver never writes page->lru of an isolated page; the VM links it on its migration list.'),
+    'v7.0': pass('The driver never writes page->lru of an isolated page; the VM links it on its migration list.'),
+  },
   system,
 });
 
@@ -45,10 +50,15 @@ export const r1Breaks = defineScenario({
   summary: "The driver's isolate_page returns true without unlinking the page from its list, and the driver goes on rotating its list. The VM's list_add to cc->migratepages and the driver's list operations share page->lru.",
   actors,
   pages,
-  protocols: VERSIONS,
-  expect: Object.fromEntries(
+  protocols: [...VERSIONS, ...NEWER],
+  expect: {
+    ...(Object.fromEntries(
     VERSIONS.map((v) => [v, violation('lru-owned-by-isolator', 'No version can protect page->lru from its own driver: right after isolation the page is still linked on the driver\'s list.')]),
-  ),
+  )),
+    'v6.1': violation('lru-owned-by-isolator', "No version can protect page->lru from its own driver: right after isolation the page is still linked on the driver's list."),
+    'v6.2': violation('lru-owned-by-isolator', "No version can protect page->lru from its own driver: right after isolation the page is still linked on the driver's list."),
+    'v7.0': violation('lru-owned-by-isolator', "No version can protect page->lru from its own driver: right after isolation the page is still linked on the driver's list."),
+  },
   mutantOf: { id: 'r1-driver-keeps-lru-duty', change: "drv_isolate_page: list_del of page->lru removed (the driver's duty broken)" },
   system: {
     ...system,

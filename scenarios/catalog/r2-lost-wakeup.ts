@@ -3,7 +3,7 @@
  * sleeper that is never woken. The same system, checked for `no-hang` only
  * (the lost flag update, `no-lost-flag-update`, is otherwise reported first).
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, VERSIONS, violation } from '../define.ts';
 import { driverPage, free } from '../../model/system.ts';
 
 const only = ['no-hang'];
@@ -18,7 +18,7 @@ export const r2LostWakeup = defineScenario({
     "As r2-release-isolated-page, checking only that some thread can always move. When a non-atomic __ClearPageIsolated() or __SetPageIsolated() under PG_lock stores a flags word loaded before the other thread, sleeping in lock_page(), set PG_waiters, unlock_page() sees no waiter and wakes nobody: the sleeper never wakes (C0 under v3-reviewed, the driver under v4.10 and v5.0; v4.8's bit waitqueue has no PG_waiters to lose).",
   actors: ['C0: compaction with page 0 on its list, migrating it to page 1', 'D: the driver freeing its object and releasing its page'],
   pages: ["page 0: driver page, isolated by C0 (PG_isolated, on C0's list, C0 holds a reference)", 'page 1: free'],
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: pass(
       'v3 as posted clears PG_isolated with the atomic ClearPageIsolated(), without PG_lock (the violation r2-release-isolated-page reports): no store of a stale flags word, so no waiter is lost.',
@@ -41,6 +41,9 @@ export const r2LostWakeup = defineScenario({
     'v4.8-atomic': pass('With atomic PG_isolated updates PG_waiters is never lost, and every sleeper in lock_page() is woken.', { only }),
     'v5.0': violation('no-hang', 'As v4.10: PG_isolated is still non-atomic in 5.0.', { only }),
     'v5.19': pass('The 2022 fix (356ea3865687) makes PG_isolated atomic: PG_waiters is never lost.', { only }),
+    'v6.1': pass('PG_isolated is atomic (since 5.19): no store of a stale flags word, and every sleeper in lock_page() is woken.', { only: only }),
+    'v6.2': pass('As 6.1.', { only: only }),
+    'v7.0': pass('PG_movable_ops_isolated is atomic, and PG_movable_ops is set once, atomically: no stale store; the driver sleeping in lock_zspage() and C0 sleeping in folio_lock() are woken.', { only: only }),
   },
   notes:
     'PG_waiters exists since Linux 4.10 (see r2-release-isolated-page). `movcheck run r2-release-isolated-page --protocol v4.10 --only no-hang` gives the same hang.',

@@ -4,7 +4,7 @@
  * it without the lock; the reviewed fix clears it under PG_lock but with the
  * non-atomic __ClearPageIsolated, which loses a sleeper's PG_waiters.
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, VERSIONS, violation } from '../define.ts';
 import { driverPage, free } from '../../model/system.ts';
 
 /** C0 migrates the isolated page while the driver releases it. */
@@ -17,7 +17,7 @@ export const r2 = defineScenario({
     'Page 0 is already isolated by C0, which migrates it (or puts it back). Meanwhile the driver frees its object and releases the page following its version\'s duty 5. Minchan answered "ClearPageIsolated undert PG_lock. Yes, it\'s better to change ClearPageIsolated to __ClearPageIsolated."',
   actors: ['C0: compaction with page 0 on its list, migrating it to page 1', 'D: the driver freeing its object and releasing its page'],
   pages: ['page 0: driver page, isolated by C0 (PG_isolated, on C0\'s list, C0 holds a reference)', 'page 1: free'],
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: violation('isolated-cleared-under-lock', 'As posted, duty 5 lets the driver ClearPageIsolated() without PG_lock, while C0 may be between its PageIsolated() test and the driver callback.'),
     'v3-reviewed': violation(
@@ -34,6 +34,9 @@ export const r2 = defineScenario({
     'v4.8-atomic': pass('With atomic PG_isolated updates nothing undoes PG_waiters, and the driver\'s release under PG_lock is seen by the VM\'s PageMovable() under the same lock.'),
     'v5.0': violation('no-lost-flag-update', 'As v4.10: 5.0 changed only how __unmap_and_move() puts newpage; PG_isolated is still non-atomic.'),
     'v5.19': pass('The 2022 fix (356ea3865687): SetPageIsolated()/ClearPageIsolated() are atomic, so nothing undoes PG_waiters.'),
+    'v6.1': pass("The driver's reset_page() clears the ops under PG_lock, so move_to_new_folio()'s folio_test_movable() under the lock sees the release and finishes the page (folio_clear_isolated(), atomic); a page freed under C0 (page_count == 1) is dropped without the lock, and free_pages_prepare() clears PG_isolated."),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': violation('no-callback-after-release', 'By design: 7.0 does not look at the release; C0 locks the page whose zspage the driver destroyed and calls zs_page_migrate(), which returns 0 ("TODO: nothing prevents a zspage from getting destroyed while it is isolated for migration"), or putback_page. v7-zspage-destroyed-while-isolated checks the rest.'),
   },
   notes:
     'PG_waiters exists since Linux 4.10; 4.8 woke sleepers from a hashed bit waitqueue without a flag bit, so v4.8 passes and the loss starts with v4.10 (v3 and v3-reviewed still run on the 4.10 lock, so v3-reviewed\'s loss also needs 4.10+). Upstream commit "mm/migrate: fix race between lock page and clear PG_Isolated" (356ea3865687, 2022) made PG_isolated atomic for exactly this interleaving (v5.19; v4.8-atomic is that fix backported to 4.10).',

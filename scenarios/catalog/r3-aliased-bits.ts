@@ -4,7 +4,7 @@
  * one of those bits for its own purpose changes the protocol's state without
  * the page lock.
  */
-import { defineScenario, OUTCOME_ONLY, pass, V48_FAMILY, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, OUTCOME_ONLY, pass, V48_FAMILY, VERSIONS, violation } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 import { PG } from '../../model/flags.ts';
 
@@ -32,7 +32,7 @@ export const r3OwnerPriv = defineScenario({
     'v4.8 fails here for a reason other than aliasing: the __SetPageIsolated() it does under PG_lock is a read-modify-write of the whole word, so any bit another thread changes atomically at the same time (here the driver\'s private bit; in R2, PG_waiters) can be lost.',
   actors,
   pages: ['page 0: driver page', 'page 1: free'],
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: violation(
       'isolated-cleared-under-lock',
@@ -47,6 +47,9 @@ export const r3OwnerPriv = defineScenario({
     'v4.8-atomic': pass('No alias, and the VM changes PG_isolated atomically, so the driver\'s private bit survives.'),
     'v5.0': violation('no-lost-flag-update', 'As v4.8: PG_isolated is still __PAGEFLAG in 5.0.'),
     'v5.19': pass('The 2022 fix (356ea3865687) makes SetPageIsolated() an atomic set_bit: the driver\'s private bit survives.'),
+    'v6.1': pass("No alias of PG_owner_priv_1, and PG_isolated changes atomically: the driver's private bit survives."),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': pass('As 6.1: PG_movable_ops and PG_movable_ops_isolated change atomically.'),
   },
   system: system(PG.owner_priv_1),
 });
@@ -60,7 +63,7 @@ export const r3Reclaim = defineScenario({
   summary: 'The driver sets and clears PG_reclaim of its page with atomic bit operations, as a private mark. In v3 that bit is PG_movable, in v4.8 PG_isolated.',
   actors,
   pages: ['page 0: driver page', 'page 1: free'],
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: violation(
       'driver-page-off-lru',
@@ -78,6 +81,9 @@ export const r3Reclaim = defineScenario({
         ),
       ]),
     ),
+    'v6.1': violation('kernel-warn-on', "As 4.8: PG_reclaim is PG_isolated; the driver's set_bit() between the scan and isolate_movable_page()'s WARN_ON_ONCE(PageIsolated(page)) fires it. (isolated-cleared-under-lock is reported first; checked here on the outcome invariants only.)", { only: OUTCOME_ONLY }),
+    'v6.2': violation('kernel-warn-on', 'As 6.1.', { only: OUTCOME_ONLY }),
+    'v7.0': violation('kernel-warn-on', 'PG_reclaim is PG_movable_ops_isolated: the driver\'s set_bit() after isolate_movable_ops_page()\'s test fires its VM_WARN_ON_ONCE_PAGE(PageMovableOpsIsolated(page), page) ("Driver shouldn\'t use the isolated flag"). (isolated-cleared-under-lock is reported first; checked here on the outcome invariants only.)', { only: OUTCOME_ONLY }),
   },
   mutantOf: { id: 'r3-driver-uses-owner-priv-1', change: "the driver's private bit is PG_reclaim, v4.8's PG_isolated" },
   system: system(PG.reclaim),

@@ -4,13 +4,13 @@
  * reclaim, or PG_readahead, the same bit) that reclaim took off the LRU is not
  * PageLRU: can it pass for movable?
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, VERSIONS, violation } from '../define.ts';
 import { filePage, free, type SystemInit } from '../../model/system.ts';
 
 const quote =
   "Also I'm a bit uncomfortable how isolate_movable_page() blindly expects that page->mapping->a_ops->isolate_page exists for PageMovable() pages. What if it's a false positive on a PG_reclaim page? Can we rely on PG_reclaim always (and without races) implying PageLRU() so that we don't even attempt isolate_movable_page()?";
 const system: SystemInit = {
-  pages: [filePage({ reclaim: true, writeback: true, isolatedBy: 1 }), free],
+  pages: [filePage({ reclaim: true, writeback: true, isolatedBy: 1, uptodate: true }), free],
   threads: [
     { name: 'C0', fn: 'compact', args: { p: 0, np: 1 } },
     { name: 'R', fn: 'lru_owner', args: { p: 0 } },
@@ -28,7 +28,7 @@ export const r4 = defineScenario({
   summary: 'PageLRU is false, so the scan asks PageMovable. Each version must reject the page before calling a_ops->isolate_page, which a file\'s a_ops does not have.',
   actors,
   pages,
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: pass('PageMovable also requires _mapcount == -255, which a page-cache page never has (Minchan\'s answer).'),
     'v3-reviewed': pass('PageMovable(page, false) is a false positive here, but PageMovable(page, true) under PG_lock finds no a_ops->isolate_page and gives up.'),
@@ -37,6 +37,9 @@ export const r4 = defineScenario({
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
+    'v6.1': pass('__PageMovable tests PAGE_MAPPING_MOVABLE in page->mapping, which a file mapping never carries.'),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': pass('The page-cache page has PG_uptodate, which is PG_movable_ops, but no page type (PageOffline or PageZsmalloc): page_has_movable_ops() is false and the scan skips it.'),
   },
   system,
 });

@@ -2,7 +2,7 @@
  * R5: v3 marks movable pages with _mapcount == -255, so a movable page cannot
  * also be mapped to user space: mapping it moves the counter off the marker.
  */
-import { defineScenario, pass, V48_FAMILY, violation, VERSIONS } from '../define.ts';
+import { defineScenario, pass, V48_FAMILY, V6X, VERSIONS, violation } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 
 const quote =
@@ -26,7 +26,7 @@ export const r5 = defineScenario({
   summary: 'page_add_file_rmap() increments _mapcount of a page the driver made movable, while compaction may be migrating it.',
   actors,
   pages,
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...V6X],
   expect: {
     v3: violation('mapcount-consistent', '_mapcount goes from the marker -255 to -254: it counts no mapping, and the page stops being PageMovable.'),
     'v3-reviewed': pass('R9 replaces the marker with an a_ops test, so _mapcount counts mappings again (the VM refuses to migrate a mapped page: page_mapped() gives -EAGAIN).'),
@@ -35,6 +35,8 @@ export const r5 = defineScenario({
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
+    'v6.1': pass('As 4.8: movability is in page->mapping and _mapcount counts mappings.'),
+    'v6.2': pass('As 6.1.'),
   },
   notes: 'The model does not unmap pages (try_to_unmap): a mapped page fails migration with -EAGAIN, which is what v3-reviewed does; v4.8 sends non-LRU pages straight to the driver\'s migratepage, leaving mappings to the driver.',
   system,
@@ -49,13 +51,15 @@ export const r5Mutant = defineScenario({
   summary: 'As r5-movable-and-mapped, under v3-reviewed, v4.8 and v4.8-atomic with __SetPageMovable still storing the -255 marker, as v3 did.',
   actors,
   pages,
-  protocols: ['v3-reviewed~mapcount-marker', ...V48_FAMILY.map((v) => `${v}~mapcount-marker`)],
+  protocols: ['v3-reviewed~mapcount-marker', ...V48_FAMILY.map((v) => `${v}~mapcount-marker`), ...['v6.1~mapcount-marker', 'v6.2~mapcount-marker']],
   expect: {
     'v3-reviewed~mapcount-marker': violation('mapcount-consistent', 'The marker is back, and mapping the page breaks it again.'),
     'v4.8~mapcount-marker': violation('mapcount-consistent', "The marker is back beside v4.8's mapping tag, and U's page_add_file_rmap() moves _mapcount off it: it counts no mapping."),
     ...Object.fromEntries(
       V48_FAMILY.filter((v) => v !== 'v4.8').map((v) => [`${v}~mapcount-marker`, violation('mapcount-consistent', 'As v4.8~mapcount-marker: the versions after 4.8 keep movability in page->mapping too.')]),
     ),
+    'v6.1~mapcount-marker': violation('mapcount-consistent', "The marker is back beside 6.1's mapping tag, and U's page_add_file_rmap() moves _mapcount off it: it counts no mapping."),
+    'v6.2~mapcount-marker': violation('mapcount-consistent', "The marker is back beside 6.1's mapping tag, and U's page_add_file_rmap() moves _mapcount off it: it counts no mapping."),
   },
   mutantOf: { id: 'r5-movable-and-mapped', change: 'the _mapcount marker of v3 kept' },
   system,

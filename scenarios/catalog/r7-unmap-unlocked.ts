@@ -2,7 +2,7 @@
  * R7: unmap_and_move clears PG_movable of a page freed under it (or that
  * failed migration) without lock_page, like R6.
  */
-import { defineScenario, pass, PAST_KERNEL_CHECKS, V48_FAMILY, V48_NONATOMIC, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, PAST_KERNEL_CHECKS, V48_FAMILY, V48_NONATOMIC, VERSIONS, violation } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 
 const quote = "Again, we don't do lock_page() here, so what prevents parallel compaction isolating the same page?";
@@ -25,7 +25,7 @@ export const r7 = defineScenario({
   summary: 'C0 allocates a target and sees page_count(page) == 1: the page was freed from under it. It clears the movable state and drops the page. C1 scans page 0 at the same time.',
   actors,
   pages,
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: violation('movable-cleared-under-lock', '"if (PageMovable(page)) __ClearPageMovable(page);" runs without lock_page().'),
     'v3-reviewed': violation('no-callback-after-release', 'With the lock added, C1 can still take PG_lock first and isolate the released page, which still looks movable.'),
@@ -34,6 +34,9 @@ export const r7 = defineScenario({
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
+    'v6.1': pass('6.1 drops a page freed under it (page_count == 1) without the lock and clears nothing ("free_pages_prepare() will clear PG_isolated"); C1 either finds PG_isolated set in its scan, or takes the lock later and finds the page !PageMovable.'),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': violation('no-callback-after-release', 'By design: 7.0 has no refcount-1 shortcut for movable_ops pages; C0 locks the released page and calls zs_page_migrate(), which returns 0 for the destroyed zspage.'),
   },
   system,
 });

@@ -2,12 +2,12 @@
  * R8: move_to_new_page tests PageMovable to route a page to the driver. Can a
  * PG_reclaim page being migrated as an LRU page be taken for movable there?
  */
-import { defineScenario, pass, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, VERSIONS, violation } from '../define.ts';
 import { filePage, free, type SystemInit } from '../../model/system.ts';
 
 const quote = 'Can false positive from PG_reclaim occur here?';
 const system: SystemInit = {
-  pages: [filePage({ reclaim: true, isolatedBy: 0, owner: 1, onMigrateList: true }), free],
+  pages: [filePage({ reclaim: true, isolatedBy: 0, owner: 1, onMigrateList: true, uptodate: true }), free],
   threads: [
     { name: 'C0', fn: 'compact_migrate', args: { p: 0, np: 1 } },
     { name: 'F', fn: 'readahead_owner', args: { p: 0 } },
@@ -27,7 +27,7 @@ export const r8 = defineScenario({
     'v3-reviewed is a finding of the checker, not of the thread: R9\'s flag-only PageMovable(page, false) reaches putback_movable_pages, where the fix agreed for R6 (lock_page around __ClearPageMovable) takes the lock but does not re-check PageMovable under it. v4.8 re-checks PageMovable under the lock.',
   actors,
   pages,
-  protocols: VERSIONS,
+  protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: pass('PageMovable needs the _mapcount marker (Minchan: "PageMovable has _mapcount == PAGE_MOVALBE_MAPCOUNT_VALUE check").'),
     'v3-reviewed': violation(
@@ -39,6 +39,9 @@ export const r8 = defineScenario({
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
+    'v6.1': pass('As 4.8: is_lru = !__PageMovable(&src->page) looks at the mapping tag, which file pages never carry.'),
+    'v6.2': pass('As 6.1.'),
+    'v7.0': pass('PG_uptodate (= PG_movable_ops) is set on the page-cache page, but it has no page type, so page_has_movable_ops() is false and migrate_pages_batch() sends it down the LRU path (and putback_movable_pages() to folio_putback_lru()).'),
   },
   system,
 });
@@ -52,9 +55,10 @@ export const r8Mutants = defineScenario({
   summary: 'As r8-reclaim-false-positive-migrate, under v3 without the _mapcount test in PageMovable. (v4.8 needs no mutant here: its tag is in page->mapping, which no single removal puts on a file page.)',
   actors,
   pages,
-  protocols: ['v3~no-mapcount-check'],
+  protocols: ['v3~no-mapcount-check', ...['v7.0~no-page-type']],
   expect: {
     'v3~no-mapcount-check': violation('no-false-positive-movable', 'PG_reclaim passes for PG_movable, PG_isolated is clear, and the VM "finishes" the page with __ClearPageMovable: its mapping is wiped without migrating it.'),
+    'v7.0~no-page-type': violation('no-null-deref', 'page_has_movable_ops() without the page type takes the PG_uptodate page-cache page for a movable_ops page: migrate_folio_move() calls migrate_movable_ops_page(), and page_movable_ops(src) of an untyped page is NULL.'),
   },
   mutantOf: { id: 'r8-reclaim-false-positive-migrate', change: "PageMovable's second test removed" },
   system,

@@ -4,7 +4,7 @@
  * movable: an owner of a newly allocated page locks it with the non-atomic
  * __SetPageLocked, believing nobody else can see it.
  */
-import { defineScenario, pass, V48_FAMILY, violation, VERSIONS } from '../define.ts';
+import { defineScenario, NEWER, pass, V48_FAMILY, VERSIONS, violation } from '../define.ts';
 import { free, type SystemInit } from '../../model/system.ts';
 
 const quote =
@@ -31,10 +31,15 @@ export const r9 = defineScenario({
   summary: 'If C0\'s get_page_unless_zero() wins against the free, nobody can allocate the page; if it comes after the allocation, C0 holds a reference to O\'s new page and must not touch its PG_lock.',
   actors,
   pages,
-  protocols: VERSIONS,
-  expect: Object.fromEntries(
+  protocols: [...VERSIONS, ...NEWER],
+  expect: {
+    ...(Object.fromEntries(
     VERSIONS.map((v) => [v, pass('The PageMovable check before trylock_page() (flag, flag+marker or mapping tag) fails on a newly allocated page, so C0 puts its reference back without touching PG_lock.')]),
-  ),
+  )),
+    'v6.1': pass('The __PageMovable() test before trylock_page() fails on the new page (no tagged mapping).'),
+    'v6.2': pass('As 6.1 (PageSlab is tested too).'),
+    'v7.0': pass('page_has_movable_ops() before folio_trylock() fails on the new page (no PG_movable_ops, no page type).'),
+  },
   system,
 });
 
@@ -47,13 +52,18 @@ export const r9Mutant = defineScenario({
   summary: 'As r9-new-page-owner-lock, with the PageMovable()/__PageMovable() test before trylock_page() removed from isolate_movable_page.',
   actors,
   pages,
-  protocols: ['v3', 'v3-reviewed', ...V48_FAMILY].map((v) => `${v}~no-precheck`),
-  expect: Object.fromEntries(
+  protocols: [...['v3', 'v3-reviewed', ...V48_FAMILY].map((v) => `${v}~no-precheck`), 'v6.1~no-precheck', 'v6.2~no-precheck', 'v7.0~no-precheck'],
+  expect: {
+    ...(Object.fromEntries(
     ['v3', 'v3-reviewed', ...V48_FAMILY].map((v) => `${v}~no-precheck`).map((v) => [
       v,
       violation('page-lock-consistent', "C0's trylock_page() and O's __SetPageLocked() both take PG_locked: two threads hold one page lock."),
     ]),
-  ),
+  )),
+    'v6.1~no-precheck': violation('page-lock-consistent', "C0's trylock and O's __SetPageLocked() both take PG_locked: two threads hold one page lock."),
+    'v6.2~no-precheck': violation('page-lock-consistent', "C0's trylock and O's __SetPageLocked() both take PG_locked: two threads hold one page lock."),
+    'v7.0~no-precheck': violation('page-lock-consistent', "C0's trylock and O's __SetPageLocked() both take PG_locked: two threads hold one page lock."),
+  },
   mutantOf: { id: 'r9-new-page-owner-lock', change: 'the PageMovable test before trylock_page() removed' },
   system,
 });

@@ -41,6 +41,13 @@ const NO_MUTANT: Readonly<Record<string, string>> = {
   'r2-release-isolated-page @ v4.8':
     "4.8's page lock (the bit waitqueue) writes nothing to page->flags, so no single removal makes the VM's non-atomic PG_isolated updates lose a wakeup; the same code on 4.10's PG_waiters lock (v4.10, the next version) is the failing neighbour",
   'r2-lost-wakeup @ v4.8': 'as r2-release-isolated-page @ v4.8',
+  'r4-reclaim-false-positive-isolate @ v6.1': "as v4.8: 6.1's movable tag is in page->mapping too",
+  'r4-reclaim-false-positive-isolate @ v6.2': 'as v6.1',
+  'r4-reclaim-false-positive-isolate @ v7.0':
+    "r4's page has PG_reclaim, which is 7.0's PG_movable_ops_isolated: even page_has_movable_ops() without the page type (v7.0~no-page-type) lets the scan skip it; r8 is where that mutant bites",
+  'r8-reclaim-false-positive-migrate @ v6.1': "as v4.8: 6.1's movable tag is in page->mapping too",
+  'r8-reclaim-false-positive-migrate @ v6.2': 'as v6.1',
+  'slab-page-looks-movable @ v7.0': "7.0's page_has_movable_ops() reads PG_movable_ops and the page type, never ->mapping; a slab page has neither, and no single removal gives it both",
 };
 
 /** Pairs of a mutant scenario that pass, each with the reason (the mutated duty is no bug under that version). */
@@ -55,6 +62,12 @@ const MUTANT_PASSES: Readonly<Record<string, string>> = {
   'duty4-putback-leaves-isolated @ v4.10': 'as v4.8',
   'duty4-putback-leaves-isolated @ v5.0': 'as v4.8',
   'duty4-putback-leaves-isolated @ v5.19': 'as v4.8',
+  'duty3-old-page-left-movable @ v6.1': 'as v4.8: free_pages_prepare() clears the tagged mapping',
+  'duty3-old-page-left-movable @ v6.2': 'as v6.1',
+  'duty3-old-page-left-movable @ v7.0': "7.0's driver clears nothing the free path checks: reset_zpdesc() only sets zpdesc->zspage = NULL, and __free_pages_prepare() resets page_type and the flags",
+  'duty4-putback-leaves-isolated @ v6.1': 'the VM clears PG_isolated itself after mops->putback_page',
+  'duty4-putback-leaves-isolated @ v6.2': 'as v6.1',
+  'duty4-putback-leaves-isolated @ v7.0': 'putback_movable_ops_page() clears PG_movable_ops_isolated itself',
 };
 
 const key = (s: Scenario, v: string) => `${s.id} @ ${v}`;

@@ -17,9 +17,10 @@ import { UsageError, firstLine } from './errors.ts';
 import { expectationFor, type Overrides } from './expectations.ts';
 import type { Io } from './io.ts';
 import { checkOnlyIds, checkingOnly, hangChecked, intersectOnly, invariantIds, type Only } from './only.ts';
-import { loadProtocol, loadScenario, resolveVersion, versionIds, type Loaded } from './load.ts';
+import { isPathRef, loadProtocol, loadScenario, resolveVersion, versionIds, type Loaded } from './load.ts';
 import { protocolById } from '../model/versions/index.ts';
-import { beating, pairBuilt, pairStarted } from './worker/beat.ts';
+import { pairBuilt, pairStarted } from './worker/beat.ts';
+import { watchModel } from './watch.ts';
 
 /** A scenario×protocol pair to check, with its expectation. */
 export interface Pair {
@@ -71,8 +72,10 @@ export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites 
   try {
     const opts = only === null ? { checkWrites } : { checkWrites, only };
     pairStarted(s.value.id, p.value.id);
-    const proto = beating(p.value);
-    const model = params && Object.keys(params).length ? s.value.build(proto, opts, params) : s.value.build(proto, opts);
+    const model = params && Object.keys(params).length ? s.value.build(p.value, opts, params) : s.value.build(p.value, opts);
+    const shapeProblem = notAModel(model);
+    if (shapeProblem !== null) throw new TypeError(`its build() returned ${shapeProblem}`);
+    watchModel(model, isPathRef(s.ref) || isPathRef(p.ref));
     pairBuilt();
     return checkingOnly(model, only);
   } catch (e) {
@@ -82,6 +85,17 @@ export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites 
       { cause: e },
     );
   }
+}
+
+/** What is wrong with a build()'s result as a Model, or null when it has a Model's shape. */
+function notAModel(m: unknown): string | null {
+  if (typeof m !== 'object' || m === null) return `${m === null ? 'null' : typeof m}, not a model`;
+  const o = m as Record<string, unknown>;
+  for (const f of ['init', 'actions', 'apply', 'explain', 'fingerprint', 'isDone', 'describeStuck']) {
+    if (typeof o[f] !== 'function') return `a model without ${f}()`;
+  }
+  for (const a of ['threadNames', 'stateInvariants', 'stepInvariants', 'endChecks']) if (!Array.isArray(o[a])) return `a model whose ${a} is not a list`;
+  return null;
 }
 
 /** The invariants to check for a pair: `--only` and the expectation's own `only`, both when given (null: all). */

@@ -1,14 +1,13 @@
 /**
  * The heartbeat of a search running in a worker thread (see isolate.ts): every
- * step of the protocol being checked is wrapped to mark, in memory shared with
- * the main thread, which step runs and that it runs; each pair's search start
- * is posted. The main thread's watchdog reads them to stop a step that never
+ * step of a model built from programs is wrapped (watch.ts) to mark, in memory
+ * shared with the main thread, which step runs and that it runs; each pair's
+ * build and search start are marked too. The main thread's watchdog reads them to stop a step that never
  * returns, and a search that overruns --time-limit inside one step. Outside a
  * worker nothing is wrapped.
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { Fns, KStep } from '../../model/dsl.ts';
-import type { Protocol } from '../../model/protocol.ts';
+import type { StepDef } from '../../checker/index.ts';
 
 /** Slots of the shared heartbeat. */
 export const BEAT = { inStep: 0, step: 1, seq: 2, phase: 3 } as const;
@@ -32,7 +31,11 @@ export type WorkerMessage =
 let beat: Int32Array | null = null;
 let port: MessagePort | null = null;
 let nextId = 0;
-const wrapped = new WeakMap<Protocol, Protocol>();
+
+/** True in a worker whose heartbeat runs. */
+export function beatOn(): boolean {
+  return beat !== null;
+}
 
 /** Starts beating into `shared`, posting to `p` (called once, in the worker). */
 export function startBeat(shared: Int32Array, p: MessagePort): void {
@@ -51,45 +54,24 @@ export function pairBuilt(): void {
   phase(PHASE.search);
 }
 
-/** `p` with every step marking the heartbeat (unchanged outside a worker); the same object for the same protocol. */
-export function beating(p: Protocol): Protocol {
+/** `step` marking the heartbeat while it runs (unchanged outside a worker); `fn` is its function's name. */
+export function beatingStep<W>(fn: string, step: StepDef<W>): StepDef<W> {
   const b = beat;
-  if (b === null || typeof p !== 'object' || p === null || typeof p.fns !== 'object' || p.fns === null) return p;
-  const done = wrapped.get(p);
-  if (done) return done;
-  const from = nextId;
-  const names: string[] = [];
-  const fns: Fns = {};
-  for (const [name, def] of Object.entries(p.fns)) {
-    if (!def || !Array.isArray(def.steps)) {
-      fns[name] = def;
-      continue;
-    }
-    fns[name] = {
-      ...def,
-      steps: def.steps.map((step: KStep): KStep => {
-        if (!step || typeof step.run !== 'function') return step;
-        const id = nextId++;
-        names.push(`${name}:${String(step.label)} (${String(step.src?.file)}: ${String(step.src?.code)})`);
-        const run = step.run;
-        return {
-          ...step,
-          run: (c) => {
-            b[BEAT.step] = id;
-            Atomics.add(b, BEAT.seq, 1);
-            Atomics.store(b, BEAT.inStep, 1);
-            try {
-              run(c);
-            } finally {
-              Atomics.store(b, BEAT.inStep, 0);
-            }
-          },
-        };
-      }),
-    };
-  }
-  port?.postMessage({ t: 'steps', from, names } satisfies WorkerMessage);
-  const out = { ...p, fns };
-  wrapped.set(p, out);
-  return out;
+  if (b === null) return step;
+  const id = nextId++;
+  port?.postMessage({ t: 'steps', from: id, names: [`${fn}:${String(step.label)} (${String(step.src?.file)}: ${String(step.src?.code)})`] } satisfies WorkerMessage);
+  const run = step.run;
+  return {
+    ...step,
+    run: (c) => {
+      b[BEAT.step] = id;
+      Atomics.add(b, BEAT.seq, 1);
+      Atomics.store(b, BEAT.inStep, 1);
+      try {
+        run(c);
+      } finally {
+        Atomics.store(b, BEAT.inStep, 0);
+      }
+    },
+  };
 }

@@ -9,9 +9,9 @@
  *   (exit 2) naming the step: a step must be one short atomic action;
  * - a search still running 0.9 s past --time-limit between steps is stopped
  *   as incomplete (exit 3);
- * - loading the files, or building a pair's model, for `stepTimeout` seconds
- *   (a scenario or protocol file that loops while it loads or builds) is bad
- *   input (exit 2).
+ * - loading the files, or building a pair's model, for `loadTimeout` seconds
+ *   (MOVCHECK_LOAD_TIMEOUT, default 30: a scenario or protocol file that
+ *   loops while it loads or builds) is bad input (exit 2).
  *
  * Steps of models a scenario file builds without its protocol (toy models)
  * are not watched; --time-limit still holds for them within 0.9 s.
@@ -40,6 +40,8 @@ function startWorker(input: WorkerInput): Worker {
 export function runIsolated(args: readonly string[], io: Io, timeLimit: number | undefined): Promise<number> {
   const raw = Number(io.env.MOVCHECK_STEP_TIMEOUT);
   const stepTimeoutMs = (raw > 0 && Number.isFinite(raw) ? raw : 10) * 1000;
+  const rawLoad = Number(io.env.MOVCHECK_LOAD_TIMEOUT);
+  const loadTimeoutMs = (rawLoad > 0 && Number.isFinite(rawLoad) ? rawLoad : 30) * 1000;
   const shared = new SharedArrayBuffer(4 * 4);
   const beat = new Int32Array(shared);
   const input: WorkerInput = { args: [...args], cwd: io.cwd, env: { ...io.env }, colour: io.colour ?? false, progress: io.progress !== null, shared };
@@ -76,7 +78,7 @@ export function runIsolated(args: readonly string[], io: Io, timeLimit: number |
         if (inStep && quiet >= GRACE_MS) return stuck(quiet);
         return stop(3, `${what}: incomplete: --time-limit ${timeLimit}s passed and the search did not stop by itself within ${GRACE_MS / 1000}s; it was stopped (bound time-limit)`);
       }
-      if (Atomics.load(beat, BEAT.phase) !== PHASE.search && quiet >= stepTimeoutMs) {
+      if (Atomics.load(beat, BEAT.phase) !== PHASE.search && quiet >= loadTimeoutMs) {
         stop(2, `${what} has run for ${(quiet / 1000).toFixed(1)}s without running a step, and was stopped: does a scenario or protocol file loop while it loads or builds? fix the file`);
       }
     }, POLL_MS);

@@ -171,4 +171,16 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'checker/packed/explore.ts', line: 'if (nid >= parent.length) {', replacement: 'true', reason: 'ensure() returns the table itself when it is already long enough' },
   { file: 'checker/packed/explore.ts', line: 'if (depth + 1 > maxSeen) maxSeen = depth + 1;', replacement: 'depth + 1 >= maxSeen', reason: 'assigning the equal value again changes nothing' },
   { file: 'checker/packed/explore.ts', line: 'const f = pm.checkState(id === 0);', replacement: 'false', reason: 'init() marks the world written (holder.d = 1), so the initial state gets every check whether or not it is called fresh' },
+  // checker/schedule.ts, checker/replay.ts
+  { file: 'checker/schedule.ts', line: "const s = schedule.replace(/[\\s,]+/g, '');", replacement: '/[\\s,]/g', reason: 'with the g flag, removing separators one at a time removes all of them' },
+  { file: 'checker/schedule.ts', line: 'if (n !== undefined && BRANCHES.includes(n)) {', replacement: 'true', reason: 'BRANCHES.includes(undefined) is false anyway' },
+  { file: 'checker/replay.ts', line: 'if (v === null && trace.length === tokens.length) {', replacement: 'true', reason: 'without a violation the loop ran every token: the lengths are always equal there' },
+  // checker/program/build.ts
+  { file: 'checker/program/build.ts', line: 'if (!caller || caller.pc < (spec.fns[caller.fn]?.steps.length ?? 0)) break;', mutator: 'OptionalChaining', reason: 'a frame only ever names a function of the program (init and call check it)' },
+  // checker/packed/compile.ts (a write that found no slot)
+  {
+    file: 'checker/packed/compile.ts',
+    line: 'if (add === undefined || slotOf[f]?.has(add)) throw e;',
+    reason: 'reached only by writes to the world (locals views are extensible, a new local is caught after the step): the local it would grow is never read, and the run ends in the same TypeError either way',
+  },
 ];

@@ -11,7 +11,7 @@ export default {
   mutate: ['checker/**/*.ts', 'model/prim/*.ts', 'model/invariants.ts'],
   avaInproc: {
     files: ['test/engine', 'test/model', 'test/reference'],
-    exclude: ['test/engine/packed-catalog.test.ts', 'test/model/writes.test.ts'],
+    exclude: ['test/engine/packed-catalog.test.ts', 'test/engine/symmetry-catalog.test.ts', 'test/model/writes.test.ts'],
     env: { MOVCHECK_PROGRAMS: 15 },
     freshAfter: ['checker/fingerprint.ts', 'checker/packed/hints.ts', 'checker/packed/liveness.ts'],
   },

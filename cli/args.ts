@@ -193,6 +193,8 @@ export function parseArgs(argv: readonly string[]): Invocation {
         md: str(r, 'md'),
         search: search(r),
       };
+    case 'timeline':
+      return { command: 'timeline', target: p[0] ?? null, search: search(r), format: (str(r, 'format') as 'text' | 'md' | null) ?? 'text' };
     case 'mutants':
       return {
         command: 'mutants',

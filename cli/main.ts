@@ -27,7 +27,7 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
   const debug = io.env.MOVCHECK_DEBUG === '1';
   try {
     const inv = parseArgs(args);
-    if (io.isolate && (inv.command === 'run' || inv.command === 'replay' || inv.command === 'gate' || inv.command === 'report' || inv.command === 'mutants')) {
+    if (io.isolate && (inv.command === 'run' || inv.command === 'replay' || inv.command === 'gate' || inv.command === 'report' || inv.command === 'mutants' || inv.command === 'timeline')) {
       const { runIsolated } = await import('./worker/isolate.ts');
       return await runIsolated(args, io, 'search' in inv ? inv.search.timeLimit : undefined);
     }
@@ -55,6 +55,8 @@ export async function main(args: readonly string[], io: Io = processIo()): Promi
         return await (await import('./commands/report.ts')).reportCommand(inv, io);
       case 'mutants':
         return await (await import('./commands/mutants.ts')).mutantsCommand(inv, io);
+      case 'timeline':
+        return await (await import('./commands/timeline.ts')).timelineCommand(inv, io);
     }
   } catch (e) {
     if (e instanceof UsageError) {

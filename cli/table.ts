@@ -11,6 +11,8 @@ export const RUN_FORMATS = ['text', 'json', 'md', 'email', 'itf'] as const;
 export const REPLAY_FORMATS = ['text', 'json', 'itf'] as const;
 /** Output formats of `mutants`. */
 export const MUTANTS_FORMATS = ['text', 'json', 'md'] as const;
+/** Output formats of `timeline`. */
+export const TIMELINE_FORMATS = ['text', 'md'] as const;
 /** Search strategies. */
 export const STRATEGIES = ['bfs', 'dfs'] as const;
 
@@ -69,6 +71,13 @@ export type Invocation =
       readonly junit: string | null;
       readonly md: string | null;
       readonly search: SearchArgs;
+    }
+  | {
+      readonly command: 'timeline';
+      /** The scenario (id or file), or null for the whole catalog as a matrix. */
+      readonly target: string | null;
+      readonly search: SearchArgs;
+      readonly format: (typeof TIMELINE_FORMATS)[number];
     }
   | {
       readonly command: 'mutants';
@@ -195,6 +204,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...SEARCH,
     ],
     help: 'write index.md, index.html, results.json and one page per scenario and version',
+  },
+  {
+    name: 'timeline',
+    args: '[<scenario-id|file>]',
+    minArgs: 0,
+    maxArgs: 1,
+    options: [...SEARCH, { name: 'format', kind: TIMELINE_FORMATS, meta: 'text|md', help: 'output format (default text; md: Markdown tables)' }],
+    help: 'a scenario under every version it lists, in kernel order, marking where the verdict changes and the commit that changed it; without a scenario, the catalog as a scenarios x versions matrix; exit 0 when every verdict matches its expectation',
   },
   {
     name: 'mutants',

@@ -75,7 +75,7 @@ export function formatTimeline(rows: readonly TimelineRow[], format: 'text' | 'm
   const s = rows[0]!.rec.scenario;
   const changed = new Map(changes(rows).map(([r, p]) => [r.version.id, p]));
   const head = ['version', 'kernel', 'verdict', 'steps', 'states', 'expected'];
-  const cells = rows.map((r) => [r.version.id, r.version.since?.kernel ?? '', verdictCell(label(r.rec)), steps(r.rec), String(r.rec.result.stats.states), mark(r.rec)]);
+  const cells = rows.map((r) => [r.version.id, r.version.since?.kernel ?? '-', verdictCell(label(r.rec)), steps(r.rec), String(r.rec.result.stats.states), mark(r.rec)]);
   const out: string[] = [];
   if (format === 'md') {
     out.push(`## Timeline of ${s.id}`, '', s.title, '');

@@ -43,8 +43,6 @@ const NO_MUTANT: Readonly<Record<string, string>> = {
   'r2-lost-wakeup @ v4.8': 'as r2-release-isolated-page @ v4.8',
   'r4-reclaim-false-positive-isolate @ v6.1': "as v4.8: 6.1's movable tag is in page->mapping too",
   'r4-reclaim-false-positive-isolate @ v6.2': 'as v6.1',
-  'r4-reclaim-false-positive-isolate @ v7.0':
-    "r4's page has PG_reclaim, which is 7.0's PG_movable_ops_isolated: even page_has_movable_ops() without the page type (v7.0~no-page-type) lets the scan skip it; r8 is where that mutant bites",
   'r8-reclaim-false-positive-migrate @ v6.1': "as v4.8: 6.1's movable tag is in page->mapping too",
   'r8-reclaim-false-positive-migrate @ v6.2': 'as v6.1',
   'slab-page-looks-movable @ v7.0': "7.0's page_has_movable_ops() reads PG_movable_ops and the page type, never ->mapping; a slab page has neither, and no single removal gives it both",

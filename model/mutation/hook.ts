@@ -40,7 +40,7 @@ export type Change =
   | { readonly kind: 'split' }
   /** nonatomic-bit: the load does the whole operation atomically. */
   | { readonly kind: 'fuse' }
-  /** unlock: done at the end of the step before instead (see instrument.ts). */
+  /** unlock: moved in front of the step before it (see instrument.ts). */
   | { readonly kind: 'early' };
 
 /** One mutation: a site and how it changes. */

@@ -11,8 +11,9 @@
  * - a split atomic flag operation defers the step's control flow to a store
  *   step inserted right after it (the load is the step, the store the next
  *   step of the thread, as the non-atomic helpers are modelled);
- * - an unlock moved earlier is done at the end of each step that leads to the
- *   unlock's step, which then skips it.
+ * - an unlock moved one step earlier is a step of its own inserted before the
+ *   step that leads (always) to the unlock's step: that step then runs
+ *   without the lock, and the unlock's step skips it.
  */
 import type { Locals, StepDef, Value } from '../../checker/index.ts';
 import { bit, flagNames } from '../flags.ts';
@@ -98,8 +99,6 @@ interface StepPlan {
   readonly proxy: boolean;
   /** This step holds the split atomic site: defer control to the store step. */
   readonly split: boolean;
-  /** This step leads to the early-unlocked step: unlock at its end when it goes there. */
-  readonly early: boolean;
 }
 
 /** The context a proxied step sees. */
@@ -147,20 +146,41 @@ function proxyCtx(c: KCtx, plan: StepPlan, trace: Control[]): KCtx {
   };
 }
 
-/** Unlocks, at the end of a step leading to the mutated unlock, what that unlock would release, and marks it done. */
-function unlockEarly(c: KCtx, site: Site, unlockPage: (c: KCtx, v: string) => void): void {
+/**
+ * The step inserted, under `before`'s label, in front of the step `before`
+ * that always leads to the mutated unlock: it releases what that unlock
+ * would (when this thread holds it) and marks it done, so `before` runs
+ * without the lock.
+ */
+function earlyUnlockStep(fn: string, before: KStep, mutation: Mutation, unlockPage: (c: KCtx, v: string) => void): KStep {
+  const site = mutation.site;
   const v = site.v ?? 'p';
-  if (v === 'lru') {
-    if (c.w.lruLock !== c.tid) return;
-    c.w.lruLock = -1;
-    c.l[EARLY] = 'lru';
-    return;
-  }
-  const p = c.l[v];
-  const page = typeof p === 'number' ? c.w.pages[p] : undefined;
-  if (!page || !(page.lockers & bit(c.tid))) return;
-  unlockPage(c, v);
-  c.l[EARLY] = pageKey(p);
+  const foot = (l: Locals) => (v === 'lru' ? ['lruLock'] : ['flags', 'lockers', 'waitq'].map((f) => `pages/${String(l[v])}/${f}`));
+  return {
+    label: before.label,
+    src: { ...before.src, code: `${site.what} /* MUTANT: moved here from the step after */ ${before.src.code}` },
+    reads: foot,
+    writes: foot,
+    run: (c: KCtx) => {
+      const r: Running = { fn, label: before.label, c, mutation, record: null, counts: new Map(), quiet: 0, fired: false };
+      const prev = setRunning(r);
+      try {
+        if (v === 'lru') {
+          if (c.w.lruLock !== c.tid) return;
+          c.w.lruLock = -1;
+          c.l[EARLY] = 'lru';
+          return;
+        }
+        const p = c.l[v];
+        const page = typeof p === 'number' ? c.w.pages[p] : undefined;
+        if (!page || !(page.lockers & bit(c.tid))) return;
+        unlockPage(c, v);
+        c.l[EARLY] = pageKey(p);
+      } finally {
+        setRunning(prev);
+      }
+    },
+  };
 }
 
 /** The wrapped step. */
@@ -198,7 +218,6 @@ function wrap(plan: StepPlan, unlockPage: (c: KCtx, v: string) => void): KStep {
         else if (plan.next !== null) c.goto(plan.next);
         else c.ret(null);
       }
-      if (plan.early && plan.mutation && to === plan.mutation.site.label) unlockEarly(c, plan.mutation.site, unlockPage);
     } finally {
       setRunning(prev);
     }
@@ -244,6 +263,11 @@ function storeStep(fn: string, step: KStep, mutation: Mutation): KStep {
   };
 }
 
+/** The labels a step was seen to continue at (within its function). */
+export function successors(d: Discovery, fn: string, label: string): ReadonlySet<string> {
+  return d.edges.get(`${fn}\u0000${label}`) ?? new Set();
+}
+
 /** Which steps lead to a step: from discovery's edges. */
 export function predecessors(d: Discovery, fn: string, label: string): Set<string> {
   const out = new Set<string>();
@@ -256,13 +280,14 @@ export function predecessors(d: Discovery, fn: string, label: string): Set<strin
 
 /**
  * `protocol` instrumented: for discovery (`record`), or as the mutant of
- * `mutation` (with `preds`, the steps leading to an early-unlocked step).
+ * `mutation` (with `before`, for an unlock moved earlier: the step it moves
+ * in front of).
  * `unlockPage` is the page-lock primitive (passed in to keep this module free
  * of the primitives it hooks).
  */
 export function instrument(
   protocol: Protocol,
-  how: { readonly record: Discovery } | { readonly mutation: Mutation; readonly preds?: ReadonlySet<string> },
+  how: { readonly record: Discovery } | { readonly mutation: Mutation; readonly before?: string },
   unlockPage: (c: KCtx, v: string) => void,
 ): Fns {
   const record = 'record' in how ? how.record : null;
@@ -270,7 +295,8 @@ export function instrument(
   const site = mutation?.site;
   const out: Fns = {};
   for (const [fn, def] of Object.entries(protocol.fns)) {
-    if (isPrimitive(fn)) {
+    // A mutant changes one function: the others stay the version's own (so the engine's layout learnt for them is reused).
+    if (isPrimitive(fn) || (site !== undefined && site.fn !== fn)) {
       out[fn] = def;
       continue;
     }
@@ -280,9 +306,14 @@ export function instrument(
       const here = site !== undefined && site.fn === fn;
       const at = here && site.label === step.label;
       const split = at && mutation?.change.kind === 'split';
-      const early = here && mutation?.change.kind === 'early' && (how as { preds?: ReadonlySet<string> }).preds?.has(step.label) === true;
-      const proxy = record !== null || here || early;
-      steps.push(wrap({ fn, step, next, record, mutation, proxy, split, early }, unlockPage));
+      const early = here && mutation?.change.kind === 'early' && 'before' in how && how.before === step.label;
+      const proxy = record !== null || here;
+      if (early && mutation) {
+        steps.push(earlyUnlockStep(fn, step, mutation, unlockPage));
+        steps.push(wrap({ fn, step: { ...step, label: `${step.label}~body` }, next, record, mutation, proxy, split }, unlockPage));
+        return;
+      }
+      steps.push(wrap({ fn, step, next, record, mutation, proxy, split }, unlockPage));
       if (split && mutation) steps.push(storeStep(fn, step, mutation));
     });
     out[fn] = { steps };

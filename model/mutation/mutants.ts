@@ -10,7 +10,7 @@
 import type { Protocol } from '../protocol.ts';
 import { unlockPage } from '../prim/pagelock.ts';
 import type { Change, Mutation, Site } from './hook.ts';
-import { instrument, predecessors, type Discovery } from './instrument.ts';
+import { instrument, predecessors, successors, type Discovery } from './instrument.ts';
 
 /** Kind of a mutant, as its id and report name it. */
 export type MutantKind = 'no-lock' | 'unlock-early' | 'no-get' | 'no-put' | 'non-atomic' | 'atomic' | 'always-true' | 'always-false';
@@ -25,15 +25,15 @@ export interface Mutant {
   readonly where: { readonly file: string; readonly fn: string; readonly code: string };
   /** A sentence: what the mutant changes. */
   readonly what: string;
-  /** Steps that lead to the step of an early unlock (labels of the same function). */
-  readonly preds?: ReadonlySet<string>;
+  /** For an unlock moved earlier: the step (of the same function, always followed by the unlock's) it moves in front of. */
+  readonly before?: string;
   /** For a forced check: the catalog only ever saw the forced value there (the mutant cannot change a verdict). */
   readonly sameAsSeen?: boolean;
 }
 
 const DESCRIBE: Record<MutantKind, (s: Site) => string> = {
   'no-lock': (s) => `${s.what} not taken (nor its unlock in the same function)`,
-  'unlock-early': (s) => `${s.what} done one step earlier (at the end of the step before)`,
+  'unlock-early': (s) => `${s.what} moved one step earlier`,
   'no-get': (s) => `${s.what} takes no reference (nor drops it in the same function)`,
   'no-put': (s) => `${s.what} not done`,
   'non-atomic': (s) => `${s.what} made non-atomic (a load, and the store in a step of its own)`,
@@ -76,20 +76,24 @@ export function enumerateMutants(version: Protocol, d: Discovery): Mutant[] {
     const step = version.fns[site.fn]?.steps.find((s) => s.label === site.label);
     if (!step) continue;
     for (const [kind, change] of kindsOf(site)) {
-      let preds: Set<string> | undefined;
+      const id = `${version.id}~${kind}@${site.fn}/${site.label}/${site.what}${site.nth ? `#${site.nth}` : ''}`;
       if (change.kind === 'early') {
-        preds = predecessors(d, site.fn, site.label);
-        if (preds.size === 0) continue; // the first step of its function: no step before it
+        // In front of each step that always leads to the unlock's step (a step with other ways out would leave the lock dropped on them).
+        for (const before of [...predecessors(d, site.fn, site.label)].sort()) {
+          const succ = successors(d, site.fn, before);
+          if (succ.size !== 1 || !succ.has(site.label)) continue;
+          out.push({ id: `${id}<${before}`, kind, mutation: { site, change }, where: { file: step.src.file, fn: step.src.fn, code: step.src.code }, what: `${DESCRIBE[kind](site)}, before ${site.fn}/${before}`, before });
+        }
+        continue;
       }
       const seen = d.seen.get(key);
       const forced = change.kind === 'force' ? change.value : null;
       out.push({
-        id: `${version.id}~${kind}@${site.fn}/${site.label}/${site.what}${site.nth ? `#${site.nth}` : ''}`,
+        id,
         kind,
         mutation: { site, change },
         where: { file: step.src.file, fn: step.src.fn, code: step.src.code },
         what: DESCRIBE[kind](site),
-        ...(preds ? { preds } : {}),
         ...(forced !== null && seen && seen.size === 1 && seen.has(forced) ? { sameAsSeen: true } : {}),
       });
     }
@@ -104,7 +108,7 @@ export function mutantProtocol(version: Protocol, m: Mutant): Protocol {
     title: `${version.id} mutant: ${m.what}`,
     description: `${version.title}, with one change in ${m.where.fn} (${m.where.code}): ${m.what}.`,
     layout: version.layout,
-    fns: instrument(version, m.preds ? { mutation: m.mutation, preds: m.preds } : { mutation: m.mutation }, unlockPage),
+    fns: instrument(version, m.before !== undefined ? { mutation: m.mutation, before: m.before } : { mutation: m.mutation }, unlockPage),
     base: version.id,
   };
 }

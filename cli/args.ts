@@ -123,11 +123,16 @@ function search(r: Raw): SearchArgs {
     deadLocals?: boolean;
     symmetry?: boolean;
     checkWrites?: boolean;
+    checkReads?: boolean;
     only?: string[];
   } = {
     strategy: (str(r, 'strategy') as 'bfs' | 'dfs' | null) ?? 'bfs',
   };
   if (r.values.has('check-writes')) out.checkWrites = true;
+  if (r.values.has('check-footprints')) {
+    out.checkWrites = true;
+    out.checkReads = true;
+  }
   if (r.values.has('exact')) out.exact = true;
   if (r.values.has('no-dead-locals')) out.deadLocals = false;
   if (r.values.has('symmetry')) out.symmetry = true;

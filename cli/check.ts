@@ -68,9 +68,10 @@ export function scenarioInfo(s: Loaded<Scenario>, params?: ParamValues): Scenari
  * Builds the model of a pair (at `params`, default: the scenario's defaults),
  * checking only `only` (null: every invariant); a throwing build is a UsageError.
  */
-export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites = false, params?: ParamValues, only: Only = null): Model<unknown> {
+export function buildPair(s: Loaded<Scenario>, p: Loaded<Protocol>, checkWrites = false, params?: ParamValues, only: Only = null, checkReads = false): Model<unknown> {
   try {
-    const opts = only === null ? { checkWrites } : { checkWrites, only };
+    const checks = checkReads ? { checkWrites, checkReads } : { checkWrites };
+    const opts = only === null ? checks : { ...checks, only };
     pairStarted(s.value.id, p.value.id);
     const model = params && Object.keys(params).length ? s.value.build(p.value, opts, params) : s.value.build(p.value, opts);
     const shapeProblem = notAModel(model);
@@ -126,10 +127,10 @@ export function checkPairIds(pairs: readonly Pair[], search: SearchArgs): void {
 /** Checks one pair, with the invariants `only` (default: those of `--only` and the pair's expectation), and returns its record. */
 export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink | null, only: Only = pairOnly(pair, search)): RunRecord {
   const { scenario: s, protocol: p } = pair;
-  const model = buildPair(s, p, search.checkWrites ?? false, pair.params, only);
+  const model = buildPair(s, p, search.checkWrites ?? false, pair.params, only, search.checkReads ?? false);
   let result;
   try {
-    const { checkWrites: _ignored, only: _only, ...bounds } = search;
+    const { checkWrites: _ignored, checkReads: _reads, only: _only, ...bounds } = search;
     result = explore(model, { ...bounds, progress, checkHang: hangChecked(only) });
   } catch (e) {
     throw new UsageError(

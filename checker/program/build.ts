@@ -4,11 +4,12 @@
  * an immer draft. With `checkWrites`, every step's changes (immer patches) are
  * compared with its declared `writes` and an undeclared write throws.
  */
-import { Immer, enablePatches, type Patch } from 'immer';
+import { Immer, current, enablePatches, type Patch } from 'immer';
 import type { Action, Change, Model, StateInvariant, StepInfo, StepInvariant } from '../model.ts';
 import { fingerprint } from '../fingerprint.ts';
 import type { AssertSpec, Ctx, FnDef, Frame, Locals, StepDef, SymmetrySpec, SysState, ThreadSpec, Value } from './types.ts';
 import { compile } from '../packed/compile.ts';
+import { firstUndeclared, trackReads } from './reads.ts';
 import { guessHints, learn } from '../packed/hints.ts';
 import type { PackedFactory } from '../packed/explore.ts';
 
@@ -36,12 +37,21 @@ export interface ProgramSpec<W> {
 export interface BuildOptions {
   /** Check each step's changes against its declared writes (debug; slower). */
   readonly checkWrites?: boolean;
+  /**
+   * Check each step's (and guard's) reads of the world against its declared
+   * reads and writes (debug; slower; `--check-footprints` sets this and
+   * checkWrites). A local step must read nothing of the world.
+   */
+  readonly checkReads?: boolean;
   /** Check only these invariant ids (default: all). `no-hang` is always checked. */
   readonly only?: ReadonlySet<string>;
 }
 
 /** A step changed a shared object it did not declare in `writes`. */
 export class UndeclaredWriteError extends Error {}
+
+/** A step or its guard read a shared object it did not declare in `reads` or `writes`. */
+export class UndeclaredReadError extends Error {}
 
 /** The step a thread runs next, or null when the thread has finished. */
 export function nextStep<W>(spec: ProgramSpec<W>, s: SysState<W>, tid: number): { step: StepDef<W>; frame: Frame } | null {
@@ -104,7 +114,14 @@ export function buildModel<W>(
   const isEnabled = (s: SysState<W>, tid: number): StepDef<W> | null => {
     const ns = nextStep(spec, s, tid);
     if (!ns) return null;
-    if (ns.step.when && !ns.step.when(s.w, ns.frame.l, tid)) return null;
+    if (ns.step.when) {
+      if (opts.checkReads) {
+        const seen: string[] = [];
+        const ok = ns.step.when(trackReads(s.w, seen), ns.frame.l, tid);
+        undeclaredRead(ns.frame.fn, ns.step, ns.frame.l, s.w, tid, seen, 'the guard');
+        if (!ok) return null;
+      } else if (!ns.step.when(s.w, ns.frame.l, tid)) return null;
+    }
     return ns.step;
   };
 
@@ -120,6 +137,16 @@ export function buildModel<W>(
     return out;
   };
 
+  /** Throws UndeclaredReadError when `seen` has a path the step's footprint (reads and writes, at locals `l` and world `w`) misses. */
+  const undeclaredRead = (fn: string, step: StepDef<W>, l: Locals, w: W, tid: number, seen: readonly string[], who: string) => {
+    const declared = step.local ? [] : [...(step.reads?.(l, w) ?? []), ...(step.writes?.(l, w) ?? [])];
+    const bad = firstUndeclared(seen, declared);
+    if (bad === null) return;
+    throw new UndeclaredReadError(
+      `undeclared read: ${who === 'run' ? 'step' : `${who} of step`} ${fn}:${step.label} (thread ${spec.threads[tid]?.name}) read ${bad} but declares reads and writes [${declared.join(', ')}]`,
+    );
+  };
+
   /** Runs the next step of thread `tid` on draft `d`, taking branch `choice`. */
   const runOne = (d: SysState<W>, tid: number, choice: number) => {
     const frames = (d.t[tid] as { frames: Frame[] }).frames;
@@ -127,8 +154,10 @@ export function buildModel<W>(
     const fnDef = spec.fns[frame.fn] as FnDef<W>;
     const step = fnDef.steps[frame.pc] as StepDef<W>;
     let control: 'next' | 'done' = 'next';
+    const seen: string[] | null = opts.checkReads ? [] : null;
+    const before = seen ? { l: { ...frame.l }, w: current(d.w as never) as W } : null;
     const ctx: Ctx<W> = {
-      w: d.w as W,
+      w: seen ? trackReads(d.w as W, seen) : (d.w as W),
       l: frame.l,
       tid,
       choice: step.choices ? (step.choices[choice] ?? null) : null,
@@ -158,6 +187,7 @@ export function buildModel<W>(
       },
     };
     step.run(ctx);
+    if (seen && before) undeclaredRead(frame.fn, step, before.l, before.w, tid, seen, 'run');
     if (control === 'next') {
       if (frame.pc + 1 < fnDef.steps.length) frame.pc += 1;
       else ctx.ret(null);
@@ -262,7 +292,7 @@ export function buildModel<W>(
     endChecks: keep(spec.endChecks),
   };
   // The packed form runs the same steps on a vector; --check-writes needs immer's patches, so it keeps the object form.
-  if (!opts.checkWrites) {
+  if (!opts.checkWrites && !opts.checkReads) {
     model.packed = {
       hints: () => guessHints(spec.fns as Record<string, FnDef<never>>, spec.threads),
       compile: (h, codes) => {

@@ -1,6 +1,7 @@
 /**
  * Linux 6.1's migration of one isolated page (mm/migrate.c,
- * ../shared/kernel/v6.1/mm__migrate.c): __unmap_and_move locks both folios
+ * ../shared/kernel/v6.1/mm__migrate.c): unmap_and_move drops a page freed under
+ * it without the lock, else __unmap_and_move locks both folios
  * and calls move_to_new_folio, which sends a non-LRU page to its driver's
  * mops->migrate_page, or finishes a page its driver released meanwhile
  * (`!folio_test_movable(src)`: success without migrating). Both pages are
@@ -8,14 +9,15 @@
  */
 import { bit, PG, test, type Layout } from '../flags.ts';
 import { fields, fn, local, num, pg, RC, type Fns, type KCtx } from '../dsl.ts';
+import { allocFields, allocPage } from '../prim/refcount.ts';
 import { asOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { callMops } from '../mops.ts';
 import { bugOn, warnOn } from '../kassert.ts';
 
 import { lockFields, tryLock } from '../prim/pagelock.ts';
 import { putPage, refFields } from '../prim/refcount.ts';
-import { List, ownerSlot } from '../world.ts';
-import { rcOf, unlockStep } from './common.ts';
+import { Kind, List, ownerSlot } from '../world.ts';
+import { listDelIsolated, rcOf, shared, unlockStep } from './common.ts';
 
 const MM = 'mm/migrate.c';
 
@@ -24,9 +26,10 @@ function tagged(mapping: number): boolean {
   return (mapping & PAGE_MAPPING_FLAGS) === PAGE_MAPPING_MOVABLE;
 }
 
-/** __unmap_and_move and move_to_new_folio of 6.1. */
+/** migrate_pages, unmap_and_move, __unmap_and_move and move_to_new_folio of 6.1. */
 export function v61MigrateFns(layout: Layout): Fns {
   return {
+    ...unmapAndMove(layout),
     __unmap_and_move: fn(MM, '__unmap_and_move', [
       {
         label: 'lock',
@@ -134,6 +137,61 @@ export function v61MigrateFns(layout: Layout): Fns {
         },
       },
       local('out', 'out: return rc;', (c) => c.ret(rcOf(c))),
+    ]),
+  };
+}
+
+/** unmap_and_move and migrate_pages (6.1, one page, one pass). */
+function unmapAndMove(layout: Layout): Fns {
+  return {
+    migrate_pages: fn(MM, 'migrate_pages', [
+      local('call', 'rc = unmap_and_move(get_new_page, put_new_page, private, page, pass > 2, mode, reason, &ret_pages);', (c) =>
+        c.call('unmap_and_move', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'ret', 'rc'),
+      ),
+      local('ret', 'case -ENOMEM: ... goto out; case MIGRATEPAGE_SUCCESS: ...; default: nr_failed++; ... out: list_splice(&ret_pages, from); return rc < 0 ? rc : nr_failed;', (c) => {
+        const rc = rcOf(c);
+        c.ret(rc === RC.ENOMEM || rc === RC.SUCCESS ? rc : 1);
+      }),
+    ]),
+    unmap_and_move: fn(MM, 'unmap_and_move', [
+      {
+        label: 'count',
+        code: 'if (page_count(page) == 1) { /* Page was freed from under us. So we are done. */ /* free_pages_prepare() will clear PG_isolated. */ goto out; }',
+        reads: fields('p', 'ref'),
+        run: (c) => {
+          c.l.rc = RC.SUCCESS;
+          if (pg(c).ref === 1) c.goto('out');
+        },
+      },
+      {
+        label: 'alloc',
+        code: 'newpage = get_new_page(page, private); if (!newpage) return -ENOMEM;',
+        choices: ['newpage', 'NULL'],
+        writes: allocFields('np'),
+        run: (c) => {
+          if (c.choice === 'NULL' || !allocPage(c, ownerSlot(c.tid), Kind.TARGET, 'np')) return c.ret(RC.ENOMEM);
+          c.call('__unmap_and_move', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'out', 'rc');
+        },
+      },
+      {
+        label: 'out',
+        code: 'out: if (rc != -EAGAIN) { list_del(&page->lru); }',
+        writes: fields('p', 'lru', 'isolators'),
+        run: (c) => {
+          if (rcOf(c) !== RC.SUCCESS) return c.goto('fail');
+          listDelIsolated(c);
+        },
+      },
+      shared.putIsolation(layout, 'put_success', 'if (rc == MIGRATEPAGE_SUCCESS) { ... if (reason != MR_MEMORY_FAILURE) put_page(page);', rcOf),
+      {
+        label: 'fail',
+        code: '} else { if (rc != -EAGAIN) list_add_tail(&page->lru, ret); /* still on this thread\'s lists */ if (put_new_page) put_new_page(newpage, private); else put_page(newpage); }',
+        writes: refFields('np'),
+        run: (c) => {
+          putPage(c, ownerSlot(c.tid), layout, 'np');
+          c.ret(rcOf(c));
+        },
+      },
     ]),
   };
 }

@@ -17,21 +17,22 @@
  *   migrate_pages returns the number not migrated.
  *
  * Not modelled: PageWriteback waits, try_to_migrate of mapped LRU pages (a
- * mapped page gets -EAGAIN), retries of -EAGAIN (one pass). The driver's
- * callbacks are in v6.1-driver.ts.
+ * mapped page gets -EAGAIN), retries of -EAGAIN (one pass). Migration
+ * (unmap_and_move, __unmap_and_move, move_to_new_folio) is in
+ * v6.1-migrate.ts, the driver's callbacks in v6.1-driver.ts.
  */
 import { bit, PG, test, type FreeRules, type Layout } from '../flags.ts';
-import { both, fields, fn, local, num, pg, RC, type Fns, type StepSpec } from '../dsl.ts';
+import { both, fields, fn, local, num, pg, type Fns, type StepSpec } from '../dsl.ts';
 import { AS, asOf, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { callMops } from '../mops.ts';
 import { bugOn, warnOn } from '../kassert.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
-import { allocFields, allocPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
+import { getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
 import { spinUnlockLru } from '../prim/spinlock.ts';
-import { Kind, List, ownerSlot } from '../world.ts';
+import { List, ownerSlot } from '../world.ts';
 import { v61MigrateFns } from './v6.1-migrate.ts';
 import type { Protocol } from '../protocol.ts';
-import { commonFns, listDelIsolated, rcOf, shared, unlockStep } from './common.ts';
+import { commonFns, listDelIsolated, shared, unlockStep } from './common.ts';
 import { isolatedFlagFns } from './v3.ts';
 import { v61Driver } from './v6.1-driver.ts';
 
@@ -271,61 +272,6 @@ export function v61PutbackFns(layout: Layout): Fns {
   };
 }
 
-/** unmap_and_move and migrate_pages (6.1, one page, one pass). */
-export function v61UnmapAndMove(layout: Layout): Fns {
-  return {
-    migrate_pages: fn(MM, 'migrate_pages', [
-      local('call', 'rc = unmap_and_move(get_new_page, put_new_page, private, page, pass > 2, mode, reason, &ret_pages);', (c) =>
-        c.call('unmap_and_move', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'ret', 'rc'),
-      ),
-      local('ret', 'case -ENOMEM: ... goto out; case MIGRATEPAGE_SUCCESS: ...; default: nr_failed++; ... out: list_splice(&ret_pages, from); return rc < 0 ? rc : nr_failed;', (c) => {
-        const rc = rcOf(c);
-        c.ret(rc === RC.ENOMEM || rc === RC.SUCCESS ? rc : 1);
-      }),
-    ]),
-    unmap_and_move: fn(MM, 'unmap_and_move', [
-      {
-        label: 'count',
-        code: 'if (page_count(page) == 1) { /* Page was freed from under us. So we are done. */ /* free_pages_prepare() will clear PG_isolated. */ goto out; }',
-        reads: fields('p', 'ref'),
-        run: (c) => {
-          c.l.rc = RC.SUCCESS;
-          if (pg(c).ref === 1) c.goto('out');
-        },
-      },
-      {
-        label: 'alloc',
-        code: 'newpage = get_new_page(page, private); if (!newpage) return -ENOMEM;',
-        choices: ['newpage', 'NULL'],
-        writes: allocFields('np'),
-        run: (c) => {
-          if (c.choice === 'NULL' || !allocPage(c, ownerSlot(c.tid), Kind.TARGET, 'np')) return c.ret(RC.ENOMEM);
-          c.call('__unmap_and_move', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'out', 'rc');
-        },
-      },
-      {
-        label: 'out',
-        code: 'out: if (rc != -EAGAIN) { list_del(&page->lru); }',
-        writes: fields('p', 'lru', 'isolators'),
-        run: (c) => {
-          if (rcOf(c) !== RC.SUCCESS) return c.goto('fail');
-          listDelIsolated(c);
-        },
-      },
-      shared.putIsolation(layout, 'put_success', 'if (rc == MIGRATEPAGE_SUCCESS) { ... if (reason != MR_MEMORY_FAILURE) put_page(page);', rcOf),
-      {
-        label: 'fail',
-        code: '} else { if (rc != -EAGAIN) list_add_tail(&page->lru, ret); /* still on this thread\'s lists */ if (put_new_page) put_new_page(newpage, private); else put_page(newpage); }',
-        writes: refFields('np'),
-        run: (c) => {
-          putPage(c, ownerSlot(c.tid), layout, 'np');
-          c.ret(rcOf(c));
-        },
-      },
-    ]),
-  };
-}
-
 /** Every function of 6.1. */
 export function v61Fns(layout: Layout = v61Layout): Fns {
   return {
@@ -335,7 +281,6 @@ export function v61Fns(layout: Layout = v61Layout): Fns {
     isolate_migratepages_block: v61ScanFn(layout),
     isolate_movable_page: v61IsolateMovablePage(layout),
     ...v61PutbackFns(layout),
-    ...v61UnmapAndMove(layout),
     ...v61MigrateFns(layout),
     ...v61Driver(layout),
   };

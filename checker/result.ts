@@ -28,6 +28,8 @@ export interface FingerprintStats {
   readonly visitedBytes: number;
   /** Times the search started again with a larger state layout. */
   readonly restarts: number;
+  /** With `symmetry`: how many threads the search treated as interchangeable (0: none declared, nothing reduced). */
+  readonly symmetricThreads?: number;
 }
 
 /** One step of a counterexample: the step that ran and what it changed. */

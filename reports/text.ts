@@ -197,6 +197,7 @@ export function formatReplayText(rec: ReplayRecord, opts: TextOptions = {}): str
 export function fingerprintWords(stats: Stats): string {
   const fp = stats.fingerprint;
   if (!fp) return '';
-  if (fp.kind === 'exact') return '; whole states stored (--exact): no collision possible';
-  return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)}`;
+  const sym = fp.symmetricThreads === undefined ? '' : fp.symmetricThreads > 0 ? `; symmetry over ${fp.symmetricThreads} interchangeable threads` : '; symmetry: no interchangeable threads';
+  if (fp.kind === 'exact') return `; whole states stored (--exact): no collision possible${sym}`;
+  return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)}${sym}`;
 }

@@ -22,11 +22,17 @@ export function kindName(k: CheckKind): string {
   }
 }
 
+/** ", up to swapping N interchangeable threads" when a symmetric search stored one state per class, else "". */
+export function symmetryWords(r: Result): string {
+  const n = r.stats.fingerprint?.symmetricThreads ?? 0;
+  return n > 0 ? ` up to swapping ${n} interchangeable threads` : '';
+}
+
 /** The headline of a result, one sentence without the message. Never says pass for an incomplete search. */
 export function verdictHeadline(r: Result): string {
   switch (r.verdict) {
     case 'pass':
-      return `PASS: every interleaving checked (${r.stats.states} states, ${r.stats.transitions} transitions, depth ${r.stats.depth})`;
+      return `PASS: every interleaving checked (${r.stats.states} states${symmetryWords(r)}, ${r.stats.transitions} transitions, depth ${r.stats.depth})`;
     case 'violation':
       return `VIOLATION of ${r.invariant} (${kindName(r.kind)})`;
     case 'incomplete':

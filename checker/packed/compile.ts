@@ -578,6 +578,7 @@ export function compile<W>(
     });
     // A renamed dst has another world than src: its world checks and fingerprint are computed afresh.
     symmetry = {
+      threads: canon.threads,
       swaps: canon.swaps,
       canon(tperm) {
         const moved = canon.canon(tperm);

@@ -349,6 +349,7 @@ function searchOnce<S>(
       collisionProbability: opts.exact ? 0 : collisionBound(states),
       visitedBytes: visited.bytes,
       restarts: regrowths,
+      ...(opts.symmetry ? { symmetricThreads: symOn ? (pm.symmetry?.threads ?? 0) : 0 } : {}),
     },
   });
   const pathTo = (id: number, last?: number): number[] => {

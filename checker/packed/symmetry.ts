@@ -51,6 +51,8 @@ export interface Canon {
   permute(tperm: ArrayLike<number>): void;
   /** Thread permutations to test symmetry with: one transposition of neighbours per group pair. */
   readonly swaps: readonly Int32Array[];
+  /** How many threads belong to a group. */
+  readonly threads: number;
 }
 
 /** Builds the canonicaliser, or throws when the groups are malformed. */
@@ -149,6 +151,7 @@ export function makeCanon<W>(p: SymmetryParts<W>): Canon {
   };
 
   return {
+    threads: spec.groups.reduce((n, g) => n + g.threads.length, 0),
     swaps: spec.groups.flatMap((g) =>
       g.threads.slice(1).map((t, i) => {
         const s = Int32Array.from({ length: T }, (_, x) => x);

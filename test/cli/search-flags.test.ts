@@ -29,3 +29,23 @@ test('the text report says how states were stored, with the collision bound', as
   const exact = await cli(['run', 'r2-release-isolated-page', '--protocol', 'v4.8', '--exact']);
   t.regex(exact.stdout, /whole states stored\s+\(--exact\):\s+no\s+collision\s+possible/);
 });
+
+test('--symmetry: three interchangeable compaction threads, same verdict, fewer states, said in the report', async (t) => {
+  const plain = await cli(P);
+  const sym = await cli([...P, '--symmetry']);
+  t.is(sym.code, 0, sym.stderr);
+  t.is(JSON.parse(sym.stdout).results[0].verdict, JSON.parse(plain.stdout).results[0].verdict);
+  t.true(states(sym.stdout) * 4 < states(plain.stdout), `${states(sym.stdout)} vs ${states(plain.stdout)}`);
+  const text = await cli(['run', 'parallel-compaction', '--protocol', 'v4.8-atomic', '--param', 'threads=3', '--symmetry']);
+  t.regex(text.stdout.replace(/\s+/g, ' '), /PASS: every interleaving checked \(\d+ states up to swapping 3 interchangeable threads, \d+ transitions/);
+  const mutant = await cli(['run', 'parallel-compaction~no-isolated-check', '--protocol', 'v4.8-atomic~no-isolated-check', '--param', 'threads=3', '--symmetry']);
+  t.is(mutant.code, 1, mutant.stderr);
+  t.regex(mutant.stdout.replace(/\s+/g, ' '), /; symmetry over 3 interchangeable threads/);
+});
+
+test('--check-footprints reaches the model: an undeclared read is a model error (exit 2) naming the step and the field', async (t) => {
+  const r = await cli(['run', 'parallel-compaction', '--protocol', 'v4.8-atomic', '--check-footprints']);
+  const ok = r.code === 0 || /undeclared read: step \S+ \(thread \w+\) read \S+ but declares reads and writes/.test(r.stderr);
+  t.true(ok, r.stderr);
+  t.true(r.code === 0 || r.code === 2);
+});

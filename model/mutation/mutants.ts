@@ -78,10 +78,12 @@ export function enumerateMutants(version: Protocol, d: Discovery): Mutant[] {
     for (const [kind, change] of kindsOf(site)) {
       const id = `${version.id}~${kind}@${site.fn}/${site.label}/${site.what}${site.nth ? `#${site.nth}` : ''}`;
       if (change.kind === 'early') {
-        // In front of each step that always leads to the unlock's step (a step with other ways out would leave the lock dropped on them).
+        // In front of each step that always leads to the unlock's step (a step with other ways out would leave the lock dropped
+        // on them), unless that step takes a lock itself (nothing is held in front of it: the mutant would be the version).
         for (const before of [...predecessors(d, site.fn, site.label)].sort()) {
           const succ = successors(d, site.fn, before);
           if (succ.size !== 1 || !succ.has(site.label)) continue;
+          if ([...d.sites.values()].some((s) => s.op === 'lock' && s.fn === site.fn && s.label === before)) continue;
           out.push({ id: `${id}<${before}`, kind, mutation: { site, change }, where: { file: step.src.file, fn: step.src.fn, code: step.src.code }, what: `${DESCRIBE[kind](site)}, before ${site.fn}/${before}`, before });
         }
         continue;

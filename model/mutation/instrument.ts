@@ -159,7 +159,8 @@ function earlyUnlockStep(fn: string, before: KStep, mutation: Mutation, unlockPa
   return {
     label: before.label,
     src: { ...before.src, code: `${site.what} /* MUTANT: moved here from the step after */ ${before.src.code}` },
-    reads: foot,
+    // unlock_page() also reads which page lock the kernel has (World.bitWaitqueue).
+    reads: (l) => [...foot(l), 'bitWaitqueue'],
     writes: foot,
     run: (c: KCtx) => {
       const r: Running = { fn, label: before.label, c, mutation, record: null, counts: new Map(), quiet: 0, fired: false };

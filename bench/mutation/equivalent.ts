@@ -183,4 +183,5 @@ export const equivalents: readonly Equivalent[] = [
     line: 'if (add === undefined || slotOf[f]?.has(add)) throw e;',
     reason: 'reached only by writes to the world (locals views are extensible, a new local is caught after the step): the local it would grow is never read, and the run ends in the same TypeError either way',
   },
+  { file: 'checker/program/build.ts', line: 'if (!ns) throw new Error(`program ${spec.name}: thread ${a.thread} has finished`);', reason: 'stepInfo runs only in explain, after the step itself ran: a finished thread has already thrown the same error in the recipe' },
 ];

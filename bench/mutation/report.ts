@@ -221,7 +221,8 @@ export function merge(reports: readonly StrykerReport[]): StrykerReport {
     const n = new Map<string, number>();
     return ms.map((m) => {
       const text = (lines[m.location.start.line - 1] ?? '').trim();
-      const k = `${text}|${m.location.start.column - (lines[m.location.start.line - 1] ?? '').search(/\S|$/)}|${m.mutatorName}|${m.replacement ?? ''}`;
+      // The replacement's first 60 characters: reports rebuilt from the runner's log cut it at 80 (JSON-quoted).
+      const k = `${text}|${m.location.start.column - (lines[m.location.start.line - 1] ?? '').search(/\S|$/)}|${m.mutatorName}|${(m.replacement ?? '').slice(0, 60)}`;
       const i = n.get(k) ?? 0;
       n.set(k, i + 1);
       return `${k} #${i}`;

@@ -96,6 +96,9 @@ test('a recorded fault is reported by its own assertion, not by the first one de
     m.stateInvariants.map((i) => i.check(s)),
     [null, 'the second one'],
   );
+  // A program that declares no assertions gets no assertion checks.
+  const { asserts: _, ...none } = spec;
+  t.deepEqual(buildModel(none).stateInvariants, []);
 });
 
 test('a stuck step without waitsFor: its step is not enabled; a thread past the list is named T<n>', (t) => {

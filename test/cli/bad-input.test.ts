@@ -19,7 +19,7 @@ const cases: [string, string[], RegExp][] = [
   ['negative depth', ['run', FX.racy, ...P, '--max-depth=-1'], /^movcheck: --max-depth expects a whole number \(0 or more\), got '-1'/],
   ['bad time limit', ['run', FX.racy, ...P, '--time-limit', '1e3x'], /^movcheck: --time-limit expects a positive number of seconds, got '1e3x'/],
   ['missing value', ['run', FX.racy, '--protocol'], /^movcheck: option --protocol of run needs a value; e\.g\. --protocol <version\|file>/],
-  ['bad format', ['run', FX.racy, ...P, '--format', 'pdf'], /^movcheck: --format of run must be one of text, json, md, email, got 'pdf'/],
+  ['bad format', ['run', FX.racy, ...P, '--format', 'pdf'], /^movcheck: --format of run must be one of text, json, md, email, itf, got 'pdf'/],
   ['bad strategy', ['run', FX.racy, ...P, '--strategy', 'random'], /^movcheck: --strategy of run must be one of bfs, dfs, got 'random'/],
   ['option twice', ['run', FX.racy, ...P, ...P], /^movcheck: option --protocol given twice; give it once/],
   ['missing scenario', ['run'], /^movcheck: run needs <scenario-id\|file>; usage: movcheck run /],

@@ -104,6 +104,7 @@ test('a kernel state decoded: flags by name with aliases, masks as sets of threa
 });
 
 test('every catalog counterexample: run and replay give the same ITF, one state per step plus the initial one', async (t) => {
+  t.timeout(300_000, 'searches the whole catalog');
   const io = captureIo(ROOT);
   const pairs = await planPairs([], [], null, io);
   let n = 0;

@@ -21,6 +21,7 @@ function badLines(text: string): string[] {
 }
 
 test('every catalog counterexample, run and replayed, is ASCII within 72 columns, from the layout alone', async (t) => {
+  t.timeout(300_000, 'searches the whole catalog');
   const pairs = await planPairs([], [], null, captureIo(ROOT));
   let n = 0;
   for (const pair of pairs) {

@@ -55,6 +55,7 @@ test('replay --format json validates against replay.schema.json', async (t) => {
 });
 
 test("report's results.json of the whole catalog validates against results.schema.json", async (t) => {
+  t.timeout(300_000, 'searches the whole catalog');
   const out = join(mkdtempSync(join(tmpdir(), 'movcheck-schema-')), 'r');
   const r = await cli(['report', '--out', out]);
   t.is(r.code, 0, r.stderr);

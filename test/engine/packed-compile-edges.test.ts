@@ -72,3 +72,44 @@ test('a recorded fault is part of the fingerprint when the world has an even num
   t.is(key(explore(buildModel(spec), { progress: null })), object);
   t.is(key(explore(buildModel(spec), { progress: null, exact: true })), object);
 });
+
+test('dead locals are told apart: a local dies while another of its frame is still read', (t) => {
+  // pick: a = 1, b = 1 or 2; use: n = a (b is never read); end: nothing.
+  const f: FnDef<{ n: number }> = {
+    steps: [
+      { label: 'pick', src, choices: ['one', 'two'], run: (c) => void ((c.l.a = 1), (c.l.b = c.choice === 'one' ? 1 : 2)) },
+      { label: 'use', src, run: (c) => void (c.w.n = c.l.a as number) },
+      { label: 'end', src, run: () => {} },
+    ],
+  };
+  const spec: ProgramSpec<{ n: number }> = { name: 'one-dead', world: { n: 0 }, fns: { f }, threads: [{ name: 'T0', fn: 'f', args: {} }] };
+  t.is(key(explore(buildModel(spec), { progress: null, engine: 'object' })), 'pass states=6 transitions=6');
+  // b is reset right after pick: one state after pick, one after use
+  t.is(key(explore(buildModel(spec), { progress: null })), 'pass states=4 transitions=4');
+});
+
+test('dead locals: the first 30 names of a function are reset, later ones never (the masks are 30 bits)', (t) => {
+  // set (4 branches): v0..v28 = 1, v29 = 1 or 2, v30 = 1 or 2 (the branch's two bits); use reads v0..v28 only.
+  const names = Array.from({ length: 31 }, (_, i) => `v${i}`);
+  const f: FnDef<{ n: number }> = {
+    steps: [
+      {
+        label: 'set',
+        src,
+        choices: ['a', 'b', 'c', 'd'],
+        run: (c) => {
+          const k = ['a', 'b', 'c', 'd'].indexOf(c.choice as string);
+          for (const n of names.slice(0, 29)) c.l[n] = 1;
+          c.l.v29 = (k & 1) + 1;
+          c.l.v30 = (k >> 1) + 1;
+        },
+      },
+      { label: 'use', src, run: (c) => void (c.w.n = names.slice(0, 29).reduce((s, n) => s + (c.l[n] as number), 0)) },
+      { label: 'end', src, run: () => {} },
+    ],
+  };
+  const spec: ProgramSpec<{ n: number }> = { name: 'thirty-one', world: { n: 0 }, fns: { f }, threads: [{ name: 'T0', fn: 'f', args: {} }] };
+  t.is(key(explore(buildModel(spec), { progress: null, engine: 'object' })), 'pass states=10 transitions=12');
+  // v29 (the 30th name) is reset after set, v30 (the 31st) is kept: two states after set and after use
+  t.is(key(explore(buildModel(spec), { progress: null })), 'pass states=6 transitions=8');
+});

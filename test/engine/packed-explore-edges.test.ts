@@ -261,3 +261,28 @@ test('a RangeError of the model itself is an error, not the memory bound', (t) =
   };
   t.throws(() => explore(buildModel(spec), { progress: null }), { instanceOf: RangeError, message: 'index 9 is out of range' });
 });
+
+test('without the warm-up (dead locals off) the first layout has the entry arguments and the stack depth earlier builds needed', (t) => {
+  const g: FnDef<{ out: number }> = { steps: [{ label: 'add', src, run: (c) => void (c.w.out += c.l.a as number) }] };
+  const args: ProgramSpec<{ out: number }> = { name: 'args-only', world: { out: 0 }, fns: { g }, threads: [{ name: 'T0', fn: 'g', args: { a: 3 } }] };
+  t.is(explore(buildModel(args), { progress: null, deadLocals: false }).stats.fingerprint?.restarts, 0);
+  // rec(d) calls itself down to d = 0: 41 frames, far past the first guess of a thread's stack.
+  const rec: FnDef<{ n: number }> = {
+    steps: [
+      {
+        label: 'down',
+        src,
+        run: (c) => {
+          const d = c.l.d as number;
+          if (d > 0) c.call('rec', { d: d - 1 });
+          else c.w.n += 1;
+        },
+      },
+    ],
+  };
+  const deep: ProgramSpec<{ n: number }> = { name: 'deep-no-warm-up', world: { n: 0 }, fns: { rec }, threads: [{ name: 'T0', fn: 'rec', args: { d: 40 } }] };
+  t.is(explore(buildModel(deep), { progress: null, deadLocals: false }).stats.states, 42);
+  const again = explore(buildModel(deep), { progress: null, deadLocals: false });
+  t.is(again.stats.states, 42);
+  t.is(again.stats.fingerprint?.restarts, 0);
+});

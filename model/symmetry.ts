@@ -2,51 +2,30 @@
  * Which threads of a kernel system are interchangeable, and how a world is
  * renamed when they swap: compaction threads that run the same entry with the
  * same arguments, each migrating to its own block of free target pages, are
- * the same thread up to the names of the thread and of its targets. Renaming
- * swaps the thread bits of every ghost mask, the owner slots of `holds`, the
- * migration list a page is on, the lru_lock holder, and the target pages
- * themselves (with the object pointers into them).
+ * the same thread up to the names of the thread and of its targets. The
+ * engine renames states by KERNEL_RENAMING, the list of world fields that
+ * name a thread or a page.
  */
-import type { Locals, SymmetrySpec } from '../checker/index.ts';
-import { DRIVER_SLOT, List, ownerSlot, type Page, type World } from './world.ts';
+import { renameWorldObject, type Locals, type SymmetrySpec, type WorldRenaming } from '../checker/index.ts';
+import { List, ownerSlot, type World } from './world.ts';
 import type { ThreadInit } from './system.ts';
 
 /** Locals holding page numbers in every kernel function (the page, the migration target). */
 export const PAGE_LOCALS = ['p', 'np'] as const;
 
-/** Mask `m` with bit t moved to bit tperm[t]. */
-function renameMask(m: number, tperm: ArrayLike<number>): number {
-  let r = 0;
-  for (let t = 0; m >> t !== 0; t++) if ((m >> t) & 1) r |= 1 << (tperm[t] ?? t);
-  return r;
-}
-
-/** Page number `p` renamed (-1 and pages outside every block stay). */
-function renamePage(p: number, eperm: ArrayLike<number>): number {
-  return p >= 0 && p < eperm.length ? (eperm[p] as number) : p;
-}
-
-/** Writes `from` renamed into `to` (see SymmetrySpec.rename); works on plain worlds and on packed views alike. */
-export function renameWorld(from: World, to: World, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void {
-  const T = tperm.length;
-  from.pages.forEach((a, i) => {
-    const b = to.pages[renamePage(i, eperm)] as Page;
-    for (const k in a) {
-      if (k !== 'holds') (b as unknown as Record<string, unknown>)[k] = (a as unknown as Record<string, unknown>)[k];
-    }
-    b.waitq = renameMask(a.waitq, tperm);
-    b.lockers = renameMask(a.lockers, tperm);
-    b.isolators = renameMask(a.isolators, tperm);
-    b.lru = a.lru >= List.MIG ? List.MIG + (tperm[a.lru - List.MIG] ?? a.lru - List.MIG) : a.lru;
-    b.holds[DRIVER_SLOT] = a.holds[DRIVER_SLOT] as number;
-    for (let t = 0; t < T; t++) b.holds[ownerSlot(tperm[t] as number)] = a.holds[ownerSlot(t)] as number;
-  });
-  to.lruLock = from.lruLock < 0 ? from.lruLock : (tperm[from.lruLock] ?? from.lruLock);
-  to.obj = renamePage(from.obj, eperm);
-  if (from.objs && to.objs) for (let k = 0; k < from.objs.length; k++) to.objs[k] = renamePage(from.objs[k] as number, eperm);
-  to.objData = from.objData;
-  to.transient = renameMask(from.transient, tperm);
-}
+/**
+ * Where the kernel world names threads and pages: the ghost masks (sleepers,
+ * PG_locked holders, isolators, transient threads), the owner slots of
+ * `holds` (slot 0 is the driver's, thread t's is t + 1), the migration list a
+ * page is on (`List.MIG` + t), the lru_lock holder, and the object pointers.
+ */
+export const KERNEL_RENAMING: WorldRenaming = {
+  entities: 'pages',
+  threadMasks: ['pages/*/waitq', 'pages/*/lockers', 'pages/*/isolators', 'transient'],
+  threadIds: [{ path: 'lruLock' }, { path: 'pages/*/lru', base: List.MIG }],
+  threadArrays: [{ path: 'pages/*/holds', offset: ownerSlot(0) }],
+  entityIds: ['obj', 'objs/*'],
+};
 
 /** The arguments of a thread without its target page (what interchangeable threads share). */
 function sharedArgs(t: ThreadInit): string {
@@ -60,7 +39,7 @@ function sharedArgs(t: ThreadInit): string {
  * other thread names and that hold no object, and the world unchanged by
  * swapping any two of them. Threads that fail a test are left out.
  */
-export function kernelSymmetry(world: World, threads: readonly ThreadInit[]): SymmetrySpec<World> {
+export function kernelSymmetry(world: World, threads: readonly ThreadInit[]): SymmetrySpec {
   const byKey = new Map<string, number[]>();
   threads.forEach((t, i) => {
     if (typeof t.args?.np !== 'number' || t.transient === false) return;
@@ -88,7 +67,7 @@ export function kernelSymmetry(world: World, threads: readonly ThreadInit[]): Sy
     const g = { threads: ts, blocks };
     if (swapsKeep(world, threads.length, g)) groups.push(g);
   }
-  return { groups, entityLocals: PAGE_LOCALS, rename: renameWorld };
+  return { groups, entityLocals: PAGE_LOCALS, world: KERNEL_RENAMING };
 }
 
 /** True when swapping neighbours of group `g` leaves `world` as it is. */
@@ -106,9 +85,7 @@ function swapsKeep(world: World, T: number, g: { threads: number[]; blocks: numb
       eperm[e] = f;
       eperm[f] = e;
     });
-    const to = structuredClone(world);
-    renameWorld(world, to, tperm, eperm);
-    if (JSON.stringify(to) !== JSON.stringify(world)) return false;
+    if (JSON.stringify(renameWorldObject(world, KERNEL_RENAMING, tperm, eperm)) !== JSON.stringify(world)) return false;
   }
   return true;
 }

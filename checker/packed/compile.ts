@@ -20,6 +20,7 @@ import { load, shapeOf, store, worldView } from './world-view.ts';
 import { hashedSet, hashWords, type VisitedSet } from './visited.ts';
 import { Liveness } from './liveness.ts';
 import { makeCanon, type Canon } from './symmetry.ts';
+import { slotPlan } from './renaming.ts';
 
 /** What the layout must make room for: each function's local names and each thread's stack words. */
 export interface LayoutHints {
@@ -559,10 +560,10 @@ export function compile<W>(
   const sym = spec.symmetry;
   if (sym && sym.groups.length > 0) {
     const scratch = new Int16Array(width);
-    const S = worldView(shape, intern);
-    S.bind(scratch);
-    const canon = makeCanon<W>({
+    const canon = makeCanon({
       spec: sym,
+      plan: slotPlan(shape, faultSlot, sym.world, T),
+      worldSlots: faultSlot,
       threads: T,
       stackWords: C,
       threadBase,
@@ -572,9 +573,7 @@ export function compile<W>(
       vals,
       code: (v) => intern.code(v),
       buf: dst,
-      fromWorld: B.root as W,
       scratch,
-      toWorld: S.root as W,
     });
     // A renamed dst has another world than src: its world checks and fingerprint are computed afresh.
     symmetry = {

@@ -20,10 +20,14 @@
  */
 import type { SymmetrySpec } from '../program/index.ts';
 import { hashWords } from './visited.ts';
+import type { SlotPlan } from './renaming.ts';
 
 /** What the canonicaliser needs of a compiled layout. */
-export interface SymmetryParts<W> {
-  readonly spec: SymmetrySpec<W>;
+export interface SymmetryParts {
+  readonly spec: SymmetrySpec;
+  /** The renaming of the world slots [0, worldSlots); slots from there to threadBase (the fault) are copied. */
+  readonly plan: SlotPlan;
+  readonly worldSlots: number;
   readonly threads: number;
   /** Slots per thread region, and where the regions start. */
   readonly stackWords: number;
@@ -36,11 +40,9 @@ export interface SymmetryParts<W> {
   /** Interned values and their coder (locals are interned). */
   readonly vals: readonly unknown[];
   code(v: unknown): number;
-  /** The vector canonicalised (the explorer's dst), its world view, and a scratch vector with its own view. */
+  /** The vector canonicalised (the explorer's dst), and a scratch vector. */
   readonly buf: Int16Array;
-  readonly fromWorld: W;
   readonly scratch: Int16Array;
-  readonly toWorld: W;
 }
 
 /** A canonicaliser bound to one compiled layout. */
@@ -56,7 +58,7 @@ export interface Canon {
 }
 
 /** Builds the canonicaliser, or throws when the groups are malformed. */
-export function makeCanon<W>(p: SymmetryParts<W>): Canon {
+export function makeCanon(p: SymmetryParts): Canon {
   const { spec, threads: T, stackWords: C, threadBase, width, frameSize, entitySlots, vals, buf, scratch } = p;
   let E = 0;
   for (const g of spec.groups) {
@@ -112,8 +114,8 @@ export function makeCanon<W>(p: SymmetryParts<W>): Canon {
       });
     }
     scratch.fill(0);
-    for (let s = 0; s < threadBase; s++) scratch[s] = buf[s] as number;
-    spec.rename(p.fromWorld, p.toWorld, tperm, eperm);
+    p.plan.apply(buf, scratch, tperm, eperm);
+    for (let s = p.worldSlots; s < threadBase; s++) scratch[s] = buf[s] as number;
     for (let t = 0; t < T; t++) {
       const from = threadBase + t * C;
       const to = threadBase + (tperm[t] as number) * C;
@@ -170,7 +172,7 @@ export function makeCanon<W>(p: SymmetryParts<W>): Canon {
       let moved = false;
       const ties: number[][] = [];
       for (let g = 0; g < G; g++) {
-        const grp = spec.groups[g] as SymmetrySpec<W>['groups'][number];
+        const grp = spec.groups[g] as SymmetrySpec['groups'][number];
         const sh = sigs[g] as Int32Array;
         const order = orders[g] as number[];
         grp.threads.forEach((t, i) => signature(buf, t, i, sh));

@@ -30,7 +30,7 @@ export interface ProgramSpec<W> {
   /** Human-readable lines of what a step changed in the world (default: one `path = value` per change). */
   readonly view?: (before: W, after: W, changes: readonly Change[]) => string[];
   /** Interchangeable threads, for symmetry reduction (optional). */
-  readonly symmetry?: SymmetrySpec<W>;
+  readonly symmetry?: SymmetrySpec;
 }
 
 /** Options of the built model. */
@@ -87,8 +87,8 @@ export function buildModel<W>(
     const m = new Map<string, number>();
     fn.steps.forEach((st, i) => {
       if (m.has(st.label)) throw new Error(`program ${spec.name}: ${name} has two steps labelled ${st.label}`);
-      if (st.local && (st.when || st.choices || st.reads || st.writes)) {
-        throw new Error(`program ${spec.name}: local step ${name}:${st.label} must not have when, choices, reads or writes`);
+      if (st.local && (st.when || st.choices || st.writes)) {
+        throw new Error(`program ${spec.name}: local step ${name}:${st.label} must not have when, choices or writes`);
       }
       m.set(st.label, i);
     });
@@ -139,7 +139,7 @@ export function buildModel<W>(
 
   /** Throws UndeclaredReadError when `seen` has a path the step's footprint (reads and writes, at locals `l` and world `w`) misses. */
   const undeclaredRead = (fn: string, step: StepDef<W>, l: Locals, w: W, tid: number, seen: readonly string[], who: string) => {
-    const declared = step.local ? [] : [...(step.reads?.(l, w) ?? []), ...(step.writes?.(l, w) ?? [])];
+    const declared = [...(step.reads?.(l, w) ?? []), ...(step.writes?.(l, w) ?? [])];
     const bad = firstUndeclared(seen, declared);
     if (bad === null) return;
     throw new UndeclaredReadError(

@@ -80,9 +80,11 @@ export interface StepDef<W> {
   readonly reads?: Footprint<W>;
   readonly writes?: Footprint<W>;
   /**
-   * A step that touches no shared object (control flow on locals, a return):
-   * it runs at once after the step before it, in the same transition. It must
-   * have no `when`, `choices`, `reads` or `writes`.
+   * A step that changes no shared object (control flow on locals, a call, a
+   * return): it runs at once after the step before it, in the same
+   * transition. It must have no `when`, `choices` or `writes`; what it reads
+   * of the world (a ghost check, a callback through a field) it declares in
+   * `reads`, which belong to that transition's footprint.
    */
   readonly local?: boolean;
   /** Names of the branches of a nondeterministic step; the explorer takes each. */
@@ -114,23 +116,38 @@ export interface AssertSpec {
 }
 
 /**
+ * Which world fields name threads or entities, so that a state can be renamed
+ * (symmetry reduction). Paths are `/`-joined segments, a segment `*`
+ * standing for any array index. Leaves not named here are copied as they are.
+ */
+export interface WorldRenaming {
+  /** The array whose elements are the entities (a kernel model's pages): an element moves whole to its entity's new number. */
+  readonly entities: string;
+  /** Leaves holding one bit per thread. */
+  readonly threadMasks?: readonly string[];
+  /** Leaves holding a thread number (negative: none), or `base` + a thread number when at least `base`. */
+  readonly threadIds?: readonly { readonly path: string; readonly base?: number }[];
+  /** Arrays indexed by `offset` + a thread number. */
+  readonly threadArrays?: readonly { readonly path: string; readonly offset: number }[];
+  /** Leaves holding an entity number (negative: none). */
+  readonly entityIds?: readonly string[];
+}
+
+/**
  * Interchangeable threads (symmetry reduction, `--symmetry`): threads of a
  * group run the same code from equivalent starts, each with its own block of
  * entities (a kernel model's pages), so a state and the state with two of them
  * swapped (their blocks swapped too) have the same futures up to that
  * renaming. The search keeps one state per class. The engine checks what it
  * can: the initial state must be invariant under every swap, and the warm-up
- * checks that steps commute with renaming (see packed/symmetry.ts).
+ * checks that steps commute with renaming and that invariants do not tell
+ * renamed states apart (see packed/symmetry.ts).
  */
-export interface SymmetrySpec<W> {
+export interface SymmetrySpec {
   /** Groups of interchangeable threads: `threads[i]` owns the entities `blocks[i]` (all blocks of a group equally long). */
   readonly groups: readonly { readonly threads: readonly number[]; readonly blocks: readonly (readonly number[])[] }[];
   /** Locals (in every function) whose values are entity numbers, renamed with their entities. */
   readonly entityLocals: readonly string[];
-  /**
-   * Writes into `to` world `from` with thread t renamed `tperm[t]` and entity
-   * e renamed `eperm[e]` (`to` starts as a copy of `from`). Every field that
-   * names a thread or an entity must be renamed, or the swap check fails.
-   */
-  rename(from: W, to: W, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void;
+  /** Where the world names threads and entities. */
+  readonly world: WorldRenaming;
 }

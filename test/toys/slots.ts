@@ -1,9 +1,9 @@
 /**
  * Toy model for symmetry: threads that each take a shared lock, bump their own
  * slot and give the lock back. Every thread runs the same code on its own
- * slot (its entity), so any two are interchangeable; `rename` says how.
+ * slot (its entity), so any two are interchangeable; slotsRenaming says how to rename.
  */
-import type { FnDef, ProgramSpec, SymmetrySpec } from '../../checker/index.ts';
+import type { FnDef, ProgramSpec, WorldRenaming } from '../../checker/index.ts';
 
 /** The lock's holder (-1: free) and one counter slot per thread. */
 export interface SlotsWorld {
@@ -27,12 +27,9 @@ export const bump: FnDef<SlotsWorld> = {
   ],
 };
 
-/** Renames a slots world; `forgetOwner` leaves the lock holder as it was (a broken renaming, for tests). */
-export function renameSlots(forgetOwner = false): SymmetrySpec<SlotsWorld>['rename'] {
-  return (from, to, tperm, eperm) => {
-    from.c.forEach((v, k) => (to.c[eperm[k] ?? k] = v));
-    if (!forgetOwner) to.owner = from.owner < 0 ? -1 : (tperm[from.owner] as number);
-  };
+/** Where a slots world names threads and slots; `forgetOwner` leaves the lock holder out (a broken renaming, for tests). */
+export function slotsRenaming(forgetOwner = false): WorldRenaming {
+  return forgetOwner ? { entities: 'c' } : { entities: 'c', threadIds: [{ path: 'owner' }] };
 }
 
 /** `n` threads bumping slots 0..n-1, all interchangeable unless `symmetric` is false; `start` gives the slots' first values. */
@@ -50,7 +47,7 @@ export function slotsSpec(n: number, opts: { symmetric?: boolean; forgetOwner?: 
     symmetry: {
       groups: [{ threads: threads.map((_, t) => t), blocks: threads.map((_, t) => [t]) }],
       entityLocals: ['i'],
-      rename: renameSlots(opts.forgetOwner),
+      world: slotsRenaming(opts.forgetOwner),
     },
   };
 }

@@ -1,0 +1,109 @@
+/**
+ * Renaming the world slots of a packed state without views: a WorldRenaming
+ * is compiled once per layout into a plan, one entry per slot (how its value
+ * is renamed, and where an entity's record or a per-thread array moves it), so
+ * renaming a state is one pass over typed arrays.
+ */
+import type { WorldRenaming } from '../program/index.ts';
+import { matches, renameEntity, renameMask, renameThreadId } from '../program/renaming.ts';
+import type { Shape } from './world-view.ts';
+
+const COPY = 0;
+const MASK = 1;
+const TID = 2;
+const ENTITY = 3;
+
+/** A compiled renaming of the world slots [0, slots). */
+export interface SlotPlan {
+  /** out[...] := buf[0, slots) renamed by tperm and eperm (every world slot of `out` is written). */
+  apply(buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void;
+}
+
+/** Compiles `r` against the world's shape (slots [0, slots)); throws when a declared path is not in the world. */
+export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads: number): SlotPlan {
+  const kind = new Int8Array(slots);
+  const base = new Int32Array(slots);
+  const entity = new Int32Array(slots).fill(-1);
+  const recOff = new Int32Array(slots);
+  const arrK = new Int32Array(slots).fill(-1);
+  const arrOffset = new Int32Array(slots);
+  const recBase: number[] = [];
+  const used = new Set<string>();
+  const first = (s: Shape): number => (s.kind === 'arr' ? first(s.items[0] as Shape) : s.kind === 'obj' ? first(s.fields[0] as Shape) : s.slot);
+  const leaves = (s: Shape, f: (slot: number) => void) => {
+    if (s.kind === 'arr') s.items.forEach((x) => leaves(x, f));
+    else if (s.kind === 'obj') s.fields.forEach((x) => leaves(x, f));
+    else f(s.slot);
+  };
+  const walk = (s: Shape, segs: string[]) => {
+    if (s.kind === 'arr') {
+      if (matches(r.entities, segs)) {
+        used.add(r.entities);
+        s.items.forEach((item, i) => {
+          const b = first(item);
+          recBase[i] = b;
+          leaves(item, (slot) => {
+            entity[slot] = i;
+            recOff[slot] = slot - b;
+          });
+        });
+      }
+      const arr = r.threadArrays?.find((x) => matches(x.path, segs));
+      if (arr) {
+        used.add(arr.path);
+        s.items.forEach((item, k) => {
+          if (item.kind === 'arr' || item.kind === 'obj') throw new Error(`symmetry: ${arr.path} must be an array of numbers`);
+          arrK[item.slot] = k;
+          arrOffset[item.slot] = arr.offset;
+        });
+      }
+      s.items.forEach((x, i) => walk(x, [...segs, String(i)]));
+      return;
+    }
+    if (s.kind === 'obj') {
+      s.keys.forEach((k, i) => walk(s.fields[i] as Shape, [...segs, k]));
+      return;
+    }
+    const mask = r.threadMasks?.find((p) => matches(p, segs));
+    const id = r.threadIds?.find((x) => matches(x.path, segs));
+    const ent = r.entityIds?.find((p) => matches(p, segs));
+    if (mask !== undefined) (kind[s.slot] = MASK), used.add(mask);
+    else if (id) (kind[s.slot] = TID), (base[s.slot] = id.base ?? 0), used.add(id.path);
+    else if (ent !== undefined) (kind[s.slot] = ENTITY), used.add(ent);
+  };
+  walk(shape, []);
+  if (!used.has(r.entities)) throw new Error(`symmetry: the world has no entity array ${r.entities}`);
+  const sizes = new Set(recBase.map((b, i) => (recBase[i + 1] ?? b) - b).slice(0, -1));
+  if (sizes.size > 1) throw new Error(`symmetry: the elements of ${r.entities} differ in shape`);
+  const E = recBase.length;
+
+  return {
+    apply(buf, out, tperm, eperm) {
+      for (let s = 0; s < slots; s++) {
+        let v = buf[s] as number;
+        switch (kind[s]) {
+          case MASK:
+            v = renameMask(v & 0xffff, tperm);
+            break;
+          case TID:
+            v = renameThreadId(v, base[s] as number, tperm);
+            break;
+          case ENTITY:
+            v = renameEntity(v, eperm);
+            break;
+          case COPY:
+            break;
+        }
+        let d = s;
+        const e = entity[s] as number;
+        if (e >= 0 && e < E && e < eperm.length) d = (recBase[eperm[e] as number] as number) + (recOff[s] as number);
+        const k = arrK[s] as number;
+        if (k >= 0) {
+          const t = k - (arrOffset[s] as number);
+          if (t >= 0 && t < threads) d += (tperm[t] as number) - t;
+        }
+        out[d] = v;
+      }
+    },
+  };
+}

@@ -223,11 +223,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     maxArgs: 0,
     options: [
       { name: 'protocol', kind: 'string', repeat: true, meta: '<version|file>', help: 'mutate these versions (repeatable; default: every built-in version)' },
-      { name: 'equivalents', kind: 'string', meta: 'FILE', help: 'recorded equivalent mutants (default: scenarios/equivalent-mutants.json)' },
+      { name: 'equivalents', kind: 'string', meta: 'FILE', help: 'recorded survivors with their reasons (default: scenarios/equivalent-mutants.json)' },
       ...SEARCH,
       { name: 'format', kind: MUTANTS_FORMATS, meta: 'text|json|md', help: 'output format (default text)' },
     ],
-    help: "every single-point mutant of a version (a lock, unlock, reference, atomic operation or check changed), judged on the scenarios that list it; exit 0 when each is killed or recorded as equivalent",
+    help: "every single-point mutant of a version (a lock, unlock, reference, atomic operation or check changed), judged on the scenarios that list it; exit 0 when each is killed or recorded with a reason",
   },
   { name: 'help', args: '[<command>]', minArgs: 0, maxArgs: 1, options: [], help: 'show this help, or the help of one command' },
 ];

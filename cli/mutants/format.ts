@@ -3,13 +3,14 @@
  * version), JSON (for tools) and Markdown (a table per version).
  */
 import { verdictCell } from '../../reports/record.ts';
-import { score, type MutantOutcome, type VersionOutcome } from './run.ts';
+import { isEquivalent, score, type MutantOutcome, type VersionOutcome } from './run.ts';
 
 /** The score line of a version. */
 export function scoreLine(v: VersionOutcome): string {
   const s = score(v);
   const count = (st: string) => v.mutants.filter((o) => o.status === st).length;
-  const parts = [`${s.killed} killed`, `${count('equivalent')} equivalent (recorded)`, `${count('survived')} survived`, `${count('no-coverage')} no coverage`];
+  const eq = v.mutants.filter(isEquivalent).length;
+  const parts = [`${s.killed} killed`, `${count('recorded')} recorded (${eq} equivalent, ${count('recorded') - eq} unobservable or not covered)`, `${count('survived')} survived`, `${count('no-coverage')} no coverage`];
   if (count('incomplete')) parts.push(`${count('incomplete')} incomplete`);
   return `${v.version}: mutation score ${(s.score * 100).toFixed(1)}% (${s.killed}/${s.counted}; ${v.mutants.length} mutants: ${parts.join(', ')}) in ${v.seconds.toFixed(1)}s`;
 }
@@ -20,7 +21,7 @@ function detail(o: MutantOutcome): string {
     const k = o.killedBy;
     return `by ${k.scenario}: ${verdictCell(k.got)} where ${verdictCell(k.expected)} is expected${k.note ? ` (${k.note})` : ''}`;
   }
-  if (o.status === 'equivalent') return `equivalent: ${o.reason}`;
+  if (o.status === 'recorded') return `recorded: ${o.reason}`;
   if (o.status === 'no-coverage') return 'no scenario makes this check come out the other way: the mutant runs as the version does';
   if (o.status === 'incomplete') return 'a search was cut short by a bound and none killed it';
   return `no scenario kills it (ran ${o.runs})`;
@@ -72,11 +73,11 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** The Markdown report. */
 export function formatMutantsMd(vs: readonly VersionOutcome[]): string {
-  const out = ['# Mutation score', '', '| version | score | killed | equivalent | survived | no coverage | mutants |', '|---|---|---|---|---|---|---|'];
+  const out = ['# Mutation score', '', '| version | score | killed | recorded (equivalent) | survived | no coverage | mutants |', '|---|---|---|---|---|---|---|'];
   for (const v of vs) {
     const s = score(v);
     const n = (st: string) => v.mutants.filter((o) => o.status === st).length;
-    out.push(`| ${v.version} | ${(s.score * 100).toFixed(1)}% | ${s.killed} | ${n('equivalent')} | ${n('survived')} | ${n('no-coverage')} | ${v.mutants.length} |`);
+    out.push(`| ${v.version} | ${(s.score * 100).toFixed(1)}% | ${s.killed} | ${n('recorded')} (${v.mutants.filter(isEquivalent).length}) | ${n('survived')} | ${n('no-coverage')} | ${v.mutants.length} |`);
   }
   for (const v of vs) {
     out.push('', `## ${v.version}`, '', '| mutant | where | status | by / why |', '|---|---|---|---|');

@@ -7,7 +7,9 @@
  * scenario expects of the version. A forced check whose value the catalog
  * never saw otherwise cannot change a verdict: it is reported as `no-coverage`
  * without a run. Survivors recorded in scenarios/equivalent-mutants.json are
- * `equivalent`, with the recorded reason.
+ * `recorded`, with the reason: one that starts with "equivalent" leaves the
+ * mutant out of the score; "unobservable" and "not covered" ones count as not
+ * killed.
  */
 import type { Protocol } from '../../model/protocol.ts';
 import { newDiscovery, type Discovery } from '../../model/mutation/instrument.ts';
@@ -21,7 +23,7 @@ import { judgePair } from '../judge.ts';
 import type { Pair } from '../check.ts';
 
 /** What became of one mutant. */
-export type MutantStatus = 'killed' | 'survived' | 'equivalent' | 'no-coverage' | 'incomplete';
+export type MutantStatus = 'killed' | 'survived' | 'recorded' | 'no-coverage' | 'incomplete';
 
 /** One mutant's outcome. */
 export interface MutantOutcome {
@@ -29,7 +31,7 @@ export interface MutantOutcome {
   readonly status: MutantStatus;
   /** For a killed mutant: the scenario that kills it, what it expects of the version, and what the mutant gives. */
   readonly killedBy?: { readonly scenario: string; readonly expected: string; readonly got: string; readonly note: string | null };
-  /** For an equivalent mutant: the recorded reason. */
+  /** For a recorded survivor: the recorded reason. */
   readonly reason?: string;
   /** Scenarios run on it. */
   readonly runs: number;
@@ -138,7 +140,7 @@ function instrumented(fn: string): boolean {
 /** Judges one mutant. */
 function runOne(version: Protocol, m: Mutant, scenarios: readonly Scenario[], search: SearchArgs, equivalents: ReadonlyMap<string, string>): MutantOutcome {
   const reason = equivalents.get(m.id);
-  if (m.sameAsSeen) return reason === undefined ? { mutant: m, status: 'no-coverage', runs: 0 } : { mutant: m, status: 'equivalent', reason, runs: 0 };
+  if (m.sameAsSeen) return reason === undefined ? { mutant: m, status: 'no-coverage', runs: 0 } : { mutant: m, status: 'recorded', reason, runs: 0 };
   const p = mutantProtocol(version, m);
   let incomplete = false;
   let runs = 0;
@@ -148,13 +150,18 @@ function runOne(version: Protocol, m: Mutant, scenarios: readonly Scenario[], se
     if (r === 'incomplete') incomplete = true;
     else if (r !== null) return { mutant: m, status: 'killed', killedBy: { scenario: s.id, ...r }, runs };
   }
-  if (reason !== undefined) return { mutant: m, status: 'equivalent', reason, runs };
+  if (reason !== undefined) return { mutant: m, status: 'recorded', reason, runs };
   return { mutant: m, status: incomplete ? 'incomplete' : 'survived', runs };
 }
 
-/** Mutation score: killed over all mutants but the recorded equivalents (1 when there are none). */
+/** True for a recorded survivor whose reason says it is equivalent (left out of the score). */
+export function isEquivalent(o: MutantOutcome): boolean {
+  return o.status === 'recorded' && /^equivalent\b/.test(o.reason ?? '');
+}
+
+/** Mutation score: killed over all mutants but those recorded as equivalent (1 when none is left). */
 export function score(v: VersionOutcome): { killed: number; counted: number; score: number } {
   const killed = v.mutants.filter((o) => o.status === 'killed').length;
-  const counted = v.mutants.filter((o) => o.status !== 'equivalent').length;
+  const counted = v.mutants.filter((o) => !isEquivalent(o)).length;
   return { killed, counted, score: counted === 0 ? 1 : killed / counted };
 }

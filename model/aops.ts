@@ -5,12 +5,15 @@
  * yet released (`no-callback-after-release`).
  */
 import { mappingName, asOf, aopsOf, type AOps } from './mapping.ts';
-import { num, pg, type KCtx } from './dsl.ts';
+import { fields, num, pg, type KCtx } from './dsl.ts';
 import { Kind, kindName } from './world.ts';
 import type { Locals } from '../checker/index.ts';
 
 /** Name of a callback in address_space_operations. */
 export type AOp = keyof AOps;
+
+/** Footprint of callAop on the page in local `v`: the mapping it calls through and the ghost fields its checks read. */
+export const aopFields = (v = 'p') => fields(v, 'mapping', 'ref', 'kind', 'released');
 
 /**
  * Calls `a_ops->op` of address_space `mapping` (a page->mapping value read by

@@ -15,12 +15,15 @@
  * leaves that invariant out (`only`) goes on into the driver.
  */
 import { aopsOf, AS, LIST_POISON2, mappingName, type AOps } from './mapping.ts';
-import { num, pg, type KCtx } from './dsl.ts';
+import { num, pg, RC, type KCtx } from './dsl.ts';
 import { Kind, kindName } from './world.ts';
 import type { Locals } from '../checker/index.ts';
 
 /** A callback of struct movable_operations, by the model's name of the driver function. */
 export type MopsOp = 'isolate_page' | 'migrate_page' | 'putback_page';
+
+/** What a callback that could not be called "returns" when its fault's invariant is not checked: isolate_page false, migrate_page -EBUSY (a permanent failure). */
+const FAILED: Readonly<Record<MopsOp, boolean | number | null>> = { isolate_page: false, migrate_page: RC.EBUSY, putback_page: null };
 
 /** The model's callback names (aopsOf keeps v4.8's a_ops names: migratepage). */
 const MODEL_NAME: Readonly<Record<MopsOp, keyof AOps>> = { isolate_page: 'isolate_page', migrate_page: 'migratepage', putback_page: 'putback_page' };
@@ -32,16 +35,22 @@ const MODEL_NAME: Readonly<Record<MopsOp, keyof AOps>> = { isolate_page: 'isolat
  */
 export function callMops(c: KCtx, op: MopsOp, ops: number, what: string, args: Locals, then?: string, into?: string): void {
   const p = num(c.l, 'p');
-  if (ops === 0) return c.fail('no-null-deref', `page_movable_ops(page ${p}) is NULL (${what}): mops->${op} dereferences NULL`);
+  // The call cannot be made: the fault is recorded; a search that leaves its invariant out goes on as if the callback failed.
+  const fault = (inv: string, msg: string) => {
+    c.fail(inv, msg);
+    if (into !== undefined) c.l[into] = FAILED[op];
+    if (then !== undefined) c.goto(then);
+  };
+  if (ops === 0) return fault('no-null-deref', `page_movable_ops(page ${p}) is NULL (${what}): mops->${op} dereferences NULL`);
   const target = ops === AS.DRIVER ? aopsOf[AS.DRIVER]?.[MODEL_NAME[op]] : undefined;
   if (target === undefined) {
     const name = ops === LIST_POISON2 >> 2 ? 'LIST_POISON2 - PAGE_MAPPING_MOVABLE' : mappingName(ops << 2);
-    return c.fail('no-false-positive-callback', `page_movable_ops(page ${p}) is ${name} (${what}), no struct movable_operations: mops->${op} jumps through a wild pointer`);
+    return fault('no-false-positive-callback', `page_movable_ops(page ${p}) is ${name} (${what}), no struct movable_operations: mops->${op} jumps through a wild pointer`);
   }
   const page = pg(c);
-  if (page.ref === 0) return c.fail('no-use-after-free', `mops->${op} called on page ${p}, which is free`);
+  if (page.ref === 0) return fault('no-use-after-free', `mops->${op} called on page ${p}, which is free`);
   if (page.kind !== Kind.DRIVER) {
-    return c.fail('no-false-positive-callback', `mops->${op} called on page ${p}, which is a ${kindName[page.kind]} page, not the driver's`);
+    return fault('no-false-positive-callback', `mops->${op} called on page ${p}, which is a ${kindName[page.kind]} page, not the driver's`);
   }
   if (page.released) c.fail('no-callback-after-release', `mops->${op} called on page ${p}, which the driver has already released`);
   c.call(target, args, then, into);

@@ -16,11 +16,11 @@
  *   without the lock, and the unlock's step skips it.
  */
 import type { Locals, StepDef, Value } from '../../checker/index.ts';
-import { bit, flagNames } from '../flags.ts';
 import type { Fns, KCtx, KStep } from '../dsl.ts';
 import type { Protocol } from '../protocol.ts';
 import type { World } from '../world.ts';
-import { EARLY, meetSite, setRunning, skipRelease, dropAcquire, SPLIT, type Mutation, type Running, type Site } from './hook.ts';
+import { meetSite, setRunning, skipRelease, dropAcquire, type Mutation, type Running, type Site } from './hook.ts';
+import { earlyUnlockStep, pageKey, replay, SPLIT_CONTROL, storeStep, target, type Control } from './inserted.ts';
 
 /** What discovery learns of a version: its sites, the control flow between steps, and the steps that ran. */
 export interface Discovery {
@@ -55,32 +55,6 @@ export function lockRole(fn: string): 'lock' | 'unlock' | null {
 export function isPrimitive(fn: string): boolean {
   return lockRole(fn) !== null || fn === '__SetPageLocked';
 }
-
-/** A control action a step took. */
-type Control =
-  | { readonly k: 'goto'; readonly label: string }
-  | { readonly k: 'call'; readonly fn: string; readonly args: Locals; readonly then?: string; readonly into?: string }
-  | { readonly k: 'ret'; readonly v: Value };
-
-function replay(c: KCtx, cs: readonly Control[]): void {
-  for (const x of cs) {
-    if (x.k === 'goto') c.goto(x.label);
-    else if (x.k === 'call') c.call(x.fn, x.args, x.then, x.into);
-    else c.ret(x.v);
-  }
-}
-
-/** The label a step continued at within its function, or null (it returned). */
-function target(cs: readonly Control[], next: string | null): string | null {
-  const last = cs[cs.length - 1];
-  if (last === undefined) return next;
-  if (last.k === 'goto') return last.label;
-  if (last.k === 'call') return last.then ?? next;
-  return null;
-}
-
-/** Lock key of a page index. */
-const pageKey = (p: unknown) => `page:${String(p)}`;
 
 /** The local of `l` (among the usual page locals) holding page `p`, for an unlock done by call. */
 function pageVar(l: Locals, p: unknown): string | undefined {
@@ -146,44 +120,6 @@ function proxyCtx(c: KCtx, plan: StepPlan, trace: Control[]): KCtx {
   };
 }
 
-/**
- * The step inserted, under `before`'s label, in front of the step `before`
- * that always leads to the mutated unlock: it releases what that unlock
- * would (when this thread holds it) and marks it done, so `before` runs
- * without the lock.
- */
-function earlyUnlockStep(fn: string, before: KStep, mutation: Mutation, unlockPage: (c: KCtx, v: string) => void): KStep {
-  const site = mutation.site;
-  const v = site.v ?? 'p';
-  const foot = (l: Locals) => (v === 'lru' ? ['lruLock'] : ['flags', 'lockers', 'waitq'].map((f) => `pages/${String(l[v])}/${f}`));
-  return {
-    label: before.label,
-    src: { ...before.src, code: `${site.what} /* MUTANT: moved here from the step after */ ${before.src.code}` },
-    // unlock_page() also reads which page lock the kernel has (World.bitWaitqueue).
-    reads: (l) => [...foot(l), 'bitWaitqueue'],
-    writes: foot,
-    run: (c: KCtx) => {
-      const r: Running = { fn, label: before.label, c, mutation, record: null, counts: new Map(), quiet: 0, fired: false };
-      const prev = setRunning(r);
-      try {
-        if (v === 'lru') {
-          if (c.w.lruLock !== c.tid) return;
-          c.w.lruLock = -1;
-          c.l[EARLY] = 'lru';
-          return;
-        }
-        const p = c.l[v];
-        const page = typeof p === 'number' ? c.w.pages[p] : undefined;
-        if (!page || !(page.lockers & bit(c.tid))) return;
-        unlockPage(c, v);
-        c.l[EARLY] = pageKey(p);
-      } finally {
-        setRunning(prev);
-      }
-    },
-  };
-}
-
 /** The wrapped step. */
 function wrap(plan: StepPlan, unlockPage: (c: KCtx, v: string) => void): KStep {
   const { fn, step } = plan;
@@ -224,44 +160,6 @@ function wrap(plan: StepPlan, unlockPage: (c: KCtx, v: string) => void): KStep {
     }
   };
   return { ...step, run };
-}
-
-/** Local holding the deferred control flow of a split atomic step. */
-const SPLIT_CONTROL = 'mut_k';
-
-/** The store step inserted after a split atomic step: store the loaded word with the bit changed (reporting a lost update, as the non-atomic helpers do), then the step's own control flow. */
-function storeStep(fn: string, step: KStep, mutation: Mutation): KStep {
-  const flagsOf = (l: Locals) => [`pages/${String(l[SPLIT.page])}/flags`];
-  return {
-    label: `${step.label}~store`,
-    src: { ...step.src, code: `${step.src.code} [MUTANT: non-atomic, the store of page->flags]` },
-    reads: flagsOf,
-    writes: flagsOf,
-    run: (c: KCtx) => {
-      const r: Running = { fn, label: `${step.label}~store`, c, mutation, record: null, counts: new Map(), quiet: 0, fired: false };
-      const prev = setRunning(r);
-      try {
-        const l = c.l;
-        const p = l[SPLIT.page];
-        const page = typeof p === 'number' ? c.w.pages[p] : undefined;
-        if (page) {
-          const b = l[SPLIT.bit] as number;
-          const old = l[SPLIT.old] as number;
-          const next = l[SPLIT.set] ? old | bit(b) : old & ~bit(b);
-          const undone = (page.flags ^ next) & ~bit(b);
-          if (undone) {
-            c.fail('no-lost-flag-update', `${step.src.fn} (made non-atomic) stored a stale page->flags: ${flagNames(undone)}, changed by another thread after the load, is undone`);
-          }
-          page.flags = next;
-        }
-        const cs = typeof l[SPLIT_CONTROL] === 'string' ? (JSON.parse(l[SPLIT_CONTROL] as string) as Control[]) : [];
-        for (const k of [SPLIT.page, SPLIT.bit, SPLIT.old, SPLIT.set, SPLIT_CONTROL]) l[k] = null;
-        replay(c, cs);
-      } finally {
-        setRunning(prev);
-      }
-    },
-  };
 }
 
 /** The labels a step was seen to continue at (within its function). */

@@ -74,7 +74,7 @@ export const lock_page_bitwait: KFn = fn('include/linux/pagemap.h', 'lock_page',
   {
     label: 'lock',
     code: 'might_sleep(); if (!trylock_page(page)) __lock_page(page); /* __wait_on_bit_lock: prepare_to_wait_exclusive(page_waitqueue(page)); io_schedule() */',
-    reads: lockFields(),
+    reads: (l, w) => [...lockFields()(l, w), 'lruLock'],
     writes: lockFields(),
     run: (c) => {
       if (c.w.lruLock === c.tid) c.fail('no-sleep-in-atomic', 'lock_page() may sleep but is called with zone->lru_lock held');

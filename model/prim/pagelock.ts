@@ -20,12 +20,13 @@
  */
 import { bit, PG, test } from '../flags.ts';
 import { fields, fn, pg, type KCtx, type KFn } from '../dsl.ts';
+import type { Footprint } from '../../checker/index.ts';
 import { members, type World } from '../world.ts';
 import { unlockPageBitwait } from './pagelock-bitwait.ts';
 import { dropAcquire, mutating, skipRelease } from '../mutation/hook.ts';
 
 /** Footprint of every page-lock operation on the page in local `v`. */
-export const lockFields = (v = 'p') => fields(v, 'flags', 'lockers', 'waitq');
+export const lockFields = (v = 'p'): Footprint<World> => (l, w) => [...fields(v, 'flags', 'lockers', 'waitq')(l, w), 'bitWaitqueue'];
 
 /** trylock_page: test_and_set_bit_lock(PG_locked). Inline, one step; returns true if taken. */
 export function tryLock(c: KCtx, v = 'p'): boolean {
@@ -79,7 +80,7 @@ export const lock_page: KFn = fn('mm/filemap.c', 'lock_page', [
   {
     label: 'lock',
     code: 'lock_page(page): if (!trylock_page(page)) { SetPageWaiters(page); io_schedule(); }',
-    reads: lockFields(),
+    reads: (l, w) => [...lockFields()(l, w), 'lruLock'],
     writes: lockFields(),
     run: (c) => {
       if (c.w.lruLock === c.tid) c.fail('no-sleep-in-atomic', 'lock_page() may sleep but is called with zone->lru_lock held');

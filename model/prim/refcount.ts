@@ -9,11 +9,12 @@ import { PAGE_MAPPING_FLAGS } from '../mapping.ts';
 import { clearAtPrep, dirtyForFree } from './freepage.ts';
 import { hasType } from '../pagetype.ts';
 import { fields, num, pg, type KCtx } from '../dsl.ts';
-import { Kind, List, type Page } from '../world.ts';
+import { Kind, List, type Page, type World } from '../world.ts';
+import type { Footprint } from '../../checker/index.ts';
 import { dropAcquire, mutating, quietly, skipRelease } from '../mutation/hook.ts';
 
-/** Footprint of reference operations on the page in local `v` (freeing may reset the mapping tag, the flags and ghost kind). */
-export const refFields = (v = 'p') => fields(v, 'ref', 'holds', 'mapping', 'kind', 'released', 'flags');
+/** Footprint of reference operations on the page in local `v`: the whole page (freeing checks and resets most of it, as the version's free path does). */
+export const refFields = (v = 'p'): Footprint<World> => (l) => [`pages/${String(l[v])}`];
 
 /** Footprint of allocating the page in local `v`. */
 export const allocFields = (v = 'p') =>

@@ -249,6 +249,7 @@ export function commonFns(layout: Layout): Fns {
       {
         label: 'alloc',
         code: 'page = alloc_page(GFP_KERNEL)',
+        reads: paths('objData'),
         writes: both(allocFields(), paths(...OBJ_PATHS)),
         run: (c) => {
           if (!allocPage(c, DRIVER_SLOT, Kind.DRIVER)) return c.ret(null);

@@ -9,7 +9,7 @@ import { bit, PAGE_MOVABLE_MAPCOUNT_VALUE, PG, test, type Layout } from '../flag
 import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec } from '../dsl.ts';
 import type { Locals } from '../../checker/index.ts';
 import { AS, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
-import { callAop } from '../aops.ts';
+import { aopFields, callAop } from '../aops.ts';
 import { warnOn } from '../kassert.ts';
 import { nonAtomicBitFn, atomicBit } from '../prim/flagword.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
@@ -78,11 +78,14 @@ export function v3ClearPageMovable(layout: Layout): Fns {
   const movable = layout.movable ?? PG.reclaim;
   return {
     __ClearPageMovable: fn(FLAGS_H, '__ClearPageMovable', [
-      local('check', 'static inline void __ClearPageMovable(struct page *page)', (c) => {
-        if (pg(c).kind !== Kind.DRIVER) {
-          c.fail('no-false-positive-movable', `__ClearPageMovable() on page ${num(c.l, 'p')}, which is not a driver page: a PG_reclaim false positive`);
-        }
-      }),
+      {
+        ...local('check', 'static inline void __ClearPageMovable(struct page *page)', (c) => {
+          if (pg(c).kind !== Kind.DRIVER) {
+            c.fail('no-false-positive-movable', `__ClearPageMovable() on page ${num(c.l, 'p')}, which is not a driver page: a PG_reclaim false positive`);
+          }
+        }),
+        reads: fields('p', 'kind'),
+      },
       layout.mapcountMarker
         ? {
             label: 'marker',
@@ -202,7 +205,7 @@ export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): Fn
       code: vmSetsIsolated
         ? 'mapping = page_mapping(page); if (!mapping->a_ops->isolate_page(page, mode)) goto out_no_isolated;'
         : 'ret = page->mapping->a_ops->isolate_page(page, mode);',
-      reads: fields('p', 'mapping'),
+      reads: aopFields(),
       run: (c) => callAop(c, 'isolate_page', pg(c).mapping, { p: num(c.l, 'p') }, 'ret', 'ret'),
     },
     local('ret', 'if (!ret) goto out_no_isolated;', (c) => void (c.l.ret || c.goto('out_no_isolated'))),
@@ -258,7 +261,7 @@ export function v3PutbackMovablePage(layout: Layout): Fns[string] {
     {
       label: 'callback',
       code: 'mapping = page_mapping(page); mapping->a_ops->putback_page(page);',
-      reads: fields('p', 'mapping'),
+      reads: aopFields(),
       run: (c) => callAop(c, 'putback_page', pg(c).mapping, { p: num(c.l, 'p') }, 'unlock'),
     },
     unlockStep('unlock', 'WARN_ON_ONCE(PageIsolated(page)); unlock_page(page);'),
@@ -445,15 +448,21 @@ export function v3MoveToNewPage(layout: Layout): Fns[string] {
         c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'out');
       },
     },
-    local('callback', 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);', (c) =>
-      callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
-    ),
-    local('lru', 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...); else rc = fallback_migrate_page(...);', (c) => {
+    {
+      ...{
+        ...local('callback', 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);', (c) =>
+          callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
+        ),
+        reads: aopFields(),
+      },
+      reads: aopFields(),
+    },
+    { ...local('lru', 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...); else rc = fallback_migrate_page(...);', (c) => {
       const m = num(c.l, 'm');
       const args = { p: num(c.l, 'p'), np: num(c.l, 'np') };
       if (m >> 2 === AS.DRIVER) return callAop(c, 'migratepage', m, args, 'success', 'rc');
       c.call('file_migratepage', args, 'success', 'rc');
-    }),
+    }), reads: aopFields() },
     local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {', (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out'))),
     {
       label: 'clear_mapping',

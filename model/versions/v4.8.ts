@@ -10,7 +10,7 @@
 import { PG, test, type Layout } from '../flags.ts';
 import { both, fields, fn, local, num, pg, RC, type Fns, type KCtx } from '../dsl.ts';
 import { aopsOf, asOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE, AS, mappingOf } from '../mapping.ts';
-import { callAop } from '../aops.ts';
+import { aopFields, callAop } from '../aops.ts';
 import { bugOn, warnOn } from '../kassert.ts';
 import { putPage, refFields } from '../prim/refcount.ts';
 import { ownerSlot } from '../world.ts';
@@ -149,7 +149,7 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
       {
         label: 'callback',
         code: 'VM_BUG_ON_PAGE(!PageLocked(page), page); VM_BUG_ON_PAGE(!PageMovable(page), page); VM_BUG_ON_PAGE(!PageIsolated(page), page); mapping = page_mapping(page); mapping->a_ops->putback_page(page);',
-        reads: fields('p', 'mapping', 'flags'),
+        reads: both(aopFields(), fields('p', 'flags')),
         run: (c) => {
           const page = pg(c);
           bugOn(c, !test(page.flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(page), page)', 'putback_movable_page');
@@ -237,14 +237,17 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
         c.l.rc = RC.SUCCESS;
         c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'out');
       }),
-      local('callback', 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);', (c) =>
-        callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
-      ),
-      local('lru', 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...);', (c) => {
+      {
+        ...local('callback', 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);', (c) =>
+          callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
+        ),
+        reads: aopFields(),
+      },
+      { ...local('lru', 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...);', (c) => {
         const args = { p: num(c.l, 'p'), np: num(c.l, 'np') };
         if (asOf(num(c.l, 'm')) === AS.DRIVER) return callAop(c, 'migratepage', num(c.l, 'm'), args, 'success', 'rc');
         c.call('file_migratepage', args, 'success', 'rc');
-      }),
+      }), reads: aopFields() },
       local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {', (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out'))),
       {
         label: 'success_movable',

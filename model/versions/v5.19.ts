@@ -19,7 +19,7 @@
 import { fields, fn, local, num, pg, type Fns, type KFn } from '../dsl.ts';
 import { atomicBit } from '../prim/flagword.ts';
 import { extendProtocol, type Protocol } from '../protocol.ts';
-import { callAop } from '../aops.ts';
+import { aopFields, callAop } from '../aops.ts';
 import { v50 } from './v5.0.ts';
 
 const FLAGS_H = 'include/linux/page-flags.h';
@@ -50,7 +50,7 @@ export const v519: Protocol = extendProtocol(v50, {
       {
         label: 'callback',
         code: 'mapping = page_mapping(page); mapping->a_ops->putback_page(page);',
-        reads: fields('p', 'mapping'),
+        reads: aopFields(),
         run: (c) => callAop(c, 'putback_page', pg(c).mapping, { p: num(c.l, 'p') }, 'clear'),
       },
       local('clear', 'ClearPageIsolated(page);', (c) => c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'done')),

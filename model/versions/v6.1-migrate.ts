@@ -109,7 +109,7 @@ export function v61MigrateFns(layout: Layout): Fns {
       {
         label: 'callback',
         code: 'mops = page_movable_ops(&src->page); rc = mops->migrate_page(&dst->page, &src->page, mode); WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !folio_test_isolated(src)); }',
-        reads: fields('p', 'mapping'),
+        reads: fields('p', 'mapping', 'ref', 'kind', 'released'),
         run: (c) => callMops(c, 'migrate_page', asOf(pg(c).mapping), 'page->mapping - PAGE_MAPPING_MOVABLE', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
       },
       {

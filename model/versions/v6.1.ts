@@ -67,7 +67,7 @@ export function v61MovableFns(): Fns {
       {
         label: 'tag',
         code: 'VM_BUG_ON_PAGE(!PageLocked(page), page); if (!__PageMovable(page)) return false;',
-        reads: fields('p', 'mapping'),
+        reads: fields('p', 'mapping', 'lockers'),
         run: (c) => {
           bugOn(c, (pg(c).lockers & bit(c.tid)) === 0, 'VM_BUG_ON_PAGE(!PageLocked(page), page)', 'PageMovable');
           if (!tagged(pg(c).mapping)) c.ret(false);
@@ -189,7 +189,7 @@ export function v61IsolateMovablePage(layout: Layout, around: { before?: StepSpe
     {
       label: 'isolate',
       code: 'mops = page_movable_ops(page); VM_BUG_ON_PAGE(!mops, page); if (!mops->isolate_page(page, mode)) goto out_no_isolated;',
-      reads: fields('p', 'mapping'),
+      reads: fields('p', 'mapping', 'ref', 'kind', 'released'),
       run: (c) => callMops(c, 'isolate_page', opsOfMapping(pg(c).mapping), 'page->mapping - PAGE_MAPPING_MOVABLE', { p: num(c.l, 'p') }, 'ret', 'ret'),
     },
     {
@@ -234,7 +234,7 @@ export function v61PutbackFns(layout: Layout): Fns {
       {
         label: 'callback',
         code: 'const struct movable_operations *mops = page_movable_ops(page); mops->putback_page(page);',
-        reads: fields('p', 'mapping'),
+        reads: fields('p', 'mapping', 'ref', 'kind', 'released'),
         run: (c) => callMops(c, 'putback_page', opsOfMapping(pg(c).mapping), 'page->mapping - PAGE_MAPPING_MOVABLE', { p: num(c.l, 'p') }, 'clear'),
       },
       local('clear', 'ClearPageIsolated(page);', (c) => c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'done')),

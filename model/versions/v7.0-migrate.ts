@@ -145,7 +145,7 @@ export function v70MigrateFns(layout: Layout, has: (page: Page) => boolean = has
       {
         label: 'call',
         code: 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(src), src); VM_WARN_ON_ONCE_PAGE(!PageMovableOpsIsolated(src), src); rc = page_movable_ops(src)->migrate_page(dst, src, mode);',
-        reads: fields('p', 'flags', 'mapcount'),
+        reads: fields('p', 'flags', 'mapcount', 'ref', 'kind', 'released'),
         run: (c) => {
           warnOn(c, !has(pg(c)), 'VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(src), src)', 'migrate_movable_ops_page');
           warnOn(c, !test(pg(c).flags, layout.isolated), 'VM_WARN_ON_ONCE_PAGE(!PageMovableOpsIsolated(src), src)', 'migrate_movable_ops_page');

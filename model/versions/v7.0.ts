@@ -142,7 +142,7 @@ function isolateFn(layout: Layout, has: HasOps): Fns[string] {
     {
       label: 'isolate',
       code: 'mops = page_movable_ops(page); if (WARN_ON_ONCE(!mops)) goto out_no_isolated; if (!mops->isolate_page(page, mode)) goto out_no_isolated;',
-      reads: fields('p', 'mapcount'),
+      reads: fields('p', 'mapcount', 'ref', 'kind', 'released'),
       run: (c) => {
         const ops = opsOfType(pg(c));
         warnOn(c, ops === 0, 'WARN_ON_ONCE(!mops)', 'isolate_movable_ops_page');
@@ -201,7 +201,7 @@ function putbackFns(layout: Layout, has: HasOps): Fns {
       {
         label: 'callback',
         code: 'page_movable_ops(page)->putback_page(page);',
-        reads: fields('p', 'mapcount'),
+        reads: fields('p', 'mapcount', 'ref', 'kind', 'released'),
         run: (c: KCtx) => callMops(c, 'putback_page', opsOfType(pg(c)), 'by page type', { p: num(c.l, 'p') }, 'clear'),
       },
       local('clear', 'ClearPageMovableOpsIsolated(page);', (c) => c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'unlock')),

@@ -22,14 +22,14 @@ test('without --check-writes the same protocol explores (the write is not checke
   t.notRegex(out.stderr, /undeclared write:/);
 });
 
-test('the catalog passes --check-writes', async (t) => {
+test('the catalog passes --check-footprints (every read and write declared; it implies --check-writes)', async (t) => {
   // Every pair of the catalog, checked (a gate that ignored the flag would let the fixture's write through: see below).
   const pairs = catalog.reduce((n, s) => n + s.protocols.length, 0);
-  const out = await cli(['gate', '--check-writes']);
+  const out = await cli(['gate', '--check-footprints']);
   t.is(out.code, 0, out.stderr.split('\n').filter((l) => !l.includes(' states in ')).join('\n'));
   t.true(out.stdout.endsWith(`\ngate: ${pairs}/${pairs} match\n`));
-  t.notRegex(out.stderr, /undeclared write:/);
-  const bad = await cli(['gate', '--protocol', FILE, '--check-writes']);
+  t.notRegex(out.stderr, /undeclared (write|read):/);
+  const bad = await cli(['gate', '--protocol', FILE, '--check-footprints']);
   t.is(bad.code, 2);
   t.regex(bad.stderr, /undeclared write: step drv_lru:rotate \(thread D\) changed pages\/0\/mappers/);
 });

@@ -43,9 +43,13 @@ test('--symmetry: three interchangeable compaction threads, same verdict, fewer 
   t.regex(mutant.stdout.replace(/\s+/g, ' '), /; symmetry over 3 interchangeable threads/);
 });
 
-test('--check-footprints reaches the model: an undeclared read is a model error (exit 2) naming the step and the field', async (t) => {
-  const r = await cli(['run', 'parallel-compaction', '--protocol', 'v4.8-atomic', '--check-footprints']);
-  const ok = r.code === 0 || /undeclared read: step \S+ \(thread \w+\) read \S+ but declares reads and writes/.test(r.stderr);
-  t.true(ok, r.stderr);
-  t.true(r.code === 0 || r.code === 2);
+test('--check-footprints: the kernel model declares what it reads; a protocol that reads undeclared is a model error (exit 2)', async (t) => {
+  const r = await cli(['run', 'parallel-compaction', '--protocol', 'v4.8-atomic', '--check-footprints', '--format', 'json']);
+  t.is(r.code, 0, r.stderr);
+  t.is(JSON.parse(r.stdout).results[0].verdict, 'pass');
+  const bad = await cli(['run', 'migration-preserves-data', '--protocol', 'test/fixtures/undeclared-read-protocol.ts', '--check-footprints']);
+  t.is(bad.code, 2, bad.stderr);
+  t.regex(bad.stderr, /undeclared read: step drv_lru:rotate \(thread D\) read pages\/0\/mappers but declares reads and writes \[/);
+  const plain = await cli(['run', 'migration-preserves-data', '--protocol', 'test/fixtures/undeclared-read-protocol.ts']);
+  t.not(plain.code, 2, plain.stderr);
 });

@@ -46,7 +46,7 @@ test("a guard's reads count too", (t) => {
   t.is(e?.message, 'undeclared read: the guard of step f:wait (thread T0) read b but declares reads and writes [a]');
 });
 
-test('a local step must read nothing of the world', (t) => {
+test('a local step reads only what it declares', (t) => {
   const bad: FnDef<W> = {
     steps: [
       { label: 'bump', src: src('a++'), writes: () => ['a'], reads: () => ['a'], run: (c) => void (c.w.a += 1) },

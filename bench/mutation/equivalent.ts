@@ -184,4 +184,18 @@ export const equivalents: readonly Equivalent[] = [
     reason: 'reached only by writes to the world (locals views are extensible, a new local is caught after the step): the local it would grow is never read, and the run ends in the same TypeError either way',
   },
   { file: 'checker/program/build.ts', line: 'if (!ns) throw new Error(`program ${spec.name}: thread ${a.thread} has finished`);', reason: 'stepInfo runs only in explain, after the step itself ran: a finished thread has already thrown the same error in the recipe' },
+  // checker/packed/hints.ts (the warm-up's pace)
+  { file: 'checker/packed/hints.ts', line: 'let seen = true;', reason: 'seen only shortens the warm-up (5 quiet runs instead of 20); how long the warm-up runs changes the work, not the answer' },
+  { file: 'checker/packed/hints.ts', line: 'else seen = false;', reason: 'seen only shortens the warm-up (5 quiet runs instead of 20); how long the warm-up runs changes the work, not the answer' },
+  // checker/packed/liveness.ts
+  { file: 'checker/packed/liveness.ts', line: "return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[LIVENESS_GROWTH] === true;", reason: 'only errors (non-null objects) are ever thrown through it: the object tests cannot fail' },
+  { file: 'checker/packed/liveness.ts', line: 'export function factsLearnt(): number {', reason: 'factsLearnt only tells the warm-up when to stop; a warm-up that stops sooner leaves facts to the search, which learns them with a restart' },
+  { file: 'checker/packed/liveness.ts', line: 'let m = (x.reads[pc] as number) | (pc + 1 < n ? (live[pc + 1] as number) : 0);', reason: 'live[n], past the end, is undefined, and undefined | 0 is 0: testing pc + 1 < n or not gives the same mask' },
+  { file: 'checker/packed/liveness.ts', line: 'if ((mask & ~old) === 0) return;', replacement: 'false', reason: 'a read already known changes no dead set, so update() throws nothing; only factsLearnt counts it, which only paces the warm-up' },
+  { file: 'checker/packed/liveness.ts', line: 'learnt++;', reason: 'the warm-up reads only whether factsLearnt() changed, and counting down changes it as well' },
+  { file: 'checker/packed/liveness.ts', contains: 'this.update(f, `${this.fnNames[f]} step ${pc}', reason: 'the reason is the message of LivenessGrowth, printed only under MOVCHECK_DEBUG_LAYOUT' },
+  { file: 'checker/packed/liveness.ts', line: 'if (to === pc + 1 || set.has(to)) return;', replacement: 'false', reason: 'recording a jump already known, or the fall-through pc + 1 that solve() assumes anyway, changes no dead set' },
+  { file: 'checker/packed/liveness.ts', line: 'if (to === pc + 1 || set.has(to)) return;', replacement: 'to === pc + 1 && set.has(to)', reason: 'recording a jump already known, or the fall-through pc + 1 that solve() assumes anyway, changes no dead set' },
+  { file: 'checker/packed/liveness.ts', line: 'for (let pc = 0; pc < next.length; pc++) if ((old[pc] as number) & ~(next[pc] as number)) throw new LivenessGrowth(why);', replacement: 'pc <= next.length', reason: 'old[n] and next[n], past the end, are undefined: undefined & ~undefined is 0' },
+  { file: 'checker/packed/liveness.ts', line: 'readonly observeOnly = false,', reason: 'the only caller (compile.ts) always passes observeOnly' },
 ];

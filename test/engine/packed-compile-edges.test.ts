@@ -113,3 +113,26 @@ test('dead locals: the first 30 names of a function are reset, later ones never 
   // v29 (the 30th name) is reset after set, v30 (the 31st) is kept: two states after set and after use
   t.is(key(explore(buildModel(spec), { progress: null })), 'pass states=6 transitions=8');
 });
+
+test('dead locals across a backward jump: a local read at the top of a loop stays live through its body', (t) => {
+  // init: x = 5, i = 0; head: n = x + i; body: i += 1, back to head while i < 3; end: n = 100.
+  const f: FnDef<{ n: number }> = {
+    steps: [
+      { label: 'init', src, run: (c) => void ((c.l.x = 5), (c.l.i = 0)) },
+      { label: 'head', src, run: (c) => void (c.w.n = (c.l.x as number) + (c.l.i as number)) },
+      {
+        label: 'body',
+        src,
+        run: (c) => {
+          c.l.i = (c.l.i as number) + 1;
+          if ((c.l.i as number) < 3) c.goto('head');
+        },
+      },
+      { label: 'end', src, run: (c) => void (c.w.n = 100) },
+    ],
+  };
+  const spec: ProgramSpec<{ n: number }> = { name: 'loop-live', world: { n: 0 }, fns: { f }, threads: [{ name: 'T0', fn: 'f', args: {} }] };
+  const object = key(explore(buildModel(spec), { progress: null, engine: 'object' }));
+  t.is(object, 'pass states=9 transitions=8');
+  t.is(key(explore(buildModel(spec), { progress: null })), object);
+});

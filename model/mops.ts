@@ -9,7 +9,8 @@
  *
  * A NULL ops is `no-null-deref`, a wild one or a page that is not the
  * driver's `no-false-positive-callback`, a free page `no-use-after-free`: the
- * call is not made. A page the driver has already released is
+ * call is not made (a search that leaves that invariant out goes on as if the
+ * callback failed: isolate_page false, migrate_page -EBUSY). A page the driver has already released is
  * `no-callback-after-release`, and the call IS made: 7.0 calls the callbacks
  * of released pages by design (its driver refuses them), so a check that
  * leaves that invariant out (`only`) goes on into the driver.

@@ -121,7 +121,7 @@ function proxyCtx(c: KCtx, plan: StepPlan, trace: Control[]): KCtx {
 }
 
 /** The wrapped step. */
-function wrap(plan: StepPlan, unlockPage: (c: KCtx, v: string) => void): KStep {
+function wrap(plan: StepPlan): KStep {
   const { fn, step } = plan;
   const record = plan.record;
   const recordSite = record
@@ -209,10 +209,10 @@ export function instrument(
       const proxy = record !== null || here;
       if (early && mutation) {
         steps.push(earlyUnlockStep(fn, step, mutation, unlockPage));
-        steps.push(wrap({ fn, step: { ...step, label: `${step.label}~body` }, next, record, mutation, proxy, split }, unlockPage));
+        steps.push(wrap({ fn, step: { ...step, label: `${step.label}~body` }, next, record, mutation, proxy, split }));
         return;
       }
-      steps.push(wrap({ fn, step, next, record, mutation, proxy, split }, unlockPage));
+      steps.push(wrap({ fn, step, next, record, mutation, proxy, split }));
       if (split && mutation) steps.push(storeStep(fn, step, mutation));
     });
     out[fn] = { steps };

@@ -4,7 +4,7 @@
  * movable: an owner of a newly allocated page locks it with the non-atomic
  * __SetPageLocked, believing nobody else can see it.
  */
-import { defineScenario, NEWER, pass, V48_FAMILY, VERSIONS, violation } from '../define.ts';
+import { defineScenario, NEWER, pass, PAST_KERNEL_CHECKS, V48_FAMILY, VERSIONS, violation } from '../define.ts';
 import { free, type SystemInit } from '../../model/system.ts';
 
 const quote =
@@ -62,7 +62,11 @@ export const r9Mutant = defineScenario({
   )),
     'v6.1~no-precheck': violation('page-lock-consistent', "C0's trylock and O's __SetPageLocked() both take PG_locked: two threads hold one page lock."),
     'v6.2~no-precheck': violation('page-lock-consistent', "C0's trylock and O's __SetPageLocked() both take PG_locked: two threads hold one page lock."),
-    'v7.0~no-precheck': violation('page-lock-consistent', "C0's trylock and O's __SetPageLocked() both take PG_locked: two threads hold one page lock."),
+    'v7.0~no-precheck': violation(
+      'page-lock-consistent',
+      "C0's trylock and O's __SetPageLocked() both take PG_locked: two threads hold one page lock. (isolate_movable_ops_page()'s VM_WARN_ON_ONCE_PAGE(!page_has_movable_ops(page), page) after the trylock warns first, kernel-warn-on; checked here past the kernel's own checks.)",
+      { only: PAST_KERNEL_CHECKS },
+    ),
   },
   mutantOf: { id: 'r9-new-page-owner-lock', change: 'the PageMovable test before trylock_page() removed' },
   system,

@@ -89,6 +89,7 @@ const PINS: Record<string, string> = {
   'r3-driver-uses-owner-priv-1~non-atomic-isolated @ v7.0~non-atomic-isolated': 'no-lost-flag-update 000000000010',
   'r4-reclaim-false-positive-isolate~mutants @ v3~no-mapcount-check': 'no-false-positive-callback 0000000000',
   'r4-reclaim-false-positive-isolate~mutants @ v3-reviewed~flag-only-locked': 'no-false-positive-callback 0000000000',
+  'r4-reclaim-false-positive-isolate~mutants @ v7.0~no-page-type': 'kernel-warn-on 01000000',
   'r5-movable-and-mapped @ v3': 'mapcount-consistent 0',
   'r5-movable-and-mapped~marker @ v3-reviewed~mapcount-marker': 'mapcount-consistent 0',
   'r5-movable-and-mapped~marker @ v4.8~mapcount-marker': 'mapcount-consistent 0',
@@ -130,7 +131,7 @@ const PINS: Record<string, string> = {
   'r7-unmap-and-move-unlocked-clear~scanned-no-movable-check @ v6.2~no-movable-check': 'no-null-deref 0100b000000011111111',
   'r8-reclaim-false-positive-migrate @ v3-reviewed': 'no-false-positive-movable 00b0000',
   'r8-reclaim-false-positive-migrate~mutants @ v3~no-mapcount-check': 'no-false-positive-movable 00b000',
-  'r8-reclaim-false-positive-migrate~mutants @ v7.0~no-page-type': 'kernel-warn-on 000b010',
+  'r8-reclaim-false-positive-migrate~mutants @ v7.0~no-page-type': 'no-null-deref 000a0000',
   'r9-new-page-owner-lock~no-precheck @ v3~no-precheck': 'page-lock-consistent 10011',
   'r9-new-page-owner-lock~no-precheck @ v3-reviewed~no-precheck': 'page-lock-consistent 10011',
   'r9-new-page-owner-lock~no-precheck @ v4.8~no-precheck': 'page-lock-consistent 10011',
@@ -140,15 +141,15 @@ const PINS: Record<string, string> = {
   'r9-new-page-owner-lock~no-precheck @ v5.19~no-precheck': 'page-lock-consistent 10011',
   'r9-new-page-owner-lock~no-precheck @ v6.1~no-precheck': 'page-lock-consistent 10011',
   'r9-new-page-owner-lock~no-precheck @ v6.2~no-precheck': 'page-lock-consistent 10011',
-  'r9-new-page-owner-lock~no-precheck @ v7.0~no-precheck': 'kernel-warn-on 1000',
+  'r9-new-page-owner-lock~no-precheck @ v7.0~no-precheck': 'page-lock-consistent 10011',
   'slab-page-looks-movable @ v6.1': 'no-false-positive-callback 10111000000',
   'slab-page-looks-movable~no-second-slab-check @ v6.2~no-second-slab-check': 'no-false-positive-callback 1001110000000',
   'v7-zspage-destroyed-while-isolated~mutants @ v6.1~non-atomic-isolated': 'no-lost-flag-update 000b00000000110',
   'v7-zspage-destroyed-while-isolated~mutants @ v6.2~non-atomic-isolated': 'no-lost-flag-update 000b00000000110',
   'v7-zspage-destroyed-while-isolated~mutants @ v7.0~migrate-no-destroyed-check': 'no-null-deref 000a111100000',
-  'v7-released-page-rescanned~no-isolated-check @ v6.1~no-isolated-check': 'kernel-bug-on 00000000000110011111111',
-  'v7-released-page-rescanned~no-isolated-check @ v6.2~no-isolated-check': 'kernel-bug-on 000000000000011001111111111',
-  'v7-released-page-rescanned~no-isolated-check @ v7.0~no-isolated-check': 'kernel-warn-on 00000000011001111111'
+  'v7-released-page-rescanned~no-isolated-check @ v6.1~no-isolated-check': 'no-double-isolation 00000000000110011111111111',
+  'v7-released-page-rescanned~no-isolated-check @ v6.2~no-isolated-check': 'no-double-isolation 000000000000011001111111111111',
+  'v7-released-page-rescanned~no-isolated-check @ v7.0~no-isolated-check': 'no-double-isolation 0000000001100111111111'
 };
 
 for (const s of catalog) {

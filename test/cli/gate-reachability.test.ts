@@ -42,17 +42,21 @@ test('bfs and dfs give the same matches for a candidate protocol (the worked exa
       .map((l) => l.replace(/ \(movcheck replay .*$/, ''))
       .sort();
   };
+  // Which pairs mismatch is the same under both orders; what each meets first may differ where the patch adds two violations.
+  const pairs = (ls: string[]) => ls.map((l) => l.replace(/, got .*$/, ''));
   const bfs = await lines('bfs');
-  t.deepEqual(await lines('dfs'), bfs);
-  t.is(bfs.length, 14);
-  // The base's own violation came first under BFS, yet the patch adds isolated-cleared-under-lock: a mismatch.
-  t.true(bfs.includes('  r1-driver-uses-lru-after-isolation under my-patch: expected violation of lru-owned-by-isolator, got violation of isolated-cleared-under-lock'));
+  t.deepEqual(pairs(await lines('dfs')), pairs(bfs));
+  t.is(bfs.length, 13);
+  // The base's own violation is reachable, yet the patch adds one: the kernel's own VM_BUG_ON_PAGE(!PageLocked(page)) in
+  // putback_movable_page(), now called after unlock_page(). A mismatch.
+  t.true(bfs.includes('  r1-driver-uses-lru-after-isolation under my-patch: expected violation of lru-owned-by-isolator, got violation of kernel-bug-on'));
+  t.true(bfs.includes('  r6-putback-unlocked-clear under my-patch: expected pass, got violation of isolated-cleared-under-lock'));
 });
 
 test('an expected consequence matches without only: a search for it alone decides, and the report shows its trace', async (t) => {
-  const f = tmpFile('expect.json', JSON.stringify({ [R2]: { 'v4.8': 'no-hang' } }));
+  const f = tmpFile('expect.json', JSON.stringify({ [R2]: { 'v4.10': 'no-hang' } }));
   for (const strategy of ['bfs', 'dfs']) {
-    const r = await cli(['gate', R2, '--protocol', 'v4.8', '--expect', f, '--strategy', strategy]);
+    const r = await cli(['gate', R2, '--protocol', 'v4.10', '--expect', f, '--strategy', strategy]);
     t.is(r.code, 0, r.stdout);
     t.regex(r.stdout, /✗ no-hang/);
   }
@@ -70,9 +74,9 @@ test('an expected violation that is not reachable is a mismatch under both strat
 test('run shows what it met first and judges the expectation by reachability', async (t) => {
   const scen = tmpFile(
     'r2-hang.mjs',
-    `export default (api) => ({ ...api.scenarioById('${R2}'), id: 'r2-hang', protocols: ['v4.8'], expect: { 'v4.8': api.violation('no-hang', 'the sleeper is never woken') } });\n`,
+    `export default (api) => ({ ...api.scenarioById('${R2}'), id: 'r2-hang', protocols: ['v4.10'], expect: { 'v4.10': api.violation('no-hang', 'the sleeper is never woken') } });\n`,
   );
-  const r = await cli(['run', scen, '--protocol', 'v4.8']);
+  const r = await cli(['run', scen, '--protocol', 'v4.10']);
   t.is(r.code, 1, r.stderr);
   t.regex(r.stdout, /^verdict: +VIOLATION of no-lost-flag-update/m);
   t.regex(unwrap(r.stdout), /^expected: violation of no-hang \(matches: no-hang is reachable too: a search checking only no-hang \(--only no-hang\) finds it\)/m);
@@ -94,7 +98,7 @@ test('gate --strategy dfs shows the decisive trace: the expected invariant, chec
 test('a candidate identical to its base matches, though it reaches the base consequence (no-hang) besides the expected precursor', async (t) => {
   const same = tmpFile(
     'same.mjs',
-    `export default (api) => api.extendProtocol(api.protocolById('v4.8'), { id: 'same-as-v4.8', title: 'v4.8 unchanged', description: 'no change', fns: {} });\n`,
+    `export default (api) => api.extendProtocol(api.protocolById('v4.10'), { id: 'same-as-v4.10', title: 'v4.10 unchanged', description: 'no change', fns: {} });\n`,
   );
   for (const strategy of ['bfs', 'dfs']) {
     const r = await cli(['gate', R2, '--protocol', same, '--strategy', strategy]);
@@ -102,15 +106,16 @@ test('a candidate identical to its base matches, though it reaches the base cons
     t.regex(r.stdout, /gate: 1\/1 match/);
   }
   const run = await cli(['run', R2, '--protocol', same]);
-  t.regex(unwrap(run.stdout), /^expected: violation of no-lost-flag-update \(matches: no violation its base v4\.8 does not have; it also reaches no-hang, as its base does\)/m);
+  t.regex(unwrap(run.stdout), /^expected: violation of no-lost-flag-update \(matches: no violation its base v4\.10 does not have; it also reaches no-hang, as its base does\)/m);
 });
 
 test('gate --only leaves out pairs expecting a violation it does not check; none left is exit 2', async (t) => {
   const r = await cli(['gate', R2, '--only', 'no-lost-flag-update']);
   t.is(r.code, 0, r.stdout);
-  t.regex(r.stderr, /^movcheck: skipped 1 pair expecting a violation that --only does not check$/m);
-  t.regex(r.stdout, /gate: 3\/3 match/);
+  // v3 expects isolated-cleared-under-lock, v7.0 no-callback-after-release: both left out.
+  t.regex(r.stderr, /^movcheck: skipped 2 pairs expecting a violation that --only does not check$/m);
+  t.regex(r.stdout, /gate: 8\/8 match/);
   const none = await cli(['gate', 'r3-driver-uses-reclaim', '--only', 'no-hang']);
   t.is(none.code, 2);
-  t.regex(none.stderr, /^movcheck: gate has no scenario×version pair to check: --only leaves none of the 4 pairs/);
+  t.regex(none.stderr, /^movcheck: gate has no scenario×version pair to check: --only leaves none of the 10 pairs/);
 });

@@ -5,14 +5,14 @@ import { cli } from './_helpers.ts';
 const VALID = /valid parameters: threads=1\.\.6 \(default 2\), pages=1\.\.4 \(default 1\), driver=on\|off \(default off\)\n$/;
 
 test('run --param: the values build the system; the replay line repeats them; no expectation away from the defaults', async (t) => {
-  const r = await cli(['run', 'parallel-compaction', '--protocol', 'v4.8', '--param', 'threads=3', '--param', 'driver=on', '--max-states', '20000']);
+  const r = await cli(['run', 'parallel-compaction', '--protocol', 'v4.10', '--param', 'threads=3', '--param', 'driver=on', '--max-states', '20000']);
   t.is(r.code, 1, r.stderr);
   t.regex(r.stdout, /^parallel-compaction — Two compaction threads race for one driver page \(threads=3, driver=on\)$/m);
   t.regex(r.stdout, /^expected: none at these parameters \(the scenario's expectations hold at its defaults\)$/m);
   t.regex(r.stdout, /\| C0 +\| C1 +\| C2 +\| D/);
-  const m = /^replay: (movcheck replay parallel-compaction --param threads=3 --param driver=on --protocol v4\.8 --schedule (\S+))$/m.exec(r.stdout);
+  const m = /^replay: (movcheck replay parallel-compaction --param threads=3 --param driver=on --protocol v4\.10 --schedule (\S+))$/m.exec(r.stdout);
   t.truthy(m, r.stdout);
-  const replay = await cli(['replay', 'parallel-compaction', '--param', 'threads=3', '--param', 'driver=on', '--protocol', 'v4.8', '--schedule', m![2]!]);
+  const replay = await cli(['replay', 'parallel-compaction', '--param', 'threads=3', '--param', 'driver=on', '--protocol', 'v4.10', '--schedule', m![2]!]);
   t.is(replay.code, 1, replay.stderr);
   t.true(replay.stdout.includes(m![1]!), 'replay prints the same replay line');
 });

@@ -127,8 +127,9 @@ test('the driver frees every object in order: with one thread and two pages unde
   t.is(r.verdict, 'pass');
 });
 
-test('with the driver on, v4.8 loses PG_waiters as in R2 (the parameters reach what the catalog expects of r2)', (t) => {
-  const r = explore(PC.build(v48, {}, { threads: 1, driver: true }), { progress: null });
+test('with the driver on, v4.10 loses PG_waiters as in R2 (the parameters reach what the catalog expects of r2); v4.8 does not', (t) => {
+  const r = explore(PC.build(protocolById('v4.10')!, {}, { threads: 1, driver: true }), { progress: null });
   t.is(r.verdict, 'violation');
   if (r.verdict === 'violation') t.is(r.invariant, 'no-lost-flag-update');
+  t.is(explore(PC.build(v48, {}, { threads: 1, driver: true }), { progress: null }).verdict, 'pass');
 });

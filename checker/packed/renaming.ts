@@ -8,15 +8,25 @@ import type { WorldRenaming } from '../program/index.ts';
 import { matches, renameEntity, renameMask, renameThreadId } from '../program/renaming.ts';
 import type { Shape } from './world-view.ts';
 
-const COPY = 0;
-const MASK = 1;
-const TID = 2;
-const ENTITY = 3;
+/** How a slot's value is renamed. */
+export const COPY = 0;
+export const MASK = 1;
+export const TID = 2;
+export const ENTITY = 3;
 
 /** A compiled renaming of the world slots [0, slots). */
 export interface SlotPlan {
   /** out[...] := buf[0, slots) renamed by tperm and eperm (every world slot of `out` is written). */
   apply(buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void;
+  readonly slots: number;
+  /** Per slot: COPY, MASK, TID or ENTITY. */
+  readonly kind: Int8Array;
+  /** Per TID slot: the base its thread numbers start from. */
+  readonly base: Int32Array;
+  /** Per slot: the entity whose record holds it (-1: none). */
+  readonly entity: Int32Array;
+  /** Per slot of a per-thread array: the thread it belongs to (-1: none). */
+  readonly threadOf: Int32Array;
 }
 
 /** Compiles `r` against the world's shape (slots [0, slots)); throws when a declared path is not in the world. */
@@ -77,7 +87,17 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
   if (sizes.size > 1) throw new Error(`symmetry: the elements of ${r.entities} differ in shape`);
   const E = recBase.length;
 
+  const threadOf = new Int32Array(slots).fill(-1);
+  for (let s = 0; s < slots; s++) {
+    const k = arrK[s] as number;
+    if (k >= 0 && k - (arrOffset[s] as number) >= 0 && k - (arrOffset[s] as number) < threads) threadOf[s] = k - (arrOffset[s] as number);
+  }
   return {
+    slots,
+    kind,
+    base,
+    entity,
+    threadOf,
     apply(buf, out, tperm, eperm) {
       for (let s = 0; s < slots; s++) {
         let v = buf[s] as number;

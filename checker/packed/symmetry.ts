@@ -20,7 +20,7 @@
  */
 import type { SymmetrySpec } from '../program/index.ts';
 import { hashWords } from './visited.ts';
-import type { SlotPlan } from './renaming.ts';
+import { ENTITY, MASK, TID, type SlotPlan } from './renaming.ts';
 
 /** What the canonicaliser needs of a compiled layout. */
 export interface SymmetryParts {
@@ -70,15 +70,40 @@ export function makeCanon(p: SymmetryParts): Canon {
     }
     for (const t of g.threads) if (t < 0 || t >= T) throw new Error(`symmetry: no thread ${t}`);
   }
+  // owner[e]: index of the thread owning entity e within its group (-1: shared); ownerGroup[e]: that group.
   const owner = new Int32Array(E).fill(-1);
+  const ownerGroup = new Int32Array(E).fill(-1);
   const offset = new Int32Array(E);
-  for (const g of spec.groups) g.blocks.forEach((b, i) => b.forEach((e, k) => ((owner[e] = i), (offset[e] = k))));
+  spec.groups.forEach((g, gi) => g.blocks.forEach((b, i) => b.forEach((e, k) => ((owner[e] = i), (ownerGroup[e] = gi), (offset[e] = k)))));
+  const indexOf = new Int32Array(T).fill(-1);
+  spec.groups.forEach((g) => g.threads.forEach((t, i) => (indexOf[t] = i)));
+  const blocks = spec.groups.map((g) => g.blocks.map((b) => Int32Array.from(b)));
   const eperm = new Int32Array(E);
-  const seq = new Int32Array(C * 2 + 4);
+  const plan = p.plan;
+  const W = plan.slots;
+  // World slots outside every block: in slot order, the same in every renamed state.
+  const shared: number[] = [];
+  for (let s = 0; s < W; s++) {
+    const e = plan.entity[s] as number;
+    if (e < 0 || e >= E || owner[e] === -1) shared.push(s);
+  }
+  const sharedSlots = Int32Array.from(shared);
+  const seq = new Int32Array(C * 2 + 4 * W + 8);
   const sig = new Int32Array(2);
 
-  /** Signature of thread t (index i of its group) into sh[2i], sh[2i+1]. */
-  const signature = (b: Int16Array, t: number, i: number, sh: Int32Array) => {
+  /** Entity number v as thread i of group g sees it: its own k-th, another thread's k-th, or itself. */
+  const relEntity = (v: number, g: number, i: number): number =>
+    v >= 0 && v < E && owner[v] !== -1 ? (ownerGroup[v] === g && owner[v] === i ? -1000 - (offset[v] as number) : -2000 - (offset[v] as number)) : v;
+
+  /**
+   * Signature of thread t (index i of group g) into sh[2i], sh[2i+1]: its call
+   * stack and what the shared world says of it (its bits, its slots, whether
+   * it holds an id), every entity relative to it. Renaming the threads does
+   * not change a thread's signature. (Its own block's records are left out:
+   * with them the search stored more states, a sign of a renaming they miss
+   * that was not found; see the closing note.)
+   */
+  const signature = (b: Int16Array, t: number, g: number, i: number, sh: Int32Array) => {
     const base = threadBase + t * C;
     const sp = b[base] as number;
     let n = 0;
@@ -92,26 +117,54 @@ export function makeCanon(p: SymmetryParts): Canon {
         let w = b[off + j] as number;
         if (j >= 3 && w !== 0 && ent.includes(j - 3)) {
           const v = vals[w];
-          if (typeof v === 'number' && v >= 0 && v < E && owner[v] !== -1) w = owner[v] === i ? -1000 - (offset[v] as number) : -2000 - (offset[v] as number);
+          if (typeof v === 'number') w = relEntity(v, g, i);
         }
         seq[n++] = w;
       }
       off += size;
+    }
+    for (let x = 0; x < sharedSlots.length; x++) {
+      const s = sharedSlots[x] as number;
+      const v = b[s] as number;
+      switch (plan.kind[s]) {
+        case MASK:
+          seq[n++] = (v >>> t) & 1;
+          break;
+        case TID:
+          seq[n++] = v === (plan.base[s] as number) + t ? 1 : 0;
+          break;
+        case ENTITY:
+          seq[n++] = relEntity(v, g, i) < -999 ? relEntity(v, g, i) : 0;
+          break;
+        default:
+          if (plan.threadOf[s] === t) seq[n++] = v;
+      }
     }
     hashWords(seq, n, sig);
     sh[2 * i] = sig[0] as number;
     sh[2 * i + 1] = sig[1] as number;
   };
 
+  const entCodes = new Int32Array(E).fill(-1);
+  /** The interned code of entity number e (cached: codes keep their meaning for the whole search). */
+  const entityCode = (e: number): number => {
+    let c = entCodes[e] as number;
+    if (c < 0) entCodes[e] = c = p.code(e);
+    return c;
+  };
+
   /** scratch := buf renamed by tperm (eperm derived from it). */
   const renameInto = (tperm: ArrayLike<number>) => {
     for (let e = 0; e < E; e++) eperm[e] = e;
-    for (const g of spec.groups) {
-      g.threads.forEach((t, i) => {
-        const j = g.threads.indexOf(tperm[t] as number);
-        if (j < 0) throw new Error('symmetry: a permutation left its group');
-        (g.blocks[i] as readonly number[]).forEach((e, k) => (eperm[e] = (g.blocks[j] as readonly number[])[k] as number));
-      });
+    for (let g = 0; g < blocks.length; g++) {
+      const bs = blocks[g] as Int32Array[];
+      const ts = spec.groups[g]?.threads as readonly number[];
+      for (let i = 0; i < ts.length; i++) {
+        const j = indexOf[tperm[ts[i] as number] as number] as number;
+        const from = bs[i] as Int32Array;
+        const to = bs[j] as Int32Array;
+        for (let k = 0; k < from.length; k++) eperm[from[k] as number] = to[k] as number;
+      }
     }
     scratch.fill(0);
     p.plan.apply(buf, scratch, tperm, eperm);
@@ -130,7 +183,7 @@ export function makeCanon(p: SymmetryParts): Canon {
           const c = buf[from + off + 3 + j] as number;
           if (c === 0) continue;
           const v = vals[c];
-          if (typeof v === 'number' && v >= 0 && v < E) scratch[to + off + 3 + j] = p.code(eperm[v]);
+          if (typeof v === 'number' && v >= 0 && v < E) scratch[to + off + 3 + j] = entityCode(eperm[v] as number);
         }
         off += size;
       }
@@ -175,7 +228,7 @@ export function makeCanon(p: SymmetryParts): Canon {
         const grp = spec.groups[g] as SymmetrySpec['groups'][number];
         const sh = sigs[g] as Int32Array;
         const order = orders[g] as number[];
-        grp.threads.forEach((t, i) => signature(buf, t, i, sh));
+        grp.threads.forEach((t, i) => signature(buf, t, g, i, sh));
         for (let i = 0; i < order.length; i++) order[i] = i;
         order.sort((a, b) => (sh[2 * a] as number) - (sh[2 * b] as number) || (sh[2 * a + 1] as number) - (sh[2 * b + 1] as number) || a - b);
         // Sorted position j gets the thread in place j of the group.

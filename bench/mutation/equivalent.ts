@@ -198,4 +198,7 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'checker/packed/liveness.ts', line: 'if (to === pc + 1 || set.has(to)) return;', replacement: 'to === pc + 1 && set.has(to)', reason: 'recording a jump already known, or the fall-through pc + 1 that solve() assumes anyway, changes no dead set' },
   { file: 'checker/packed/liveness.ts', line: 'for (let pc = 0; pc < next.length; pc++) if ((old[pc] as number) & ~(next[pc] as number)) throw new LivenessGrowth(why);', replacement: 'pc <= next.length', reason: 'old[n] and next[n], past the end, are undefined: undefined & ~undefined is 0' },
   { file: 'checker/packed/liveness.ts', line: 'readonly observeOnly = false,', reason: 'the only caller (compile.ts) always passes observeOnly' },
+  // model/prim/pagelock-bitwait.ts
+  { file: 'model/prim/pagelock-bitwait.ts', line: 'if (page.waitq !== 0) page.waitq = 0;', replacement: 'true', reason: 'emptying an empty waitqueue stores the 0 it holds: the world does not change' },
+  { file: 'model/prim/pagelock-bitwait.ts', line: 'when: (w, l, tid) => ((w.pages[l.p as number]?.waitq ?? 0) & bit(tid)) === 0,', reason: 'a thread sleeps in lock_page only on a page that exists' },
 ];

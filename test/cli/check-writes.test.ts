@@ -29,7 +29,11 @@ test('the catalog passes --check-footprints (every read and write declared; it i
   t.is(out.code, 0, out.stderr.split('\n').filter((l) => !l.includes(' states in ')).join('\n'));
   t.true(out.stdout.endsWith(`\ngate: ${pairs}/${pairs} match\n`));
   t.notRegex(out.stderr, /undeclared (write|read):/);
-  const bad = await cli(['gate', '--protocol', FILE, '--check-footprints']);
+  const bad = await cli(['gate', '--protocol', FILE, '--check-writes']);
   t.is(bad.code, 2);
   t.regex(bad.stderr, /undeclared write: step drv_lru:rotate \(thread D\) changed pages\/0\/mappers/);
+  // The same step reads page->mappers (+= 1) before it writes it: --check-footprints names the read first.
+  const both = await cli(['gate', '--protocol', FILE, '--check-footprints']);
+  t.is(both.code, 2);
+  t.regex(both.stderr, /undeclared read: step drv_lru:rotate \(thread D\) read pages\/0\/mappers/);
 });

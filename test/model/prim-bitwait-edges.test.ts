@@ -33,7 +33,7 @@ test('lock_page (bit waitqueue): its lock step reads the page lock and zone->lru
 
 test('the free path clears a clean page\'s flags at prep only where the version does', (t) => {
   const base = protocolById('v4.8')!.layout;
-  const flags = bit(PG.isolated) | bit(PG.owner_priv_1);
+  const flags = bit(PG.reclaim) | bit(PG.owner_priv_1);
   const kept = page({ flags });
   clearAtPrep(kept, { ...base, free: FREE_V3 } as Layout);
   t.is(kept.flags, flags);

@@ -10,7 +10,7 @@ import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type 
 import type { Locals } from '../../checker/index.ts';
 import { AS, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { aopFields, callAop } from '../aops.ts';
-import { warnOn } from '../kassert.ts';
+import { bugOn, warnOn } from '../kassert.ts';
 import { nonAtomicBitFn, atomicBit } from '../prim/flagword.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
 import { getPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
@@ -228,6 +228,8 @@ export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): Fn
       reads: lockFields(),
       writes: both(lockFields(), fields('p', 'isolators')),
       run: (c) => {
+        // v3: the driver's isolate_page must have set PG_isolated (duty 2).
+        if (!vmSetsIsolated) warnOn(c, !test(pg(c).flags, layout.isolated), 'WARN_ON_ONCE(!PageIsolated(page))', 'isolate_movable_page');
         pg(c).isolators |= bit(c.tid);
         unlockPage(c);
         c.ret(true);
@@ -246,10 +248,28 @@ export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): Fn
   ]);
 }
 
-/** v3 putback_movable_page: lock_page; driver's putback_page if isolated, else __ClearPageMovable; unlock_page; put_page. */
+/**
+ * v3 putback_movable_page: VM_BUG_ON_PAGE(!PageMovable(page)); lock_page; the
+ * driver's putback_page if isolated (then WARN_ON_ONCE(PageIsolated(page)):
+ * the driver must have cleared it, duty 4), else __ClearPageMovable;
+ * unlock_page; put_page. PageMovable is v3's (PG_movable and the _mapcount
+ * marker), or the flag alone where the layout has no marker (v3-reviewed's
+ * unlocked PageMovable(page, false)).
+ */
 export function v3PutbackMovablePage(layout: Layout): Fns[string] {
+  const movable = layout.movable ?? PG.reclaim;
   return fn(MM, 'putback_movable_page', [
-    local('lock', 'VM_BUG_ON_PAGE(!PageMovable(page), page); lock_page(page);', (c) => c.call('lock_page', { p: num(c.l, 'p') }, 'isolated')),
+    {
+      label: 'lock',
+      code: 'VM_BUG_ON_PAGE(!PageMovable(page), page); lock_page(page);',
+      reads: fields('p', 'flags', 'mapcount'),
+      run: (c) => {
+        const page = pg(c);
+        const mv = test(page.flags, movable) && (!layout.mapcountMarker || page.mapcount === PAGE_MOVABLE_MAPCOUNT_VALUE);
+        bugOn(c, !mv, 'VM_BUG_ON_PAGE(!PageMovable(page), page)', 'putback_movable_page');
+        c.call('lock_page', { p: num(c.l, 'p') }, 'isolated');
+      },
+    },
     {
       label: 'isolated',
       code: 'if (PageIsolated(page)) { ... } else { __ClearPageMovable(page); }',
@@ -261,10 +281,21 @@ export function v3PutbackMovablePage(layout: Layout): Fns[string] {
     {
       label: 'callback',
       code: 'mapping = page_mapping(page); mapping->a_ops->putback_page(page);',
-      reads: aopFields(),
-      run: (c) => callAop(c, 'putback_page', pg(c).mapping, { p: num(c.l, 'p') }, 'unlock'),
+      reads: fields('p', 'mapping'),
+      run: (c) => callAop(c, 'putback_page', pg(c).mapping, { p: num(c.l, 'p') }, 'warn_unlock'),
     },
-    unlockStep('unlock', 'WARN_ON_ONCE(PageIsolated(page)); unlock_page(page);'),
+    {
+      label: 'warn_unlock',
+      code: 'WARN_ON_ONCE(PageIsolated(page)); } unlock_page(page);',
+      reads: lockFields(),
+      writes: lockFields(),
+      run: (c) => {
+        warnOn(c, test(pg(c).flags, layout.isolated), 'WARN_ON_ONCE(PageIsolated(page))', 'putback_movable_page');
+        unlockPage(c);
+        c.goto('put');
+      },
+    },
+    unlockStep('unlock', 'unlock_page(page);'),
     {
       label: 'put',
       code: '/* drop the extra ref count taken for movable page isolation */ put_page(page);',
@@ -426,9 +457,11 @@ export function v3MoveToNewPage(layout: Layout): Fns[string] {
   return fn(MM, 'move_to_new_page', [
     {
       label: 'mapping',
-      code: 'mapping = page_mapping(page);',
-      reads: fields('p', 'mapping'),
+      code: 'VM_BUG_ON_PAGE(!PageLocked(page), page); VM_BUG_ON_PAGE(!PageLocked(newpage), newpage); mapping = page_mapping(page);',
+      reads: both(fields('p', 'mapping', 'flags'), fields('np', 'flags')),
       run: (c) => {
+        bugOn(c, !test(pg(c).flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(page), page)', 'move_to_new_page');
+        bugOn(c, !test(pg(c, 'np').flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(newpage), newpage)', 'move_to_new_page', 'np');
         c.l.m = pg(c).mapping;
         c.l.rc = RC.EAGAIN;
         callPageMovable(c, 'movable', true);
@@ -466,9 +499,14 @@ export function v3MoveToNewPage(layout: Layout): Fns[string] {
     local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {', (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out'))),
     {
       label: 'clear_mapping',
-      code: 'if (!PageAnon(page)) page->mapping = NULL;',
+      code: '/* non-lru: */ WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && PageIsolated(page)); } if (rc == MIGRATEPAGE_SUCCESS) { if (!PageAnon(page)) page->mapping = NULL;',
+      reads: fields('p', 'flags'),
       writes: fields('p', 'mapping'),
-      run: (c) => void (pg(c).mapping = 0),
+      run: (c) => {
+        // v3: on success the driver has cleared PG_isolated (duty 3).
+        if (c.l.mv) warnOn(c, test(pg(c).flags, layout.isolated), 'WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && PageIsolated(page))', 'move_to_new_page');
+        pg(c).mapping = 0;
+      },
     },
     local('out', 'out: return rc;', (c) => c.ret(rcOf(c))),
   ]);

@@ -839,3 +839,37 @@ test('v3-reviewed drv_free on an isolated page: __ClearPageIsolated under PG_loc
   t.deepEqual(midRun(r), []);
   t.deepEqual(pageOf(r.world, 0), drv(V3R, 2, { ref: 1, holds: [0, 0, 1], lru: MIG1, isolators: 0b10, released: 1 }));
 });
+
+/* ------------------------------------------------------------------ */
+/* v3's own assertions (the seed's VM_BUG_ON_PAGE / WARN_ON_ONCE)       */
+/* ------------------------------------------------------------------ */
+
+test('v3 putback_movable_page of a page that is not PageMovable: VM_BUG_ON_PAGE(!PageMovable(page)) before lock_page', (t) => {
+  // Isolated by C0 but PG_movable (8) cleared: v3's PageMovable (PG_movable and the -255 marker) is false.
+  const notMovable = pageWith(driverPage({ isolatedBy: 0 }), (p) => void (p.flags &= ~RECLAIM));
+  const r = runAlone(proto('v3'), [notMovable], { fn: 'putback_movable_page', args: { p: 0 } });
+  t.is(r.fault?.inv, 'kernel-bug-on');
+  t.is(r.fault?.msg, 'VM_BUG_ON_PAGE(!PageMovable(page), page) in putback_movable_page() fires on page 0');
+  t.deepEqual(r.steps, ['putback_movable_page:lock']);
+});
+
+test('v3 isolate_movable_page with a driver that does not set PG_isolated (duty 2): WARN_ON_ONCE(!PageIsolated(page))', (t) => {
+  const noDuty2: Fns = {
+    drv_isolate_page: fn('drivers/zsmalloc-like.c', 'drv_isolate_page', [local('isolate', 'return true; /* no SetPageIsolated(page) */', (c) => c.ret(true))]),
+  };
+  const r = runAlone(proto('v3'), [driverPage()], { fn: 'isolate_movable_page', args: { p: 0 } }, { overrides: noDuty2 });
+  t.is(r.fault?.inv, 'kernel-warn-on');
+  t.is(r.fault?.msg, 'WARN_ON_ONCE(!PageIsolated(page)) in isolate_movable_page() fires on page 0');
+  t.is(r.steps[r.steps.length - 1], 'isolate_movable_page:unlock_ok');
+});
+
+test('v3 unmap_and_move: a driver whose migratepage succeeds but leaves PG_isolated set trips move_to_new_page\'s WARN_ON_ONCE', (t) => {
+  // The driver's ClearPageIsolated (its only caller here is drv_migratepage) does nothing.
+  const keepsIsolated: Fns = {
+    ClearPageIsolated: fn('drivers/zsmalloc-like.c', 'ClearPageIsolated', [local('clear', '/* RULE-BREAKING: PG_isolated left set */', (c) => c.ret(null))]),
+  };
+  const r = runAlone(proto('v3'), [driverPage({ isolatedBy: 0 }), free], { fn: 'unmap_and_move', args: { p: 0, np: 1 } }, { branches: ['newpage', 'MIGRATEPAGE_SUCCESS'], overrides: keepsIsolated });
+  t.is(r.fault?.inv, 'kernel-warn-on');
+  t.is(r.fault?.msg, 'WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && PageIsolated(page)) in move_to_new_page() fires on page 0');
+  t.is(r.steps[r.steps.length - 1], 'move_to_new_page:clear_mapping');
+});

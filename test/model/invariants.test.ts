@@ -210,7 +210,20 @@ holds(
   system('v4.8', [withSlots(filePage({ owner: 1 }), 2)], [{ name: 'C0', fn: 'isolate_movable_page', args: { p: 0 } }]),
 );
 
-fires('no-isolated-leak', 'duty 4 broken under v3: putback_page leaves PG_isolated set', scenario('duty4-putback-leaves-isolated', 'v3'), 'end');
+fires(
+  'no-isolated-leak',
+  'duty 4 broken under v3: putback_page leaves PG_isolated set (past the WARN_ON_ONCE that warns first)',
+  () => explore(scenarioById('duty4-putback-leaves-isolated')!.build(proto('v3'), { only: new Set(['no-isolated-leak']) }), { progress: null, checkHang: false }),
+  'end',
+);
+fires(
+  'kernel-warn-on',
+  "duty 4 broken under v3: putback_movable_page()'s WARN_ON_ONCE(PageIsolated(page)) after the driver's putback_page",
+  scenario('duty4-putback-leaves-isolated', 'v3'),
+  'assert',
+  /^WARN_ON_ONCE\(PageIsolated\(page\)\) in putback_movable_page\(\) fires on page 0$/,
+);
+holds('kernel-warn-on', 'migration-preserves-data under v3: the driver sets and clears PG_isolated as its duties say', scenario('migration-preserves-data', 'v3'));
 fires(
   'no-isolated-leak',
   'migrate_pages alone: a failed page stays on the finished thread\'s list',

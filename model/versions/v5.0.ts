@@ -16,6 +16,8 @@ import { extendProtocol, type Protocol } from '../protocol.ts';
 import { RC } from '../dsl.ts';
 import { rcOf } from './common.ts';
 import { v410 } from './v4.10.ts';
+import { recite } from './recite.ts';
+import type { KFn } from '../dsl.ts';
 
 /** Protocol v5.0. */
 export const v50: Protocol = extendProtocol(v410, {
@@ -23,8 +25,8 @@ export const v50: Protocol = extendProtocol(v410, {
   title: "v5.0: newpage's put decided by is_lru, not by __PageMovable(newpage) after unlocking it",
   description:
     "v4.10 with the 2019 fix \"mm: migrate: don't rely on __PageMovable() of newpage after unlocking it\": __unmap_and_move() puts a migrated newpage with put_page() or putback_lru_page() according to is_lru = !__PageMovable(page) of the old page, computed before locking it. PG_isolated is still non-atomic, on the PG_waiters page lock.",
-  fns: (_layout, base) =>
-    editFns(base, {
+  fns: (_layout, base) => ({
+    ...editFns(base, {
       __unmap_and_move: {
         success: {
           code: 'out: if (rc == MIGRATEPAGE_SUCCESS) { if (unlikely(!is_lru)) put_page(newpage); else putback_lru_page(newpage); }',
@@ -36,4 +38,10 @@ export const v50: Protocol = extendProtocol(v410, {
         },
       },
     }),
+    // int isolate_movable_page(): 0 on success, -EBUSY otherwise (the model's true / false).
+    isolate_movable_page: recite(base.isolate_movable_page as KFn, {
+      unlock_ok: '__SetPageIsolated(page); unlock_page(page); return 0;',
+      out_putpage: 'out_putpage: put_page(page); out: return -EBUSY;',
+    }),
+  }),
 });

@@ -21,16 +21,10 @@ import { atomicBit } from '../prim/flagword.ts';
 import { extendProtocol, type Protocol } from '../protocol.ts';
 import { aopFields, callAop } from '../aops.ts';
 import { v50 } from './v5.0.ts';
+import { recite, reword } from './recite.ts';
 
 const FLAGS_H = 'include/linux/page-flags.h';
 const MM = 'mm/migrate.c';
-
-/** The same steps as `f`, cited as kernel function `name` with the statements in `codes` (by label). */
-function recite(f: KFn, name: string, codes: Readonly<Record<string, string>>): KFn {
-  const labels = new Set(f.steps.map((s) => s.label));
-  for (const l of Object.keys(codes)) if (!labels.has(l)) throw new Error(`v5.19: ${name} has no step ${l}`);
-  return { steps: f.steps.map((s) => ({ ...s, src: { ...s.src, fn: name, code: codes[s.label] ?? s.src.code } })) };
-}
 
 /** Protocol v5.19. */
 export const v519: Protocol = extendProtocol(v50, {
@@ -56,7 +50,11 @@ export const v519: Protocol = extendProtocol(v50, {
       local('clear', 'ClearPageIsolated(page);', (c) => c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'done')),
       local('done', 'return;', (c) => c.ret(null)),
     ]),
-    move_to_new_page: recite(base.move_to_new_page as KFn, 'move_to_new_folio', {
+    // The atomic helpers' names where the shared steps cite the non-atomic ones.
+    isolate_movable_page: reword(base.isolate_movable_page as KFn, '__SetPageIsolated(', 'SetPageIsolated('),
+    putback_movable_pages: reword(base.putback_movable_pages as KFn, '__ClearPageIsolated(', 'ClearPageIsolated('),
+    unmap_and_move: reword(base.unmap_and_move as KFn, '__ClearPageIsolated(', 'ClearPageIsolated('),
+    move_to_new_page: recite(base.move_to_new_page as KFn, {
       is_lru: 'bool is_lru = !__PageMovable(&src->page); VM_BUG_ON_FOLIO(!folio_test_locked(src), src); VM_BUG_ON_FOLIO(!folio_test_locked(dst), dst);',
       mapping: 'mapping = folio_mapping(src); if (likely(is_lru)) { ... } else { VM_BUG_ON_FOLIO(!folio_test_isolated(src), src);',
       movable: 'if (!folio_test_movable(src)) { rc = MIGRATEPAGE_SUCCESS; folio_clear_isolated(src); goto out; }',
@@ -65,6 +63,6 @@ export const v519: Protocol = extendProtocol(v50, {
         '/* non-lru: */ WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !folio_test_isolated(src)); } if (rc == MIGRATEPAGE_SUCCESS) { if (__PageMovable(&src->page)) { VM_BUG_ON_FOLIO(!folio_test_isolated(src), src);',
       clear_isolated: 'folio_clear_isolated(src); }',
       clear_mapping: 'if (!folio_mapping_flags(src)) src->mapping = NULL;',
-    }),
+    }, 'move_to_new_folio'),
   }),
 });

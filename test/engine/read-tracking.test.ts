@@ -44,6 +44,10 @@ test('array length, methods and iteration are structure; the elements they visit
   for (const p of w.pages) sum += p.flags;
   t.is(sum, 3);
   t.deepEqual(seen, ['pages/0/flags', 'pages/1/flags']);
+  // A symbol-keyed read (Symbol.toStringTag, read by Object.prototype.toString) is not a leaf read.
+  seen.length = 0;
+  t.is(Object.prototype.toString.call(w.rec), '[object Object]');
+  t.deepEqual(seen, []);
 });
 
 test('writes go through unwrapped: an object read through the proxy is stored as itself; null and numbers as they are', (t) => {

@@ -114,7 +114,14 @@ async function importFile(path: string, what: string, io: Io): Promise<Record<st
   const url = pathToFileURL(abs).href;
   const loading = `loading '${path}' (its top-level await)`;
   const fail = (e: unknown) => new UsageError(`cannot load ${what} file '${path}': ${firstLine(e)}; fix the file or give another path`, { cause: e });
-  if (isTypeScript(abs)) await ensureTsLoader();
+  if (isTypeScript(abs)) {
+    try {
+      await ensureTsLoader();
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'ERR_MODULE_NOT_FOUND' || !String((e as Error).message).includes("'tsx'")) throw e;
+      throw new UsageError(`cannot load ${what} file '${path}': a TypeScript file needs the tsx package, which is not installed; run npm install in movcheck's directory, or give a .js or .mjs file`, { cause: e });
+    }
+  }
   try {
     return unwrapCjs((await settleOrExplain(import(url), loading)) as Record<string, unknown>);
   } catch (e) {

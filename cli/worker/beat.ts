@@ -1,10 +1,11 @@
 /**
- * The heartbeat of a search running in a worker thread (see isolate.ts): every
- * step of a model built from programs is wrapped (watch.ts) to mark, in memory
- * shared with the main thread, which step runs and that it runs; each pair's
- * build and search start are marked too. The main thread's watchdog reads them to stop a step that never
- * returns, and a search that overruns --time-limit inside one step. Outside a
- * worker nothing is wrapped.
+ * The heartbeat of a search running in a worker thread (see isolate.ts): the
+ * steps, guards and invariants of a pair's model, and a hand-written model's
+ * own functions, are wrapped (watch.ts) to mark, in memory shared with the
+ * main thread, which of them runs and that it runs; each pair's build and
+ * search start are marked too. The main thread's watchdog reads them to stop
+ * one that never returns, and a search that overruns --time-limit inside one.
+ * Outside a worker nothing is wrapped.
  */
 import type { MessagePort } from 'node:worker_threads';
 import type { StepDef } from '../../checker/index.ts';
@@ -54,24 +55,32 @@ export function pairBuilt(): void {
   phase(PHASE.search);
 }
 
-/** `step` marking the heartbeat while it runs (unchanged outside a worker); `fn` is its function's name. */
-export function beatingStep<W>(fn: string, step: StepDef<W>): StepDef<W> {
+/**
+ * `f` marking the heartbeat while it runs, as `what` (e.g. `step fn:label
+ * (file: code)`, `invariant no-hang`); unchanged outside a worker. Calls may
+ * nest (a model's apply runs a step): the depth is counted.
+ */
+export function beatingFn<A extends unknown[], R>(what: string, f: (...a: A) => R): (...a: A) => R {
   const b = beat;
-  if (b === null) return step;
+  if (b === null) return f;
   const id = nextId++;
-  port?.postMessage({ t: 'steps', from: id, names: [`${fn}:${String(step.label)} (${String(step.src?.file)}: ${String(step.src?.code)})`] } satisfies WorkerMessage);
-  const run = step.run;
-  return {
-    ...step,
-    run: (c) => {
-      b[BEAT.step] = id;
-      Atomics.add(b, BEAT.seq, 1);
-      Atomics.store(b, BEAT.inStep, 1);
-      try {
-        run(c);
-      } finally {
-        Atomics.store(b, BEAT.inStep, 0);
-      }
-    },
+  port?.postMessage({ t: 'steps', from: id, names: [what] } satisfies WorkerMessage);
+  return (...a: A): R => {
+    b[BEAT.step] = id;
+    Atomics.add(b, BEAT.seq, 1);
+    Atomics.add(b, BEAT.inStep, 1);
+    try {
+      return f(...a);
+    } finally {
+      Atomics.sub(b, BEAT.inStep, 1);
+    }
   };
+}
+
+/** `step` (its run and its guard) marking the heartbeat while it runs (unchanged outside a worker); `fn` is its function's name. */
+export function beatingStep<W>(fn: string, step: StepDef<W>): StepDef<W> {
+  if (beat === null) return step;
+  const name = `${fn}:${String(step.label)} (${String(step.src?.file)}: ${String(step.src?.code)})`;
+  const out: StepDef<W> = { ...step, run: beatingFn(`step ${name}`, step.run) };
+  return typeof step.when === 'function' ? { ...out, when: beatingFn(`the guard of step ${name}`, step.when) } : out;
 }

@@ -4,17 +4,18 @@
  * never returns) would otherwise hold the process past --time-limit, or
  * forever. A watchdog reads the worker's heartbeat (beat.ts) every 50 ms:
  *
- * - a step that has run for `stepTimeout` seconds (MOVCHECK_STEP_TIMEOUT,
- *   default 10), or that still runs 0.9 s past --time-limit, is a model error
- *   (exit 2) naming the step: a step must be one short atomic action;
+ * - a step, guard or invariant that has run for `stepTimeout` seconds
+ *   (MOVCHECK_STEP_TIMEOUT, default 10), or that still runs 0.9 s past
+ *   --time-limit, is a model error (exit 2) naming it; so is a search in
+ *   which nothing has run for that long;
  * - a search still running 0.9 s past --time-limit between steps is stopped
  *   as incomplete (exit 3);
  * - loading the files, or building a pair's model, for `loadTimeout` seconds
  *   (MOVCHECK_LOAD_TIMEOUT, default 30: a scenario or protocol file that
  *   loops while it loads or builds) is bad input (exit 2).
  *
- * Steps of models a scenario file builds without its protocol (toy models)
- * are not watched; --time-limit still holds for them within 0.9 s.
+ * A hand-written model's functions beat as well; what the engine does
+ * between them is not watched, but --time-limit holds within 0.9 s.
  *
  * Output is forwarded as the worker writes it; the exit status is the worker's.
  */
@@ -63,7 +64,7 @@ export function runIsolated(args: readonly string[], io: Io, timeLimit: number |
     const watch = setInterval(() => {
       const now = performance.now();
       const seq = Atomics.load(beat, BEAT.seq);
-      const inStep = Atomics.load(beat, BEAT.inStep) === 1;
+      const inStep = Atomics.load(beat, BEAT.inStep) > 0;
       if (seq !== lastSeq) {
         lastSeq = seq;
         since = now;
@@ -72,8 +73,12 @@ export function runIsolated(args: readonly string[], io: Io, timeLimit: number |
       const what = pair ? `'${pair.scenario}' under '${pair.protocol}'` : 'the command';
       const step = names[Atomics.load(beat, BEAT.step)] ?? 'a step';
       const stuck = (ms: number) =>
-        stop(2, `model error while checking ${what}: step ${step} has run for ${(ms / 1000).toFixed(1)}s without returning, and was stopped; a step must be one short atomic action; fix the scenario or protocol`);
+        stop(2, `model error while checking ${what}: ${step} has run for ${(ms / 1000).toFixed(1)}s without returning, and was stopped; steps, guards and invariants must be short; fix the scenario or protocol`);
+      const searching = Atomics.load(beat, BEAT.phase) === PHASE.search;
       if (inStep && quiet >= stepTimeoutMs) return stuck(quiet);
+      if (searching && pair && quiet >= stepTimeoutMs) {
+        return stop(2, `model error while checking ${what}: the search has made no progress for ${(quiet / 1000).toFixed(1)}s (no step, guard or invariant ran), and was stopped; fix the scenario or protocol`);
+      }
       if (timeLimit !== undefined && pair && now - pair.at > timeLimit * 1000 + GRACE_MS) {
         if (inStep && quiet >= GRACE_MS) return stuck(quiet);
         return stop(3, `${what}: incomplete: --time-limit ${timeLimit}s passed and the search did not stop by itself within ${GRACE_MS / 1000}s; it was stopped (bound time-limit)`);

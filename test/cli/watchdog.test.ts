@@ -30,8 +30,14 @@ test('a step that never returns is stopped and reported as a model error naming 
   t.is(r.stdout, '');
   t.regex(
     r.stderr,
-    /^movcheck: model error while checking 'r6-putback-unlocked-clear' under 'v4\.8-loop': step isolate_movable_page:get \(mm\/migrate\.c: if \(unlikely\(!get_page_unless_zero\(page\)\)\) goto out;\) has run for 2\.\ds without returning, and was stopped; a step must be one short atomic action; fix the scenario or protocol\n$/,
+    /^movcheck: model error while checking 'r6-putback-unlocked-clear' under 'v4\.8-loop': step isolate_movable_page:get \(mm\/migrate\.c: if \(unlikely\(!get_page_unless_zero\(page\)\)\) goto out;\) has run for 2\.\ds without returning, and was stopped; steps, guards and invariants must be short; fix the scenario or protocol\n$/,
   );
+});
+
+test('an invariant that never returns is stopped and named: exit 2', async (t) => {
+  const r = await isolated(['run', `${HOSTILE}/loop-invariant-scenario.mjs`, '--protocol', 'v4.8'], { MOVCHECK_STEP_TIMEOUT: '2' });
+  t.is(r.code, 2);
+  t.regex(r.stderr, /^movcheck: model error while checking 'loop-invariant' under 'v4\.8': the check of invariant spins has run for 2\.\ds without returning, and was stopped; steps, guards and invariants must be short; fix the scenario or protocol\n$/);
 });
 
 test('--time-limit holds within a second when every step is slow: exit 3, one line', async (t) => {

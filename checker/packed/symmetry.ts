@@ -87,7 +87,13 @@ export function makeCanon(p: SymmetryParts): Canon {
     const e = plan.entity[s] as number;
     if (e < 0 || e >= E || owner[e] === -1) shared.push(s);
   }
-  const sharedSlots = Int32Array.from(shared);
+  // The shared slots that say something of one thread, by kind (a thread's own slots of per-thread arrays apart).
+  const pick = (k: number) => shared.filter((x) => plan.kind[x] === k);
+  const maskSlots = Int32Array.from(pick(MASK));
+  const tidSlots = Int32Array.from(pick(TID));
+  const tidBase = Int32Array.from(pick(TID), (x) => plan.base[x] as number);
+  const entSlots = Int32Array.from(pick(ENTITY));
+  const threadSlots = Array.from({ length: T }, (_, t) => Int32Array.from(shared.filter((x) => plan.threadOf[x] === t)));
   const seq = new Int32Array(C * 2 + 4 * W + 8);
   const sig = new Int32Array(2);
 
@@ -123,23 +129,14 @@ export function makeCanon(p: SymmetryParts): Canon {
       }
       off += size;
     }
-    for (let x = 0; x < sharedSlots.length; x++) {
-      const s = sharedSlots[x] as number;
-      const v = b[s] as number;
-      switch (plan.kind[s]) {
-        case MASK:
-          seq[n++] = (v >>> t) & 1;
-          break;
-        case TID:
-          seq[n++] = v === (plan.base[s] as number) + t ? 1 : 0;
-          break;
-        case ENTITY:
-          seq[n++] = relEntity(v, g, i) < -999 ? relEntity(v, g, i) : 0;
-          break;
-        default:
-          if (plan.threadOf[s] === t) seq[n++] = v;
-      }
+    for (let x = 0; x < maskSlots.length; x++) seq[n++] = ((b[maskSlots[x] as number] as number) >>> t) & 1;
+    for (let x = 0; x < tidSlots.length; x++) seq[n++] = b[tidSlots[x] as number] === (tidBase[x] as number) + t ? 1 : 0;
+    for (let x = 0; x < entSlots.length; x++) {
+      const r = relEntity(b[entSlots[x] as number] as number, g, i);
+      seq[n++] = r < -999 ? r : 0;
     }
+    const mine = threadSlots[t] as Int32Array;
+    for (let x = 0; x < mine.length; x++) seq[n++] = b[mine[x] as number] as number;
     hashWords(seq, n, sig);
     sh[2 * i] = sig[0] as number;
     sh[2 * i + 1] = sig[1] as number;
@@ -195,6 +192,9 @@ export function makeCanon(p: SymmetryParts): Canon {
   const orders = spec.groups.map((g) => g.threads.map((_, i) => i));
   const best = new Int16Array(width);
   const tp = new Int32Array(T);
+  const base = new Int32Array(T);
+  const slot = new Int32Array(T);
+  const ties: number[][] = [];
   const identity = (tperm: Int32Array) => {
     for (let t = 0; t < T; t++) tperm[t] = t;
   };
@@ -223,7 +223,7 @@ export function makeCanon(p: SymmetryParts): Canon {
     canon(tperm) {
       identity(tperm);
       let moved = false;
-      const ties: number[][] = [];
+      ties.length = 0;
       for (let g = 0; g < G; g++) {
         const grp = spec.groups[g] as SymmetrySpec['groups'][number];
         const sh = sigs[g] as Int32Array;
@@ -252,24 +252,21 @@ export function makeCanon(p: SymmetryParts): Canon {
         return true;
       }
       // Tied threads: try every arrangement of each tie (after the sort), keep the least vector.
-      const base = Int32Array.from(tperm);
-      const arrangements: number[][][] = ties.map((tie) => permutations(tie));
-      let count = arrangements.reduce((n, a) => n * a.length, 1);
+      base.set(tperm);
+      let count = 1;
+      for (const tie of ties) count *= (indexPerms(tie.length) as number[][]).length;
       if (count > 120) count = 1;
       let have = false;
-      const pick = new Int32Array(ties.length);
       for (let c = 0; c < count; c++) {
         let r = c;
-        for (let k = 0; k < ties.length; k++) {
-          const n = (arrangements[k] as number[][]).length;
-          pick[k] = r % n;
-          r = Math.floor(r / n);
-        }
-        tp.set(base);
-        // base sends thread x to slot base[x]; an arrangement then moves slot tie[m] to slot arr[m].
-        const slot = new Int32Array(T);
         for (let t = 0; t < T; t++) slot[t] = t;
-        ties.forEach((tie, k) => tie.forEach((s, m) => (slot[s] = ((arrangements[k] as number[][])[pick[k] as number] as number[])[m] as number)));
+        // base sends thread x to slot base[x]; an arrangement then moves slot tie[m] to slot tie[perm[m]].
+        for (const tie of ties) {
+          const perms = indexPerms(tie.length) as number[][];
+          const perm = perms[r % perms.length] as number[];
+          r = Math.floor(r / perms.length);
+          for (let m = 0; m < tie.length; m++) slot[tie[m] as number] = tie[perm[m] as number] as number;
+        }
         for (let t = 0; t < T; t++) tp[t] = slot[base[t] as number] as number;
         renameInto(tp);
         if (!have || less(scratch, best)) {
@@ -295,4 +292,10 @@ function permutations(xs: readonly number[]): number[][] {
     for (const rest of permutations([...xs.slice(0, i), ...xs.slice(i + 1)])) out.push([x, ...rest]);
   });
   return out;
+}
+
+const PERMS: number[][][] = [];
+/** Every ordering of 0..k-1 (cached). */
+function indexPerms(k: number): number[][] {
+  return (PERMS[k] ??= permutations(Array.from({ length: k }, (_, i) => i)));
 }

@@ -1,0 +1,88 @@
+/**
+ * The packed renaming (checker/packed/renaming.ts) against the plain one: a
+ * world packed, renamed slot by slot and read back equals the plain world
+ * renamed, for every thread permutation of three threads and several entity
+ * permutations; the compiled plan's tables by hand; the declarations it
+ * refuses.
+ */
+import test from 'ava';
+import type { WorldRenaming } from '../../checker/program/index.ts';
+import { renameWorldObject } from '../../checker/program/renaming.ts';
+import { Interner } from '../../checker/packed/codec.ts';
+import { COPY, ENTITY, MASK, slotPlan, TID } from '../../checker/packed/renaming.ts';
+import { load, shapeOf, store } from '../../checker/packed/world-view.ts';
+
+const world = () => ({
+  pages: [
+    { lockers: 0b001, owner: 10, tag: 5, note: 'p0' },
+    { lockers: 0b110, owner: 12, tag: 6, note: 'p1' },
+    { lockers: 0, owner: -1, tag: 7, note: null },
+  ],
+  lruLock: 2,
+  slot: 1,
+  target: 2,
+  perThread: [9, 100, 101, 102],
+});
+
+const r: WorldRenaming = {
+  entities: 'pages',
+  threadMasks: ['pages/*/lockers'],
+  threadIds: [{ path: 'lruLock' }, { path: 'pages/*/owner', base: 10 }],
+  threadArrays: [{ path: 'perThread', offset: 1 }],
+  entityIds: ['target'],
+};
+
+const perms3 = [
+  [0, 1, 2],
+  [0, 2, 1],
+  [1, 0, 2],
+  [1, 2, 0],
+  [2, 0, 1],
+  [2, 1, 0],
+];
+
+test('packed renaming equals the plain renaming for every thread permutation and several entity permutations', (t) => {
+  const w = world();
+  const { shape, next } = shapeOf(w);
+  const intern = new Interner();
+  const buf = new Int16Array(next);
+  store(shape, w, buf, intern);
+  const plan = slotPlan(shape, next, r, 3);
+  for (const tperm of perms3) {
+    for (const eperm of [[0, 1, 2], [2, 0, 1], [1, 0, 2], [0, 2, 1]]) {
+      const out = new Int16Array(next);
+      plan.apply(buf, out, tperm, eperm);
+      t.deepEqual(load(shape, out, intern), renameWorldObject(w, r, tperm, eperm), `tperm ${tperm} eperm ${eperm}`);
+    }
+  }
+});
+
+test('the compiled plan, slot by slot', (t) => {
+  const w = world();
+  const { shape, next } = shapeOf(w);
+  t.is(next, 4 * 3 + 3 + 4);
+  const plan = slotPlan(shape, next, r, 3);
+  t.is(plan.slots, next);
+  // pages[i]: lockers, owner, tag, note at 4i..4i+3; then lruLock 12, slot 13, target 14, perThread 15..18
+  const page = [MASK, TID, COPY, COPY];
+  t.deepEqual([...plan.kind], [...page, ...page, ...page, TID, COPY, ENTITY, COPY, COPY, COPY, COPY]);
+  t.deepEqual([...plan.base], [0, 10, 0, 0, 0, 10, 0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  t.deepEqual([...plan.entity], [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, -1, -1, -1, -1, -1, -1, -1]);
+  // perThread has offset 1: element 0 is no thread's, elements 1..3 are threads 0..2
+  t.deepEqual([...plan.threadOf], [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 1, 2]);
+  // With two threads, the last element is no thread's either.
+  t.deepEqual([...slotPlan(shape, next, r, 2).threadOf].slice(15), [-1, 0, 1, -1]);
+});
+
+test('declarations the plan refuses', (t) => {
+  const w = world();
+  const { shape, next } = shapeOf(w);
+  t.throws(() => slotPlan(shape, next, { ...r, entities: 'frames' }, 3), { message: 'symmetry: the world has no entity array frames' });
+  t.throws(() => slotPlan(shape, next, { ...r, threadArrays: [{ path: 'pages', offset: 0 }] }, 3), { message: 'symmetry: pages must be an array of numbers' });
+  const uneven = { pages: [{ a: 1 }, { a: 1, b: 2 }, { a: 3 }] };
+  const s = shapeOf(uneven);
+  t.throws(() => slotPlan(s.shape, s.next, { entities: 'pages' }, 2), { message: 'symmetry: the elements of pages differ in shape' });
+  const even = { pages: [{ a: 1 }, { a: 2 }] };
+  const e = shapeOf(even);
+  t.notThrows(() => slotPlan(e.shape, e.next, { entities: 'pages' }, 2));
+});

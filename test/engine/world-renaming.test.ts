@@ -14,6 +14,8 @@ test('matches: segment by segment, `*` matches an array index and nothing else',
   t.true(matches('/pages/*/lockers/', ['pages', '12', 'lockers']));
   t.false(matches('pages/*/lockers', ['pages', 'x', 'lockers']));
   t.false(matches('pages/*/lockers', ['pages', '3a', 'lockers']));
+  t.false(matches('pages/*/lockers', ['pages', 'a3', 'lockers']));
+  t.false(matches('pages/0/lockers', ['pages', '3', 'lockers'])); // only `*` stands for any index
   t.false(matches('pages/*', ['pages', '3', 'lockers']));
   t.false(matches('pages/*/lockers', ['pages', '3']));
   t.false(matches('pages/*/lockers', ['pages', '3', 'waitq']));
@@ -32,6 +34,9 @@ test('renameMask: bit t moves to bit tperm[t]; bits past the permutation stay', 
   t.is(renameMask(0b1001, [2, 0, 1]), 0b1100);
   t.is(renameMask(2 ** 30, swap), 2 ** 30);
   t.is(renameMask(2 ** 30 + 1, swap), 2 ** 30 + 2);
+  // Bits 0 to 30 only: a negative mask (bit 31 set) loses bit 31.
+  t.is(renameMask(-1, swap), 2 ** 31 - 1);
+  t.is(renameMask(-2, swap), 2 ** 31 - 1 - 2);
 });
 
 test('renameThreadId: v - base is a thread of the permutation, else v stays', (t) => {
@@ -113,4 +118,19 @@ test('renameWorldObject: every declared kind of leaf and array, and nothing else
 test('renameWorldObject: an array indexed by thread with elements past the permutation keeps them', (t) => {
   const w = { pages: [] as number[], perThread: [5, 6, 7, 8] };
   t.deepEqual(renameWorldObject(w, { entities: 'pages', threadArrays: [{ path: 'perThread', offset: 0 }] }, [1, 0], []), { pages: [], perThread: [6, 5, 7, 8] });
+});
+
+test('renameWorldObject: leaves of any declared pattern; values that are not numbers stay; no thread arrays declared', (t) => {
+  const w = { pages: [{ lockers: 1, held: null as number | null }, { lockers: 2, held: 0 }], waiters: 1, ent: 1, alt: 0, name: 'x' };
+  const rr: WorldRenaming = { entities: 'pages', threadMasks: ['pages/*/lockers', 'waiters'], entityIds: ['ent', 'alt'], threadIds: [{ path: 'name' }, { path: 'pages/*/held' }] };
+  t.deepEqual(renameWorldObject(w, rr, [1, 0], [1, 0]), {
+    pages: [
+      { lockers: 1, held: 1 }, // was entity 1: lockers 0b10 -> 0b01, held 0 -> 1
+      { lockers: 2, held: null }, // was entity 0: lockers 0b01 -> 0b10; a null id stays null
+    ],
+    waiters: 2,
+    ent: 0,
+    alt: 1,
+    name: 'x',
+  });
 });

@@ -203,5 +203,5 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'model/prim/pagelock-bitwait.ts', line: 'when: (w, l, tid) => ((w.pages[l.p as number]?.waitq ?? 0) & bit(tid)) === 0,', reason: 'a thread sleeps in lock_page only on a page that exists' },
   // checker/program/renaming.ts
   { file: 'checker/program/renaming.ts', line: 'for (let t = 0; m >>> t !== 0 && t < 31; t++) if ((m >>> t) & 1) r |= 1 << (t < tperm.length ? (tperm[t] as number) : t);', replacement: 'true', reason: 'looking at bits past the highest set one finds zeros: the loop stops at bit 31 anyway' },
-  { file: 'checker/program/renaming.ts', line: 'const out = [...items];', replacement: '[]', reason: 'in the entity array every index is written: renameEntity is a permutation of the entity numbers and leaves the others in place' },
+  { file: 'checker/program/renaming.ts', region: { from: 'if (matches(r.entities, segs)) {', to: 'return out;' }, line: 'const out = [...items];', replacement: '[]', reason: 'in the entity array every index is written: renameEntity is a permutation of the entity numbers and leaves the others in place' },
 ];

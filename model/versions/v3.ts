@@ -281,7 +281,7 @@ export function v3PutbackMovablePage(layout: Layout): Fns[string] {
     {
       label: 'callback',
       code: 'mapping = page_mapping(page); mapping->a_ops->putback_page(page);',
-      reads: fields('p', 'mapping'),
+      reads: aopFields(),
       run: (c) => callAop(c, 'putback_page', pg(c).mapping, { p: num(c.l, 'p') }, 'warn_unlock'),
     },
     {

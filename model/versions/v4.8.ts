@@ -134,6 +134,118 @@ function lockedPutback(prefix: string, then: string, releasedOnly: boolean) {
   ];
 }
 
+/**
+ * What move_to_new_page() cites, by version: its name, the statements of its
+ * steps (by label) and the assertions as the kernel spells them. 5.19 has the
+ * same code as the folio-based move_to_new_folio (v5.19.ts).
+ */
+export interface MoveToNewPageText {
+  readonly fn: string;
+  readonly code: Readonly<Record<'is_lru' | 'mapping' | 'movable' | 'callback' | 'lru' | 'success' | 'success_movable' | 'clear_isolated' | 'clear_mapping' | 'out', string>>;
+  /** The two lock assertions at entry (page, newpage). */
+  readonly lockedPage: string;
+  readonly lockedNew: string;
+  /** The PG_isolated assertion of the non-LRU branch and of the success path. */
+  readonly isolated: string;
+  /** The WARN_ON_ONCE after a successful migratepage. */
+  readonly warnMigrated: string;
+}
+
+/** move_to_new_page() of 4.8 (mm/migrate.c), unchanged in 4.10 and 5.0. */
+export const MOVE_TO_NEW_PAGE_4_8: MoveToNewPageText = {
+  fn: 'move_to_new_page',
+  code: {
+    is_lru: 'bool is_lru = !__PageMovable(page); VM_BUG_ON_PAGE(!PageLocked(page), page); VM_BUG_ON_PAGE(!PageLocked(newpage), newpage);',
+    mapping: 'mapping = page_mapping(page); if (likely(is_lru)) { ... } else { VM_BUG_ON_PAGE(!PageIsolated(page), page);',
+    movable: 'if (!PageMovable(page)) { rc = MIGRATEPAGE_SUCCESS; __ClearPageIsolated(page); goto out; }',
+    callback: 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);',
+    lru: 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...);',
+    success: 'if (rc == MIGRATEPAGE_SUCCESS) {',
+    success_movable:
+      '/* non-lru: */ WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !PageIsolated(page)); } if (rc == MIGRATEPAGE_SUCCESS) { if (__PageMovable(page)) { VM_BUG_ON_PAGE(!PageIsolated(page), page);',
+    clear_isolated: '__ClearPageIsolated(page); }',
+    clear_mapping: 'if (!PageMappingFlags(page)) page->mapping = NULL;',
+    out: 'out: return rc;',
+  },
+  lockedPage: 'VM_BUG_ON_PAGE(!PageLocked(page), page)',
+  lockedNew: 'VM_BUG_ON_PAGE(!PageLocked(newpage), newpage)',
+  isolated: 'VM_BUG_ON_PAGE(!PageIsolated(page), page)',
+  warnMigrated: 'WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !PageIsolated(page))',
+};
+
+/** move_to_new_page() of v4.8 and the versions built on it (both pages locked), cited as `text` has it. */
+export function v48MoveToNewPage(layout: Layout, text: MoveToNewPageText = MOVE_TO_NEW_PAGE_4_8): Fns[string] {
+  const k = text.code;
+  return fn(MM, text.fn, [
+    {
+      label: 'is_lru',
+      code: k.is_lru,
+      reads: both(fields('p', 'mapping', 'flags'), fields('np', 'flags')),
+      run: (c) => {
+        c.l.is_lru = !tagMovable(pg(c).mapping);
+        c.l.rc = RC.EAGAIN;
+        bugOn(c, !test(pg(c).flags, PG.locked), text.lockedPage, text.fn);
+        bugOn(c, !test(pg(c, 'np').flags, PG.locked), text.lockedNew, text.fn, 'np');
+      },
+    },
+    {
+      label: 'mapping',
+      code: k.mapping,
+      reads: fields('p', 'mapping', 'flags'),
+      run: (c) => {
+        c.l.m = pg(c).mapping & ~PAGE_MAPPING_FLAGS;
+        if (c.l.is_lru) return c.goto('lru');
+        bugOn(c, !test(pg(c).flags, layout.isolated), text.isolated, text.fn);
+        callPageMovable(c, 'movable', true);
+      },
+    },
+    local('movable', k.movable, (c) => {
+      if (c.l.mv) return;
+      c.l.rc = RC.SUCCESS;
+      c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'out');
+    }),
+    {
+      ...local('callback', k.callback, (c) =>
+        callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
+      ),
+      reads: aopFields(),
+    },
+    { ...local('lru', k.lru, (c) => {
+      const args = { p: num(c.l, 'p'), np: num(c.l, 'np') };
+      if (asOf(num(c.l, 'm')) === AS.DRIVER) return callAop(c, 'migratepage', num(c.l, 'm'), args, 'success', 'rc');
+      c.call('file_migratepage', args, 'success', 'rc');
+    }), reads: aopFields() },
+    local('success', k.success, (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out'))),
+    {
+      label: 'success_movable',
+      code: k.success_movable,
+      reads: fields('p', 'mapping', 'flags'),
+      run: (c) => {
+        const page = pg(c);
+        const isolated = test(page.flags, layout.isolated);
+        if (!c.l.is_lru) warnOn(c, !isolated, text.warnMigrated, text.fn);
+        c.l.mv = tagMovable(page.mapping);
+        if (c.l.mv) bugOn(c, !isolated, text.isolated, text.fn);
+      },
+    },
+    local('clear_isolated', k.clear_isolated, (c) => {
+      if (c.l.mv) c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'clear_mapping');
+    }),
+    {
+      label: 'clear_mapping',
+      code: k.clear_mapping,
+      reads: fields('p', 'mapping'),
+      writes: fields('p', 'mapping'),
+      run: (c) => {
+        const page = pg(c);
+        if (!(page.mapping & PAGE_MAPPING_FLAGS)) page.mapping = 0;
+      },
+    },
+    local('out', k.out, (c) => c.ret(rcOf(c))),
+  
+  ]);
+}
+
 /** Every function of v4.8. */
 export function v48Fns(layout: Layout = v48Layout): Fns {
   return {
@@ -209,73 +321,7 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
       shared.putNew(layout, 'put_new: if (put_new_page) put_new_page(newpage, private); else put_page(newpage);'),
     ]),
 
-    move_to_new_page: fn(MM, 'move_to_new_page', [
-      {
-        label: 'is_lru',
-        code: 'bool is_lru = !__PageMovable(page); VM_BUG_ON_PAGE(!PageLocked(page), page); VM_BUG_ON_PAGE(!PageLocked(newpage), newpage);',
-        reads: both(fields('p', 'mapping', 'flags'), fields('np', 'flags')),
-        run: (c) => {
-          c.l.is_lru = !tagMovable(pg(c).mapping);
-          c.l.rc = RC.EAGAIN;
-          bugOn(c, !test(pg(c).flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(page), page)', 'move_to_new_page');
-          bugOn(c, !test(pg(c, 'np').flags, PG.locked), 'VM_BUG_ON_PAGE(!PageLocked(newpage), newpage)', 'move_to_new_page', 'np');
-        },
-      },
-      {
-        label: 'mapping',
-        code: 'mapping = page_mapping(page); if (likely(is_lru)) { ... } else { VM_BUG_ON_PAGE(!PageIsolated(page), page);',
-        reads: fields('p', 'mapping', 'flags'),
-        run: (c) => {
-          c.l.m = pg(c).mapping & ~PAGE_MAPPING_FLAGS;
-          if (c.l.is_lru) return c.goto('lru');
-          bugOn(c, !test(pg(c).flags, layout.isolated), 'VM_BUG_ON_PAGE(!PageIsolated(page), page)', 'move_to_new_page');
-          callPageMovable(c, 'movable', true);
-        },
-      },
-      local('movable', 'if (!PageMovable(page)) { rc = MIGRATEPAGE_SUCCESS; __ClearPageIsolated(page); goto out; }', (c) => {
-        if (c.l.mv) return;
-        c.l.rc = RC.SUCCESS;
-        c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'out');
-      }),
-      {
-        ...local('callback', 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);', (c) =>
-          callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
-        ),
-        reads: aopFields(),
-      },
-      { ...local('lru', 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...);', (c) => {
-        const args = { p: num(c.l, 'p'), np: num(c.l, 'np') };
-        if (asOf(num(c.l, 'm')) === AS.DRIVER) return callAop(c, 'migratepage', num(c.l, 'm'), args, 'success', 'rc');
-        c.call('file_migratepage', args, 'success', 'rc');
-      }), reads: aopFields() },
-      local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {', (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out'))),
-      {
-        label: 'success_movable',
-        code: '/* non-lru: */ WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !PageIsolated(page)); } if (rc == MIGRATEPAGE_SUCCESS) { if (__PageMovable(page)) { VM_BUG_ON_PAGE(!PageIsolated(page), page);',
-        reads: fields('p', 'mapping', 'flags'),
-        run: (c) => {
-          const page = pg(c);
-          const isolated = test(page.flags, layout.isolated);
-          if (!c.l.is_lru) warnOn(c, !isolated, 'WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !PageIsolated(page))', 'move_to_new_page');
-          c.l.mv = tagMovable(page.mapping);
-          if (c.l.mv) bugOn(c, !isolated, 'VM_BUG_ON_PAGE(!PageIsolated(page), page)', 'move_to_new_page');
-        },
-      },
-      local('clear_isolated', '__ClearPageIsolated(page); }', (c) => {
-        if (c.l.mv) c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'clear_mapping');
-      }),
-      {
-        label: 'clear_mapping',
-        code: 'if (!PageMappingFlags(page)) page->mapping = NULL;',
-        reads: fields('p', 'mapping'),
-        writes: fields('p', 'mapping'),
-        run: (c) => {
-          const page = pg(c);
-          if (!(page.mapping & PAGE_MAPPING_FLAGS)) page.mapping = 0;
-        },
-      },
-      local('out', 'out: return rc;', (c) => c.ret(rcOf(c))),
-    ]),
+    move_to_new_page: v48MoveToNewPage(layout),
 
     ...v3Driver(layout, null, true),
   };

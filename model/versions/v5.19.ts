@@ -21,10 +21,32 @@ import { atomicBit } from '../prim/flagword.ts';
 import { extendProtocol, type Protocol } from '../protocol.ts';
 import { aopFields, callAop } from '../aops.ts';
 import { v50 } from './v5.0.ts';
-import { recite, reword } from './recite.ts';
+import { reword } from './recite.ts';
+import { MOVE_TO_NEW_PAGE_4_8, v48MoveToNewPage, type MoveToNewPageText } from './v4.8.ts';
 
 const FLAGS_H = 'include/linux/page-flags.h';
 const MM = 'mm/migrate.c';
+
+/** move_to_new_folio(dst, src) of 5.19 (mm/migrate.c): move_to_new_page's steps, in folios. */
+export const MOVE_TO_NEW_FOLIO_5_19: MoveToNewPageText = {
+  fn: 'move_to_new_folio',
+  code: {
+    ...MOVE_TO_NEW_PAGE_4_8.code,
+    is_lru: 'bool is_lru = !__PageMovable(&src->page); VM_BUG_ON_FOLIO(!folio_test_locked(src), src); VM_BUG_ON_FOLIO(!folio_test_locked(dst), dst);',
+    mapping: 'mapping = folio_mapping(src); if (likely(is_lru)) { ... } else { VM_BUG_ON_FOLIO(!folio_test_isolated(src), src);',
+    movable: 'if (!folio_test_movable(src)) { rc = MIGRATEPAGE_SUCCESS; folio_clear_isolated(src); goto out; }',
+    callback: 'rc = mapping->a_ops->migratepage(mapping, &dst->page, &src->page, mode);',
+    lru: 'if (!mapping) rc = migrate_page(mapping, &dst->page, &src->page, mode); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...);',
+    success_movable:
+      '/* non-lru: */ WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !folio_test_isolated(src)); } if (rc == MIGRATEPAGE_SUCCESS) { if (__PageMovable(&src->page)) { VM_BUG_ON_FOLIO(!folio_test_isolated(src), src);',
+    clear_isolated: 'folio_clear_isolated(src); }',
+    clear_mapping: 'if (!folio_mapping_flags(src)) src->mapping = NULL;',
+  },
+  lockedPage: 'VM_BUG_ON_FOLIO(!folio_test_locked(src), src)',
+  lockedNew: 'VM_BUG_ON_FOLIO(!folio_test_locked(dst), dst)',
+  isolated: 'VM_BUG_ON_FOLIO(!folio_test_isolated(src), src)',
+  warnMigrated: 'WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !folio_test_isolated(src))',
+};
 
 /** Protocol v5.19. */
 export const v519: Protocol = extendProtocol(v50, {
@@ -54,15 +76,6 @@ export const v519: Protocol = extendProtocol(v50, {
     isolate_movable_page: reword(base.isolate_movable_page as KFn, '__SetPageIsolated(', 'SetPageIsolated('),
     putback_movable_pages: reword(base.putback_movable_pages as KFn, '__ClearPageIsolated(', 'ClearPageIsolated('),
     unmap_and_move: reword(base.unmap_and_move as KFn, '__ClearPageIsolated(', 'ClearPageIsolated('),
-    move_to_new_page: recite(base.move_to_new_page as KFn, {
-      is_lru: 'bool is_lru = !__PageMovable(&src->page); VM_BUG_ON_FOLIO(!folio_test_locked(src), src); VM_BUG_ON_FOLIO(!folio_test_locked(dst), dst);',
-      mapping: 'mapping = folio_mapping(src); if (likely(is_lru)) { ... } else { VM_BUG_ON_FOLIO(!folio_test_isolated(src), src);',
-      movable: 'if (!folio_test_movable(src)) { rc = MIGRATEPAGE_SUCCESS; folio_clear_isolated(src); goto out; }',
-      callback: 'rc = mapping->a_ops->migratepage(mapping, &dst->page, &src->page, mode);',
-      success_movable:
-        '/* non-lru: */ WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !folio_test_isolated(src)); } if (rc == MIGRATEPAGE_SUCCESS) { if (__PageMovable(&src->page)) { VM_BUG_ON_FOLIO(!folio_test_isolated(src), src);',
-      clear_isolated: 'folio_clear_isolated(src); }',
-      clear_mapping: 'if (!folio_mapping_flags(src)) src->mapping = NULL;',
-    }, 'move_to_new_folio'),
+    move_to_new_page: v48MoveToNewPage(layout, MOVE_TO_NEW_FOLIO_5_19),
   }),
 });

@@ -873,3 +873,14 @@ test('v3 unmap_and_move: a driver whose migratepage succeeds but leaves PG_isola
   t.is(r.fault?.msg, 'WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && PageIsolated(page)) in move_to_new_page() fires on page 0');
   t.is(r.steps[r.steps.length - 1], 'move_to_new_page:clear_mapping');
 });
+
+test('move_to_new_page without the old page locked: 4.8 says VM_BUG_ON_PAGE in move_to_new_page, 5.19 VM_BUG_ON_FOLIO in move_to_new_folio', (t) => {
+  const target = lockedBy(withSlots(free, 1), 0);
+  const r48 = runAlone(proto('v4.8'), [driverPage({ isolatedBy: 0 }), target], { fn: 'move_to_new_page', args: { p: 0, np: 1 } });
+  t.is(r48.fault?.inv, 'kernel-bug-on');
+  t.is(r48.fault?.msg, 'VM_BUG_ON_PAGE(!PageLocked(page), page) in move_to_new_page() fires on page 0');
+  const r519 = runAlone(proto('v5.19'), [driverPage({ isolatedBy: 0 }), target], { fn: 'move_to_new_page', args: { p: 0, np: 1 } });
+  t.is(r519.fault?.inv, 'kernel-bug-on');
+  t.is(r519.fault?.msg, 'VM_BUG_ON_FOLIO(!folio_test_locked(src), src) in move_to_new_folio() fires on page 0');
+  t.deepEqual(r519.steps, ['move_to_new_folio:is_lru']); // the step cites 5.19's function
+});

@@ -82,7 +82,10 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
  * Random runs that teach the dead-local analysis what the steps read and where
  * they jump, resetting nothing, so the search itself rarely has to start again:
  * up to 600 runs of at most 2000 steps, until 20 runs in a row teach nothing
- * (cut at 0.3 s). Returns the layout it grew to.
+ * (cut at 0.3 s of this process's CPU time, so that a loaded machine does not
+ * cut it short and leave the search to start again and again). With symmetry
+ * on, every fourth run also checks that its steps commute with renaming.
+ * Returns the layout it grew to.
  */
 function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: Model<S> | null): LayoutHints {
   const was = codes.deadLocals;
@@ -92,6 +95,11 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
   const acts = new Int32Array(4096);
   let seed = 0x2545f491;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const cpuMs = () => {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
+  };
   try {
     const rand = (n: number) => {
       seed ^= seed << 13;
@@ -102,7 +110,7 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
     // Stop once 20 runs in a row taught nothing (5 when every function was built before; small models stop within milliseconds).
     let quiet = 0;
     const enough = first.seen ? 5 : 20;
-    for (let walk = 0; walk < 600 && quiet < enough && performance.now() - t0 < 300; walk++) {
+    for (let walk = 0; walk < 600 && quiet < enough && cpuMs() < 300; walk++) {
       const before = factsLearnt();
       if (walk > 0) quiet++;
       try {
@@ -132,7 +140,7 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
             for (let k = 0; k < n; k++) if (actThread(acts[k] as number) === t) same.push(k);
             pick = same[rand(same.length)] as number;
           }
-          if (symmetry && pm.symmetry && (i & 3) === 0) checkSwap(pm, pm.symmetry, acts[pick] as number, rand, symmetry);
+          if (symmetry && pm.symmetry && walk % 4 === 0 && (i & 3) === 0) checkSwap(pm, pm.symmetry, acts[pick] as number, rand, symmetry);
           pm.apply(acts[pick] as number);
         }
         if (factsLearnt() !== before) quiet = 0;

@@ -94,6 +94,14 @@ export function makeCanon(p: SymmetryParts): Canon {
   const tidBase = Int32Array.from(pick(TID), (x) => plan.base[x] as number);
   const entSlots = Int32Array.from(pick(ENTITY));
   const threadSlots = Array.from({ length: T }, (_, t) => Int32Array.from(shared.filter((x) => plan.threadOf[x] === t)));
+  // Per group thread: the COPY slots of its block's records that belong to no thread, in block order.
+  const ownPlain = spec.groups.map((g) =>
+    g.blocks.map((b) => {
+      const out: number[] = [];
+      for (const e of b) for (let s = 0; s < W; s++) if (plan.entity[s] === e && plan.kind[s] === 0 && plan.threadOf[s] === -1) out.push(s);
+      return Int32Array.from(out);
+    }),
+  );
   const seq = new Int32Array(C * 2 + 4 * W + 8);
   const sig = new Int32Array(2);
 
@@ -137,6 +145,9 @@ export function makeCanon(p: SymmetryParts): Canon {
     }
     const mine = threadSlots[t] as Int32Array;
     for (let x = 0; x < mine.length; x++) seq[n++] = b[mine[x] as number] as number;
+    // Its own block's plain fields, block entity by block entity (the same order for every thread).
+    const own = (ownPlain[g] as Int32Array[])[i] as Int32Array;
+    for (let x = 0; x < own.length; x++) seq[n++] = b[own[x] as number] as number;
     hashWords(seq, n, sig);
     sh[2 * i] = sig[0] as number;
     sh[2 * i + 1] = sig[1] as number;

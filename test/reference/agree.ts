@@ -16,6 +16,9 @@ export const options: readonly (ExploreOptions & { readonly name: string; readon
   { name: 'bfs packed hashed, dead locals', strategy: 'bfs', shortest: true, exactCount: false },
   { name: 'bfs packed exact, dead locals', strategy: 'bfs', exact: true, shortest: true, exactCount: false },
   { name: 'bfs object', strategy: 'bfs', engine: 'object', shortest: true, exactCount: true },
+  // Random programs declare no interchangeable threads, so --symmetry must change nothing here; symmetric systems are
+  // checked against brute-force orbit counts in test/engine/symmetry-orbits.test.ts.
+  { name: 'bfs packed hashed, symmetry', strategy: 'bfs', deadLocals: false, symmetry: true, shortest: true, exactCount: true },
   { name: 'dfs packed hashed', strategy: 'dfs', deadLocals: false, shortest: false, exactCount: true },
   { name: 'dfs packed exact, dead locals', strategy: 'dfs', exact: true, shortest: false, exactCount: false },
   { name: 'dfs object', strategy: 'dfs', engine: 'object', shortest: false, exactCount: true },

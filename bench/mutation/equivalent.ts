@@ -204,4 +204,10 @@ export const equivalents: readonly Equivalent[] = [
   // checker/program/renaming.ts
   { file: 'checker/program/renaming.ts', line: 'for (let t = 0; m >>> t !== 0 && t < 31; t++) if ((m >>> t) & 1) r |= 1 << (t < tperm.length ? (tperm[t] as number) : t);', replacement: 'true', reason: 'looking at bits past the highest set one finds zeros: the loop stops at bit 31 anyway' },
   { file: 'checker/program/renaming.ts', region: { from: 'if (matches(r.entities, segs)) {', to: 'return out;' }, line: 'const out = [...items];', replacement: '[]', reason: 'in the entity array every index is written: renameEntity is a permutation of the entity numbers and leaves the others in place' },
+  // checker/packed/renaming.ts
+  { file: 'checker/packed/renaming.ts', line: 'const recBase: number[] = [];', reason: 'recBase is written from index 0 for every element of the entity array, so the extra first element is overwritten (and an empty entity array moves no slot)' },
+  { file: 'checker/packed/renaming.ts', line: 'for (let s = 0; s < slots; s++) {', replacement: 's <= slots', reason: 'one slot past the world: no per-thread array owns it, and apply copies it unrenamed (the fault slot, which the caller copies from buf anyway; past the end of out, nothing)' },
+  { file: 'checker/packed/renaming.ts', line: 'if (k >= 0) {', replacement: 'true', reason: 'a slot of no per-thread array has k = -1 and offset 0: t = -1 fails t >= 0 just below' },
+  { file: 'checker/packed/renaming.ts', line: 'case COPY:', reason: 'the last case of the switch: falling through leaves the switch as break does' },
+  { file: 'checker/packed/renaming.ts', line: 'if (e >= 0 && e < E && e < eperm.length) d = (recBase[eperm[e] as number] as number) + (recOff[s] as number);', original: 'e < E', reason: 'entity[s] is set only to indices of the entity array, all below E = its length' },
 ];

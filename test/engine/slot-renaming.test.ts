@@ -21,14 +21,18 @@ const world = () => ({
   lruLock: 2,
   slot: 1,
   target: 2,
-  perThread: [9, 100, 101, 102],
+  perThread: [9, 100, 101, 102, 103],
+  byThread: [20, 21, 22],
 });
 
 const r: WorldRenaming = {
   entities: 'pages',
   threadMasks: ['pages/*/lockers'],
   threadIds: [{ path: 'lruLock' }, { path: 'pages/*/owner', base: 10 }],
-  threadArrays: [{ path: 'perThread', offset: 1 }],
+  threadArrays: [
+    { path: 'perThread', offset: 1 },
+    { path: 'byThread', offset: 0 },
+  ],
   entityIds: ['target'],
 };
 
@@ -49,7 +53,8 @@ test('packed renaming equals the plain renaming for every thread permutation and
   store(shape, w, buf, intern);
   const plan = slotPlan(shape, next, r, 3);
   for (const tperm of perms3) {
-    for (const eperm of [[0, 1, 2], [2, 0, 1], [1, 0, 2], [0, 2, 1]]) {
+    // [1, 0]: entity 2 is past the permutation and stays.
+    for (const eperm of [[0, 1, 2], [2, 0, 1], [1, 0, 2], [0, 2, 1], [1, 0]]) {
       const out = new Int16Array(next);
       plan.apply(buf, out, tperm, eperm);
       t.deepEqual(load(shape, out, intern), renameWorldObject(w, r, tperm, eperm), `tperm ${tperm} eperm ${eperm}`);
@@ -60,18 +65,33 @@ test('packed renaming equals the plain renaming for every thread permutation and
 test('the compiled plan, slot by slot', (t) => {
   const w = world();
   const { shape, next } = shapeOf(w);
-  t.is(next, 4 * 3 + 3 + 4);
+  t.is(next, 4 * 3 + 3 + 5 + 3);
   const plan = slotPlan(shape, next, r, 3);
   t.is(plan.slots, next);
-  // pages[i]: lockers, owner, tag, note at 4i..4i+3; then lruLock 12, slot 13, target 14, perThread 15..18
+  // pages[i]: lockers, owner, tag, note at 4i..4i+3; then lruLock 12, slot 13, target 14, perThread 15..19, byThread 20..22
   const page = [MASK, TID, COPY, COPY];
-  t.deepEqual([...plan.kind], [...page, ...page, ...page, TID, COPY, ENTITY, COPY, COPY, COPY, COPY]);
-  t.deepEqual([...plan.base], [0, 10, 0, 0, 0, 10, 0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-  t.deepEqual([...plan.entity], [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, -1, -1, -1, -1, -1, -1, -1]);
-  // perThread has offset 1: element 0 is no thread's, elements 1..3 are threads 0..2
-  t.deepEqual([...plan.threadOf], [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 1, 2]);
-  // With two threads, the last element is no thread's either.
-  t.deepEqual([...slotPlan(shape, next, r, 2).threadOf].slice(15), [-1, 0, 1, -1]);
+  t.deepEqual([...plan.kind], [...page, ...page, ...page, TID, COPY, ENTITY, ...Array(8).fill(COPY)]);
+  t.deepEqual([...plan.base], [0, 10, 0, 0, 0, 10, 0, 0, 0, 10, 0, 0, ...Array(11).fill(0)]);
+  t.deepEqual([...plan.entity], [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, ...Array(11).fill(-1)]);
+  // perThread has offset 1: element 0 and element 4 (thread 3) are no thread's; byThread has offset 0
+  t.deepEqual([...plan.threadOf], [...Array(15).fill(-1), -1, 0, 1, 2, -1, 0, 1, 2]);
+  // With two threads, fewer elements are a thread's.
+  t.deepEqual([...slotPlan(shape, next, r, 2).threadOf].slice(15), [-1, 0, 1, -1, -1, 0, 1, -1]);
+  // Offset 2: the first two elements are no thread's.
+  t.deepEqual([...slotPlan(shape, next, { entities: 'pages', threadArrays: [{ path: 'perThread', offset: 2 }] }, 3).threadOf].slice(15, 20), [-1, -1, 0, 1, 2]);
+});
+
+test('an entity array of arrays is renamed element by element', (t) => {
+  const w = { pages: [[1, 2], [3, 4], [5, 6]], n: 0 };
+  const { shape, next } = shapeOf(w);
+  const intern = new Interner();
+  const buf = new Int16Array(next);
+  store(shape, w, buf, intern);
+  const plan = slotPlan(shape, next, { entities: 'pages' }, 2);
+  t.deepEqual([...plan.entity], [0, 0, 1, 1, 2, 2, -1]);
+  const out = new Int16Array(next);
+  plan.apply(buf, out, [1, 0], [2, 0, 1]);
+  t.deepEqual(load(shape, out, intern), { pages: [[3, 4], [5, 6], [1, 2]], n: 0 });
 });
 
 test('declarations the plan refuses', (t) => {
@@ -79,6 +99,9 @@ test('declarations the plan refuses', (t) => {
   const { shape, next } = shapeOf(w);
   t.throws(() => slotPlan(shape, next, { ...r, entities: 'frames' }, 3), { message: 'symmetry: the world has no entity array frames' });
   t.throws(() => slotPlan(shape, next, { ...r, threadArrays: [{ path: 'pages', offset: 0 }] }, 3), { message: 'symmetry: pages must be an array of numbers' });
+  const grid = { pages: [{ a: 1 }], rows: [[1], [2]] };
+  const gs = shapeOf(grid);
+  t.throws(() => slotPlan(gs.shape, gs.next, { entities: 'pages', threadArrays: [{ path: 'rows', offset: 0 }] }, 2), { message: 'symmetry: rows must be an array of numbers' });
   const uneven = { pages: [{ a: 1 }, { a: 1, b: 2 }, { a: 3 }] };
   const s = shapeOf(uneven);
   t.throws(() => slotPlan(s.shape, s.next, { entities: 'pages' }, 2), { message: 'symmetry: the elements of pages differ in shape' });

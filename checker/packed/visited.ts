@@ -61,14 +61,25 @@ export function collisionBound(n: number): number {
   return Math.min(1, (n * (n - 1)) / 2 / 2 ** 64);
 }
 
-/** The hashed visited set (16 bytes or less per state at the end of a run above 3/8 load). */
+/**
+ * The hashed visited set: 64-bit fingerprints in an open-addressing table of
+ * Int32 pairs (8 bytes a slot), linear probing. The table grows by half when
+ * it passes 3/4 load, so once it has grown its load stays at or above 1/2: at
+ * most 16 bytes a stored state, measured (doubling would leave 3/8 after a
+ * growth, 21 bytes). A fingerprint's home slot is its first half scaled to
+ * the table's size (the table is not a power of two).
+ */
 export function hashedSet(initialBits = 16): VisitedSet {
-  let bits = initialBits;
-  let mask = (1 << bits) - 1;
-  let tab = new Int32Array(2 << bits);
+  let cap = 1 << initialBits;
+  let tab = new Int32Array(2 * cap);
   let size = 0;
-  const insert = (t: Int32Array, m: number, h1: number, h2: number): boolean => {
-    let i = h1 & m;
+  /** Home slot of fingerprint half h1 in a table of c slots. */
+  const home = (h1: number, c: number): number => {
+    const i = Math.floor(((h1 >>> 0) * c) / 4294967296);
+    return i < c ? i : c - 1;
+  };
+  const insert = (t: Int32Array, c: number, h1: number, h2: number): boolean => {
+    let i = home(h1, c);
     for (;;) {
       const a = t[2 * i] as number;
       const b = t[2 * i + 1] as number;
@@ -78,24 +89,23 @@ export function hashedSet(initialBits = 16): VisitedSet {
         return true;
       }
       if (a === h1 && b === h2) return false;
-      i = (i + 1) & m;
+      i = i + 1 === c ? 0 : i + 1;
     }
   };
   const grow = () => {
     const old = tab;
-    bits++;
-    mask = (1 << bits) - 1;
-    tab = new Int32Array(2 << bits);
+    cap = Math.ceil(cap * 1.5);
+    tab = new Int32Array(2 * cap);
     for (let i = 0; i < old.length; i += 2) {
       const a = old[i] as number;
       const b = old[i + 1] as number;
-      if (a !== 0 || b !== 0) insert(tab, mask, a, b);
+      if (a !== 0 || b !== 0) insert(tab, cap, a, b);
     }
   };
   return {
     has(h1, h2) {
       if (h1 === 0 && h2 === 0) h2 = 1;
-      for (let i = h1 & mask; ; i = (i + 1) & mask) {
+      for (let i = home(h1, cap); ; i = i + 1 === cap ? 0 : i + 1) {
         const a = tab[2 * i] as number;
         const b = tab[2 * i + 1] as number;
         if (a === h1 && b === h2) return true;
@@ -104,8 +114,8 @@ export function hashedSet(initialBits = 16): VisitedSet {
     },
     add(_v, h1, h2) {
       if (h1 === 0 && h2 === 0) h2 = 1; // (0, 0) marks an empty slot
-      if (!insert(tab, mask, h1, h2)) return false;
-      if (++size * 4 > (mask + 1) * 3) grow();
+      if (!insert(tab, cap, h1, h2)) return false;
+      if (++size * 4 > cap * 3) grow();
       return true;
     },
     get size() {

@@ -54,7 +54,7 @@ test('hashed set: (0, 0) is looked up as (0, 1)', (t) => {
   t.false(s.add(none, 0, 0));
 });
 
-test('hashed set: a doubling keeps fingerprints with a zero half', (t) => {
+test('hashed set: a growth keeps fingerprints with a zero half', (t) => {
   const s = hashedSet(2);
   const fps: [number, number][] = [
     [4, 0],
@@ -64,7 +64,7 @@ test('hashed set: a doubling keeps fingerprints with a zero half', (t) => {
     [3, 0],
   ];
   for (const [a, b] of fps) t.true(s.add(none, a, b));
-  t.is(s.bytes, 8 * 8); // grew past 3 of 4
+  t.is(s.bytes, 9 * 8); // grew past 3 of 4 (to 6 slots), then past 18 of 24 quarters (to 9)
   for (const [a, b] of fps) {
     t.true(s.has(a, b), `kept (${a}, ${b})`);
     t.false(s.add(none, a, b), `(${a}, ${b}) once`);

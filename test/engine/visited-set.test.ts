@@ -52,15 +52,19 @@ test('hashed set: new fingerprints are added once; same low bits probe on; (0, 0
   t.is(s.size, 4);
 });
 
-test('hashed set: doubles past 3/4 load and keeps every fingerprint', (t) => {
+test('hashed set: grows by half past 3/4 load, keeps every fingerprint, and holds at most 16 bytes a state once grown', (t) => {
   const s = hashedSet(2);
   for (let k = 1; k <= 3; k++) t.true(s.add(none, k * 4, k));
   t.is(s.bytes, 4 * 8); // 3 of 4 slots: not past 3/4
   t.true(s.add(none, 16, 4));
-  t.is(s.bytes, 8 * 8);
-  for (let k = 5; k <= 200; k++) t.true(s.add(none, k * 4, k), `add ${k}`);
+  t.is(s.bytes, 6 * 8); // 4 * 4 > 4 * 3: 6 slots
+  for (let k = 5; k <= 200; k++) {
+    t.true(s.add(none, k * 4, k), `add ${k}`);
+    if (s.bytes > 16 * k) return t.fail(`${s.bytes} bytes for ${k} states`);
+  }
   t.is(s.size, 200);
-  t.is(s.bytes, 512 * 8); // 200 * 4 > 256 * 3: 512 slots
+  // 4, 6, 9, 14, 21, 32, 48, 72, 108, 162, 243 (past 182 states), 365 slots.
+  t.is(s.bytes, 365 * 8);
   for (let k = 1; k <= 200; k++) {
     if (!s.has(k * 4, k)) return t.fail(`lost ${k}`);
     if (s.add(none, k * 4, k)) return t.fail(`added ${k} twice`);

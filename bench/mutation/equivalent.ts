@@ -210,4 +210,5 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'checker/packed/renaming.ts', line: 'if (k >= 0) {', replacement: 'true', reason: 'a slot of no per-thread array has k = -1 and offset 0: t = -1 fails t >= 0 just below' },
   { file: 'checker/packed/renaming.ts', line: 'case COPY:', reason: 'the last case of the switch: falling through leaves the switch as break does' },
   { file: 'checker/packed/renaming.ts', line: 'if (e >= 0 && e < E && e < eperm.length) d = (recBase[eperm[e] as number] as number) + (recOff[s] as number);', original: 'e < E', reason: 'entity[s] is set only to indices of the entity array, all below E = its length' },
+  { file: 'checker/packed/renaming.ts', line: 'if (k >= 0 && k - (arrOffset[s] as number) >= 0 && k - (arrOffset[s] as number) < threads) threadOf[s] = k - (arrOffset[s] as number);', original: 'k >= 0', replacement: 'true', reason: 'a slot of no per-thread array has k = -1 and offset 0, so k - offset >= 0 fails just after' },
 ];

@@ -23,7 +23,8 @@ export function trackReads<W>(w: W, seen: string[]): W {
     new Proxy(obj, {
       get(target, key, receiver) {
         if (key === TARGET) return target;
-        const v = Reflect.get(target, key, receiver);
+        // A typed array's accessors must see the array itself, not the proxy.
+        const v = Reflect.get(target, key, ArrayBuffer.isView(target) ? target : receiver);
         if (typeof key === 'symbol' || typeof v === 'function') return v;
         if (key === 'length' && (Array.isArray(target) || ArrayBuffer.isView(target))) return v;
         const path = prefix + key;

@@ -77,3 +77,12 @@ test('firstUndeclared: a declared path covers itself and the paths below it', (t
   t.is(firstUndeclared(['a/pages/0'], ['pages/0']), 'a/pages/0');
   t.is(firstUndeclared([], []), null);
 });
+
+test('a typed array in the world: its length is structure, its elements are reads (the accessors see the array, not the proxy)', (t) => {
+  const seen: string[] = [];
+  const w = trackReads({ holds: new Int16Array([3, 4]) }, seen);
+  t.is(w.holds.length, 2);
+  t.deepEqual(seen, []);
+  t.is(w.holds[1], 4);
+  t.deepEqual(seen, ['holds/1']);
+});

@@ -20,7 +20,7 @@
  */
 import type { SymmetrySpec } from '../program/index.ts';
 import { hashWords } from './visited.ts';
-import { ENTITY, MASK, TID, type SlotPlan } from './renaming.ts';
+import { COPY, ENTITY, MASK, TID, type SlotPlan } from './renaming.ts';
 
 /** What the canonicaliser needs of a compiled layout. */
 export interface SymmetryParts {
@@ -98,7 +98,7 @@ export function makeCanon(p: SymmetryParts): Canon {
   const ownPlain = spec.groups.map((g) =>
     g.blocks.map((b) => {
       const out: number[] = [];
-      for (const e of b) for (let s = 0; s < W; s++) if (plan.entity[s] === e && plan.kind[s] === 0 && plan.threadOf[s] === -1) out.push(s);
+      for (const e of b) for (let s = 0; s < W; s++) if (plan.entity[s] === e && plan.kind[s] === COPY && plan.threadOf[s] === -1) out.push(s);
       return Int32Array.from(out);
     }),
   );
@@ -111,11 +111,12 @@ export function makeCanon(p: SymmetryParts): Canon {
 
   /**
    * Signature of thread t (index i of group g) into sh[2i], sh[2i+1]: its call
-   * stack and what the shared world says of it (its bits, its slots, whether
-   * it holds an id), every entity relative to it. Renaming the threads does
-   * not change a thread's signature. (Its own block's records are left out:
-   * with them the search stored more states, a sign of a renaming they miss
-   * that was not found; see the closing note.)
+   * stack, what the shared world says of it (its bits, its slots, whether it
+   * holds an id), and its own block's plain fields, every entity relative to
+   * it. Renaming the threads does not change a thread's signature. (The
+   * masks and thread slots inside its block are left out: with them the
+   * search stored more states than there are orbits, a renaming they miss
+   * that was not found; symmetry-orbits.test.ts checks the count.)
    */
   const signature = (b: Int16Array, t: number, g: number, i: number, sh: Int32Array) => {
     const base = threadBase + t * C;

@@ -9,7 +9,10 @@ export { extendProtocol } from './model/protocol.ts';
 export { protocols, protocolById, mutantProtocols } from './model/versions/index.ts';
 export { editFns, mutant, type Edits, type StepEdit } from './model/mutate.ts';
 export { buildSystem, driverPage, filePage, free, OBJ_DATA, type SystemInit, type ThreadInit, type PageInit } from './model/system.ts';
-export { fn, local, num, pg, fields, both, paths, RC, type Fns, type KCtx, type KFn, type KStep, type StepSpec } from './model/dsl.ts';
+export {
+  fn, local, num, pg, fields, both, paths, RC,
+  type Fns, type KCtx, type KFn, type KStep, type StepSpec, type FnName, type FnNames, type LocalName, type LocalNames, type KLocals, type KFootprint,
+} from './model/dsl.ts';
 export { PG, bit, test, flagNames, type Layout } from './model/flags.ts';
 export { AS, mappingOf, PAGE_MAPPING_MOVABLE, PAGE_MAPPING_ANON } from './model/mapping.ts';
 export { tryLock, unlockPage, lockFields } from './model/prim/pagelock.ts';

@@ -5,7 +5,7 @@
  * yet released (`no-callback-after-release`).
  */
 import { mappingName, asOf, aopsOf, type AOps } from './mapping.ts';
-import { fields, num, pg, type KCtx } from './dsl.ts';
+import { fields, num, pg, type KCtx, type LocalName } from './dsl.ts';
 import { Kind, kindName } from './world.ts';
 import type { Locals } from '../checker/index.ts';
 
@@ -13,14 +13,14 @@ import type { Locals } from '../checker/index.ts';
 export type AOp = keyof AOps;
 
 /** Footprint of callAop on the page in local `v`: the mapping it calls through and the ghost fields its checks read. */
-export const aopFields = (v = 'p') => fields(v, 'mapping', 'ref', 'kind', 'released');
+export const aopFields = (v: LocalName = 'p') => fields(v, 'mapping', 'ref', 'kind', 'released');
 
 /**
  * Calls `a_ops->op` of address_space `mapping` (a page->mapping value read by
  * the caller) for the page in local `p`. On a fault the state records it and
  * the call is not made.
  */
-export function callAop(c: KCtx, op: AOp, mapping: number, args: Locals, then?: string, into?: string): void {
+export function callAop<L extends string = never>(c: KCtx<L>, op: AOp, mapping: number, args: Locals, then?: L, into?: LocalName): void {
   const p = num(c.l, 'p');
   if (asOf(mapping) === 0) {
     return c.fail('no-null-deref', `page->mapping of page ${p} is NULL: calling a_ops->${op} dereferences NULL`);

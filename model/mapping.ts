@@ -5,6 +5,7 @@
  * driver's has isolate_page/migratepage/putback_page, a file's has none of
  * isolate_page and putback_page.
  */
+import type { FnName } from './dsl.ts';
 
 /** Tag bits in the low bits of page->mapping (v4.8). */
 export const PAGE_MAPPING_ANON = 1;
@@ -40,7 +41,7 @@ export function asOf(mapping: number): number {
 }
 
 /** The a_ops callbacks an address_space provides: callback name -> model function name. */
-export type AOps = Readonly<Partial<Record<'isolate_page' | 'migratepage' | 'putback_page', string>>>;
+export type AOps = Readonly<Partial<Record<'isolate_page' | 'migratepage' | 'putback_page', FnName>>>;
 
 /** a_ops of each address_space id. */
 export const aopsOf: Readonly<Record<number, AOps>> = {

@@ -16,7 +16,7 @@
  * leaves that invariant out (`only`) goes on into the driver.
  */
 import { aopsOf, AS, LIST_POISON2, mappingName, type AOps } from './mapping.ts';
-import { num, pg, RC, type KCtx } from './dsl.ts';
+import { num, pg, RC, type KCtx, type LocalName } from './dsl.ts';
 import { Kind, kindName } from './world.ts';
 import type { Locals } from '../checker/index.ts';
 
@@ -34,7 +34,7 @@ const MODEL_NAME: Readonly<Record<MopsOp, keyof AOps>> = { isolate_page: 'isolat
  * the caller read (an address_space id, see the module comment) and `what`
  * says where it came from (for messages, e.g. `page->mapping`).
  */
-export function callMops(c: KCtx, op: MopsOp, ops: number, what: string, args: Locals, then?: string, into?: string): void {
+export function callMops<L extends string = never>(c: KCtx<L>, op: MopsOp, ops: number, what: string, args: Locals, then?: L, into?: LocalName): void {
   const p = num(c.l, 'p');
   // The call cannot be made: the fault is recorded; a search that leaves its invariant out goes on as if the callback failed.
   const fault = (inv: string, msg: string) => {

@@ -8,7 +8,8 @@ import type { Protocol } from './protocol.ts';
 
 /** New behaviour for one step: its run, and optionally its cited code. */
 export interface StepEdit {
-  readonly run: (c: KCtx) => void;
+  /** The new run. An edit does not know its function's labels: its `goto`s are checked when the model is built. */
+  readonly run: (c: KCtx<string>) => void;
   readonly code?: string;
 }
 

@@ -9,8 +9,22 @@ import type { SourceRef } from '../model.ts';
 /** A value a thread can keep in its locals. */
 export type Value = number | string | boolean | null;
 
-/** A frame's local variables (including the function's parameters). */
-export type Locals = Record<string, Value>;
+/**
+ * A frame's local variables (including the function's parameters). A program
+ * may name its locals (`K`, a union of names): then only those keys exist.
+ */
+export type Locals<K extends string = string> = string extends K ? Record<string, Value> : { [k in K]?: Value };
+
+/**
+ * The names a program's steps may use, for type checking: the functions they
+ * call and their locals. The default allows any string; a program that lists
+ * its names (a union each) gets a `call` to a missing function or a use of
+ * an unknown local rejected by the compiler.
+ */
+export interface Names {
+  readonly fn: string;
+  readonly local: string;
+}
 
 /** One activation of a function on a thread's stack. */
 export interface Frame {
@@ -47,14 +61,18 @@ export interface SysState<W> {
  * by `/` (for example `pages/0/flags`, `lruLock`). A declared path covers every
  * path below it. Computed from the step's locals and the world before the step.
  */
-export type Footprint<W> = (l: Locals, w: W) => readonly string[];
+export type Footprint<W, K extends string = string> = (l: Locals<K>, w: W) => readonly string[];
 
-/** What a step's `run` can do besides changing the world. */
-export interface Ctx<W> {
+/**
+ * What a step's `run` can do besides changing the world. `L` is the labels of
+ * the current function it may jump to (`goto`, a call's `then`), `N` the
+ * names it may call and use as locals; both default to any string.
+ */
+export interface Ctx<W, L extends string = string, N extends Names = Names> {
   /** The world, as a mutable immer draft. */
   readonly w: W;
   /** The current frame's locals, mutable. */
-  readonly l: Locals;
+  readonly l: Locals<N['local']>;
   /** Number of the thread that runs the step. */
   readonly tid: number;
   /** The branch taken, for a step with `choices`; else null. */
@@ -62,23 +80,23 @@ export interface Ctx<W> {
   /** Records a failed assertion: the resulting state violates invariant `inv`. */
   fail(inv: string, msg: string): void;
   /** Continue at the step labelled `label` of the current function. */
-  goto(label: string): void;
+  goto(label: L): void;
   /**
    * Call function `fn` with `args`; when it returns, continue at `then` (default:
    * the next step) with the return value stored in local `into` (if given).
    */
-  call(fn: string, args: Locals, then?: string, into?: string): void;
+  call(fn: N['fn'], args: Locals<N['local']>, then?: L, into?: N['local']): void;
   /** Return from the current function with `value`. */
   ret(value?: Value): void;
 }
 
-/** One atomic step. */
-export interface StepDef<W> {
+/** One atomic step; `L` and `N` as in Ctx. */
+export interface StepDef<W, L extends string = string, N extends Names = Names> {
   /** Label, unique within its function. */
-  readonly label: string;
+  readonly label: L;
   readonly src: SourceRef;
-  readonly reads?: Footprint<W>;
-  readonly writes?: Footprint<W>;
+  readonly reads?: Footprint<W, N['local']>;
+  readonly writes?: Footprint<W, N['local']>;
   /**
    * A step that changes no shared object (control flow on locals, a call, a
    * return): it runs at once after the step before it, in the same
@@ -90,16 +108,16 @@ export interface StepDef<W> {
   /** Names of the branches of a nondeterministic step; the explorer takes each. */
   readonly choices?: readonly string[];
   /** Enabled only when this holds (a sleeping or spinning thread is not enabled). */
-  readonly when?: (w: W, l: Locals, tid: number) => boolean;
+  readonly when?: (w: W, l: Locals<N['local']>, tid: number) => boolean;
   /** When not enabled: what the thread waits for (for `no-hang` reports); `names` are the thread names. */
-  readonly waitsFor?: (w: W, l: Locals, tid: number, names: readonly string[]) => string;
+  readonly waitsFor?: (w: W, l: Locals<N['local']>, tid: number, names: readonly string[]) => string;
   /** The step's effect. Without goto/call/ret the thread continues with the next step; after the last step it returns null. */
-  run(ctx: Ctx<W>): void;
+  run(ctx: Ctx<W, L, N>): void;
 }
 
-/** A function: an ordered list of steps. */
-export interface FnDef<W> {
-  readonly steps: readonly StepDef<W>[];
+/** A function: an ordered list of steps (its labels no longer part of the type). */
+export interface FnDef<W, N extends Names = Names> {
+  readonly steps: readonly StepDef<W, string, N>[];
 }
 
 /** A thread to start: its display name and entry call. */

@@ -6,16 +6,16 @@
  */
 import type { Locals, Value } from '../../checker/index.ts';
 import { bit, flagNames } from '../flags.ts';
-import type { KCtx, KStep } from '../dsl.ts';
+import type { FnName, KCtx, KStep, LocalName } from '../dsl.ts';
 import { EARLY, setRunning, SPLIT, type Mutation, type Running } from './hook.ts';
 
 /** A control action a step took. */
 export type Control =
   | { readonly k: 'goto'; readonly label: string }
-  | { readonly k: 'call'; readonly fn: string; readonly args: Locals; readonly then?: string; readonly into?: string }
+  | { readonly k: 'call'; readonly fn: FnName; readonly args: Locals; readonly then?: string; readonly into?: LocalName }
   | { readonly k: 'ret'; readonly v: Value };
 
-export function replay(c: KCtx, cs: readonly Control[]): void {
+export function replay(c: KCtx<string>, cs: readonly Control[]): void {
   for (const x of cs) {
     if (x.k === 'goto') c.goto(x.label);
     else if (x.k === 'call') c.call(x.fn, x.args, x.then, x.into);
@@ -41,7 +41,7 @@ export const pageKey = (p: unknown) => `page:${String(p)}`;
  * would (when this thread holds it) and marks it done, so `before` runs
  * without the lock.
  */
-export function earlyUnlockStep(fn: string, before: KStep, mutation: Mutation, unlockPage: (c: KCtx, v: string) => void): KStep {
+export function earlyUnlockStep(fn: string, before: KStep, mutation: Mutation, unlockPage: (c: KCtx, v: LocalName) => void): KStep {
   const site = mutation.site;
   const v = site.v ?? 'p';
   const foot = (l: Locals) => (v === 'lru' ? ['lruLock'] : ['flags', 'lockers', 'waitq'].map((f) => `pages/${String(l[v])}/${f}`));
@@ -61,10 +61,10 @@ export function earlyUnlockStep(fn: string, before: KStep, mutation: Mutation, u
           c.l[EARLY] = 'lru';
           return;
         }
-        const p = c.l[v];
+        const p = (c.l as Locals)[v];
         const page = typeof p === 'number' ? c.w.pages[p] : undefined;
         if (!page || !(page.lockers & bit(c.tid))) return;
-        unlockPage(c, v);
+        unlockPage(c, v as LocalName);
         c.l[EARLY] = pageKey(p);
       } finally {
         setRunning(prev);
@@ -102,7 +102,7 @@ export function storeStep(fn: string, step: KStep, mutation: Mutation): KStep {
           page.flags = next;
         }
         const cs = typeof l[SPLIT_CONTROL] === 'string' ? (JSON.parse(l[SPLIT_CONTROL] as string) as Control[]) : [];
-        for (const k of [SPLIT.page, SPLIT.bit, SPLIT.old, SPLIT.set, SPLIT_CONTROL]) l[k] = null;
+        for (const k of [SPLIT.page, SPLIT.bit, SPLIT.old, SPLIT.set, SPLIT_CONTROL] as const) l[k] = null;
         replay(c, cs);
       } finally {
         setRunning(prev);

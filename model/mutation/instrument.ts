@@ -16,7 +16,7 @@
  *   without the lock, and the unlock's step skips it.
  */
 import type { Locals, StepDef, Value } from '../../checker/index.ts';
-import type { Fns, KCtx, KStep } from '../dsl.ts';
+import type { Fns, KCtx, KStep, LocalName } from '../dsl.ts';
 import type { Protocol } from '../protocol.ts';
 import type { World } from '../world.ts';
 import { meetSite, setRunning, skipRelease, dropAcquire, type Mutation, type Running, type Site } from './hook.ts';
@@ -76,10 +76,10 @@ interface StepPlan {
 }
 
 /** The context a proxied step sees. */
-function proxyCtx(c: KCtx, plan: StepPlan, trace: Control[]): KCtx {
+function proxyCtx(c: KCtx<string>, plan: StepPlan, trace: Control[]): KCtx<string> {
   const m = plan.mutation;
   const forced = m?.change.kind === 'force' ? m.change.value : null;
-  const l = new Proxy(c.l, {
+  const l = new Proxy(c.l as Locals, {
     get(t, k) {
       const v = t[k as string];
       if (typeof v !== 'boolean' || typeof k !== 'string' || k.startsWith('mut_')) return v;
@@ -134,7 +134,7 @@ function wrap(plan: StepPlan): KStep {
         seen.add(value);
       }
     : null;
-  const run = (c: KCtx) => {
+  const run = (c: KCtx<string>) => {
     const r: Running = { fn, label: step.label, c, mutation: plan.mutation, record: recordSite, counts: new Map(), quiet: 0, fired: false };
     const prev = setRunning(r);
     try {
@@ -187,7 +187,7 @@ export function predecessors(d: Discovery, fn: string, label: string): Set<strin
 export function instrument(
   protocol: Protocol,
   how: { readonly record: Discovery } | { readonly mutation: Mutation; readonly before?: string },
-  unlockPage: (c: KCtx, v: string) => void,
+  unlockPage: (c: KCtx, v: LocalName) => void,
 ): Fns {
   const record = 'record' in how ? how.record : null;
   const mutation = 'mutation' in how ? how.mutation : null;

@@ -6,11 +6,11 @@
  * them is lost: the store reports `no-lost-flag-update`.
  */
 import { bit, flagNames, type Layout } from '../flags.ts';
-import { fields, fn, pg, type KCtx, type KFn } from '../dsl.ts';
+import { fields, fn, pg, type KCtx, type KFn, type LocalName } from '../dsl.ts';
 import { fuseNonAtomic, mutating, splitAtomic } from '../mutation/hook.ts';
 
 /** Atomic set_bit / clear_bit of bit `b` on the page in local `v` (inline, one step). */
-export function atomicBit(c: KCtx, b: number, set: boolean, v = 'p'): void {
+export function atomicBit(c: KCtx, b: number, set: boolean, v: LocalName = 'p'): void {
   const page = pg(c, v);
   if (mutating() && splitAtomic(`${set ? 'set_bit' : 'clear_bit'}(${flagNames(bit(b))})`, page.flags, c.l[v] as number, b, set)) return;
   page.flags = set ? page.flags | bit(b) : page.flags & ~bit(b);

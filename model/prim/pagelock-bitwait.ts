@@ -24,11 +24,11 @@
  * does) and reaches no hang that the wake of one would not.
  */
 import { bit, PG, test } from '../flags.ts';
-import { fields, fn, pg, type KCtx, type KFn } from '../dsl.ts';
+import { fields, fn, pg, type KCtx, type KFn, type LocalName } from '../dsl.ts';
 import { members, type World } from '../world.ts';
 
 /** Footprint of every page-lock operation on the page in local `v` (the waitqueue is `waitq`, kernel state outside page->flags). */
-const lockFields = (v = 'p') => fields(v, 'flags', 'lockers', 'waitq');
+const lockFields = (v: LocalName = 'p') => fields(v, 'flags', 'lockers', 'waitq');
 
 /**
  * unlock_page(page) of 4.8 (mm/filemap.c unlock_page): `VM_BUG_ON_PAGE(!PageLocked(page), page);
@@ -36,7 +36,7 @@ const lockFields = (v = 'p') => fields(v, 'flags', 'lockers', 'waitq');
  * where wake_up_page is `__wake_up_bit(page_waitqueue(page), &page->flags, bit)`, which wakes only
  * `if (waitqueue_active(wq))` (kernel/sched/wait.c). Inline, one step.
  */
-export function unlockPageBitwait(c: KCtx, v = 'p'): void {
+export function unlockPageBitwait(c: KCtx, v: LocalName = 'p'): void {
   const page = pg(c, v);
   if (!(page.lockers & bit(c.tid))) {
     c.fail('page-lock-consistent', `unlock_page() of page ${String(c.l[v])} by a thread that does not hold its PG_locked`);
@@ -51,7 +51,7 @@ export function unlockPageBitwait(c: KCtx, v = 'p'): void {
  * takes the lock; else `prepare_to_wait_exclusive(wq, &q->wait, mode)` puts the thread on the
  * page's waitqueue and bit_wait_io() sleeps in io_schedule(). Nothing is written to page->flags.
  */
-function lockOrSleep(c: KCtx): void {
+function lockOrSleep(c: KCtx<'sleep'>): void {
   const page = pg(c);
   if (!test(page.flags, PG.locked)) {
     page.flags |= bit(PG.locked);

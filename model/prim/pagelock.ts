@@ -19,17 +19,16 @@
  * (pagelock-bitwait.ts), so steps that unlock inline run on either lock.
  */
 import { bit, PG, test } from '../flags.ts';
-import { fields, fn, pg, type KCtx, type KFn } from '../dsl.ts';
-import type { Footprint } from '../../checker/index.ts';
+import { fields, fn, pg, type KCtx, type KFn, type LocalName, type KFootprint } from '../dsl.ts';
 import { members, type World } from '../world.ts';
 import { unlockPageBitwait } from './pagelock-bitwait.ts';
 import { dropAcquire, mutating, skipRelease } from '../mutation/hook.ts';
 
 /** Footprint of every page-lock operation on the page in local `v`. */
-export const lockFields = (v = 'p'): Footprint<World> => (l, w) => [...fields(v, 'flags', 'lockers', 'waitq')(l, w), 'bitWaitqueue'];
+export const lockFields = (v: LocalName = 'p'): KFootprint => (l, w) => [...fields(v, 'flags', 'lockers', 'waitq')(l, w), 'bitWaitqueue'];
 
 /** trylock_page: test_and_set_bit_lock(PG_locked). Inline, one step; returns true if taken. */
-export function tryLock(c: KCtx, v = 'p'): boolean {
+export function tryLock(c: KCtx, v: LocalName = 'p'): boolean {
   const page = pg(c, v);
   if (mutating() && dropAcquire('lock', `trylock_page(${v})`, `page:${String(c.l[v])}`)) return true;
   if (page.flags & bit(PG.locked)) return false;
@@ -43,7 +42,7 @@ export function tryLock(c: KCtx, v = 'p'): boolean {
  * wake_up_page_bit (wake the sleepers, ClearPageWaiters) only if PG_waiters was set. Inline,
  * one step. In a 4.8 world (bit waitqueue) it is 4.8's unlock_page instead.
  */
-export function unlockPage(c: KCtx, v = 'p'): void {
+export function unlockPage(c: KCtx, v: LocalName = 'p'): void {
   if (mutating() && skipRelease('unlock', `unlock_page(${v})`, `page:${String(c.l[v])}`, v)) return;
   if (c.w.bitWaitqueue) return unlockPageBitwait(c, v);
   const page = pg(c, v);
@@ -59,7 +58,7 @@ export function unlockPage(c: KCtx, v = 'p'): void {
 }
 
 /** Takes the lock or goes to sleep on it (lock_page's loop body). */
-function lockOrSleep(c: KCtx): void {
+function lockOrSleep(c: KCtx<'sleep'>): void {
   if (tryLock(c)) return c.ret(null);
   const page = pg(c);
   page.flags |= bit(PG.waiters);

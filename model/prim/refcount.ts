@@ -8,16 +8,15 @@ import { type Layout } from '../flags.ts';
 import { PAGE_MAPPING_FLAGS } from '../mapping.ts';
 import { clearAtPrep, dirtyForFree } from './freepage.ts';
 import { hasType } from '../pagetype.ts';
-import { fields, num, pg, type KCtx } from '../dsl.ts';
-import { Kind, List, type Page, type World } from '../world.ts';
-import type { Footprint } from '../../checker/index.ts';
+import { fields, num, pg, type KCtx, type LocalName, type KFootprint } from '../dsl.ts';
+import { Kind, List, type Page } from '../world.ts';
 import { dropAcquire, mutating, quietly, skipRelease } from '../mutation/hook.ts';
 
 /** Footprint of reference operations on the page in local `v`: the whole page (freeing checks and resets most of it, as the version's free path does). */
-export const refFields = (v = 'p'): Footprint<World> => (l) => [`pages/${String(l[v])}`];
+export const refFields = (v: LocalName = 'p'): KFootprint => (l) => [`pages/${String(l[v])}`];
 
 /** Footprint of allocating the page in local `v`. */
-export const allocFields = (v = 'p') =>
+export const allocFields = (v: LocalName = 'p') =>
   fields(v, 'ref', 'holds', 'flags', 'mapping', 'mapcount', 'lru', 'kind', 'released', 'data', 'mappers');
 
 function addHold(page: Page, slot: number, n: number): void {
@@ -25,7 +24,7 @@ function addHold(page: Page, slot: number, n: number): void {
 }
 
 /** get_page_unless_zero(page), inline: takes a reference for `slot` unless the count is 0. */
-export function getPageUnlessZero(c: KCtx, slot: number, v = 'p'): boolean {
+export function getPageUnlessZero(c: KCtx, slot: number, v: LocalName = 'p'): boolean {
   const page = pg(c, v);
   if (page.ref === 0) return false;
   if (mutating() && dropAcquire('get', `get_page_unless_zero(${v})`, `ref:${String(c.l[v])}`)) return true;
@@ -35,7 +34,7 @@ export function getPageUnlessZero(c: KCtx, slot: number, v = 'p'): boolean {
 }
 
 /** get_page(page), inline: the caller must already hold a reference. */
-export function getPage(c: KCtx, slot: number, v = 'p'): void {
+export function getPage(c: KCtx, slot: number, v: LocalName = 'p'): void {
   const page = pg(c, v);
   if (page.ref === 0) c.fail('no-use-after-free', `get_page() on page ${num(c.l, v)}, which is free (refcount 0)`);
   if (mutating() && dropAcquire('get', `get_page(${v})`, `ref:${String(c.l[v])}`)) return;
@@ -53,7 +52,7 @@ export { dirtyForFree } from './freepage.ts';
  * `free-page-clean`; a clean one has its flags cleared where the version
  * clears PAGE_FLAGS_CHECK_AT_PREP; see freepage.ts).
  */
-export function putPage(c: KCtx, slot: number, layout: Layout, v = 'p'): void {
+export function putPage(c: KCtx, slot: number, layout: Layout, v: LocalName = 'p'): void {
   if (mutating() && skipRelease('put', `put_page(${v})`, `ref:${String(c.l[v])}`, v)) return;
   const page = pg(c, v);
   if (page.ref <= 0) {
@@ -75,7 +74,7 @@ export function putPage(c: KCtx, slot: number, layout: Layout, v = 'p'): void {
 }
 
 /** Allocates the free page in local `v` for `slot` as a page of `kind` (prep_new_page: clean flags, one reference). */
-export function allocPage(c: KCtx, slot: number, kind: number, v = 'p'): boolean {
+export function allocPage(c: KCtx, slot: number, kind: number, v: LocalName = 'p'): boolean {
   const page = pg(c, v);
   if (page.kind !== Kind.FREE || page.ref !== 0) return false;
   page.ref = 1;

@@ -7,7 +7,7 @@
  * objects in order, an LRU file page's owner, a new page's owner, user space.
  */
 import { bit, PG, type Layout } from '../flags.ts';
-import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec } from '../dsl.ts';
+import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec, type LocalName } from '../dsl.ts';
 import { lock_page, lockFields, unlock_page, unlockPage, __SetPageLocked } from '../prim/pagelock.ts';
 import { lock_page_bitwait, unlock_page_bitwait } from '../prim/pagelock-bitwait.ts';
 import { spin_lock_lru } from '../prim/spinlock.ts';
@@ -15,7 +15,7 @@ import { allocFields, allocPage, getPage, putPage, refFields } from '../prim/ref
 import { DRIVER_SLOT, Kind, List, OBJ_PATHS, ownerSlot, setObjPage } from '../world.ts';
 
 /** Drops the isolation reference of the calling compaction thread: the page is no longer isolated by it (ghost), then put_page. */
-export function dropIsolation(c: KCtx, layout: Layout, v = 'p'): void {
+export function dropIsolation(c: KCtx, layout: Layout, v: LocalName = 'p'): void {
   pg(c, v).isolators &= ~bit(c.tid);
   putPage(c, ownerSlot(c.tid), layout, v);
 }
@@ -25,17 +25,17 @@ export function dropIsolation(c: KCtx, layout: Layout, v = 'p'): void {
  * leaves the VM's list, and with it the caller's isolation ends (ghost), so
  * from here the driver may own page->lru again (putback_page).
  */
-export function listDelIsolated(c: KCtx, v = 'p'): void {
+export function listDelIsolated(c: KCtx, v: LocalName = 'p'): void {
   const page = pg(c, v);
   page.lru = List.NONE;
   page.isolators &= ~bit(c.tid);
 }
 
 /** Footprint of dropIsolation. */
-export const dropFields = (v = 'p') => both(refFields(v), fields(v, 'isolators'));
+export const dropFields = (v: LocalName = 'p') => both(refFields(v), fields(v, 'isolators'));
 
 /** Calls PageMovable(page[, locked]) for local `p` (or `v`) into local `mv`, then continues at `then`. */
-export function callPageMovable(c: KCtx, then: string, locked: boolean, v = 'p'): void {
+export function callPageMovable<L extends string>(c: KCtx<L>, then: NoInfer<L>, locked: boolean, v: LocalName = 'p'): void {
   c.call('PageMovable', { p: num(c.l, v), locked }, then, 'mv');
 }
 
@@ -66,16 +66,16 @@ export function commonFns(layout: Layout): Fns {
 
     /** Compaction thread: scan page p, migrate it to a new page np, put back what is left (compact_zone). */
     compact: fn('mm/compaction.c', 'compact_zone', [
-      local('scan', 'isolate_migratepages(zone, cc)', (c) => c.call('isolate_migratepages_block', { p: c.l.p ?? 0, locked: false }, 'migrate', 'iso')),
-      local('migrate', 'err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free, ...)', (c) => {
+      { ...local('scan', 'isolate_migratepages(zone, cc)'), run: (c) => c.call('isolate_migratepages_block', { p: c.l.p ?? 0, locked: false }, 'migrate', 'iso') },
+      { ...local('migrate', 'err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free, ...)'), run: (c) => {
         if (!c.l.iso) return c.ret(null);
         c.call('migrate_pages', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'putback', 'err');
-      }),
-      local('putback', 'if (err) putback_movable_pages(&cc->migratepages)', (c) => {
+      } },
+      { ...local('putback', 'if (err) putback_movable_pages(&cc->migratepages)'), run: (c) => {
         if (!leftOnList(num(c.l, 'err'))) return c.ret(null);
         c.call('putback_movable_pages', { p: c.l.p ?? 0 }, 'done');
-      }),
-      local('done', 'return', (c) => c.ret(null)),
+      } },
+      { ...local('done', 'return'), run: (c) => c.ret(null) },
     ]),
 
     /**
@@ -86,51 +86,53 @@ export function commonFns(layout: Layout): Fns {
      * nothing of them either), so passes that end alike give one state.
      */
     compact_pages: fn('mm/compaction.c', 'compact_zone', [
-      local('scan', 'while (compact_finished(zone, cc) == COMPACT_CONTINUE) { isolate_migratepages(zone, cc) /* the next page */', (c) => {
+      { ...local('scan', 'while (compact_finished(zone, cc) == COMPACT_CONTINUE) { isolate_migratepages(zone, cc) /* the next page */'), run: (c) => {
         const i = pass(c);
         if (i >= num(c.l, 'n')) return c.ret(null);
         c.call('isolate_migratepages_block', { p: num(c.l, 'p') + i, locked: false }, 'migrate', 'iso');
-      }),
-      local('migrate', 'err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free, ...)', (c) => {
+      } },
+      { ...local('migrate', 'err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free, ...)'), run: (c) => {
         if (!c.l.iso) return c.goto('next');
         c.call('migrate_pages', { p: num(c.l, 'p') + pass(c), np: num(c.l, 'np') + pass(c) }, 'putback', 'err');
-      }),
-      local('putback', 'if (err) putback_movable_pages(&cc->migratepages)', (c) => {
+      } },
+      { ...local('putback', 'if (err) putback_movable_pages(&cc->migratepages)'), run: (c) => {
         if (!leftOnList(num(c.l, 'err'))) return c.goto('next');
         c.call('putback_movable_pages', { p: num(c.l, 'p') + pass(c) }, 'next');
-      }),
-      local('next', '} /* next pass */', (c) => {
+      } },
+      { ...local('next', '} /* next pass */'), run: (c) => {
         c.l.i = pass(c) + 1;
         c.l.iso = null;
         c.l.err = null;
         c.goto('scan');
-      }),
+      } },
     ]),
 
     /** Compaction thread that starts with page p already isolated on its list: migrate, then put back what is left. */
     compact_migrate: fn('mm/compaction.c', 'compact_zone', [
-      local('migrate', 'err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free, ...)', (c) =>
-        c.call('migrate_pages', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'putback', 'err'),
-      ),
-      local('putback', 'if (err) putback_movable_pages(&cc->migratepages)', (c) => {
+      {
+        ...local('migrate', 'err = migrate_pages(&cc->migratepages, compaction_alloc, compaction_free, ...)'),
+        run: (c) => c.call('migrate_pages', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'putback', 'err'),
+      },
+      { ...local('putback', 'if (err) putback_movable_pages(&cc->migratepages)'), run: (c) => {
         if (!leftOnList(num(c.l, 'err'))) return c.ret(null);
         c.call('putback_movable_pages', { p: c.l.p ?? 0 }, 'done');
-      }),
-      local('done', 'return', (c) => c.ret(null)),
+      } },
+      { ...local('done', 'return'), run: (c) => c.ret(null) },
     ]),
 
     /** Compaction thread that starts with page p isolated and puts it back (e.g. compaction aborted). */
     compact_putback: fn('mm/compaction.c', 'compact_zone', [
-      local('putback', 'putback_movable_pages(&cc->migratepages)', (c) => c.call('putback_movable_pages', { p: c.l.p ?? 0 }, 'done')),
-      local('done', 'return', (c) => c.ret(null)),
+      { ...local('putback', 'putback_movable_pages(&cc->migratepages)'), run: (c) => c.call('putback_movable_pages', { p: c.l.p ?? 0 }, 'done') },
+      { ...local('done', 'return'), run: (c) => c.ret(null) },
     ]),
 
     /** One pass of migrate_pages over a one-page list (no retry of -EAGAIN: the page stays on the list). */
     migrate_pages: fn('mm/migrate.c', 'migrate_pages', [
-      local('call', 'rc = unmap_and_move(get_new_page, put_new_page, private, page, pass > 2, mode, reason);', (c) =>
-        c.call('unmap_and_move', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'ret', 'rc'),
-      ),
-      local('ret', 'return rc (one page: its result)', (c) => c.ret(c.l.rc ?? null)),
+      {
+        ...local('call', 'rc = unmap_and_move(get_new_page, put_new_page, private, page, pass > 2, mode, reason);'),
+        run: (c) => c.call('unmap_and_move', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'ret', 'rc'),
+      },
+      { ...local('ret', 'return rc (one page: its result)'), run: (c) => c.ret(c.l.rc ?? null) },
     ]),
 
     /** putback_lru_page(page): back on the LRU, drop the isolation reference. Never right for a driver page. */
@@ -236,12 +238,12 @@ export function commonFns(layout: Layout): Fns {
      * scheduler lets it run.
      */
     drv_free_objects: fn('drivers/zsmalloc-like.c', 'drv_free_objects', [
-      local('next', 'for (o = 0; o < n; o++) drv_free_page(obj[o]);', (c) => {
+      { ...local('next', 'for (o = 0; o < n; o++) drv_free_page(obj[o]);'), run: (c) => {
         const o = typeof c.l.o === 'number' ? c.l.o : 0;
         if (o >= num(c.l, 'n')) return c.ret(null);
         c.l.o = o + 1;
         c.call('drv_free', { o }, 'next');
-      }),
+      } },
     ]),
 
     /** The driver allocating page p and making it movable: alloc, lock_page, __SetPageMovable, list_add, unlock_page. */
@@ -258,7 +260,7 @@ export function commonFns(layout: Layout): Fns {
           c.call('lock_page', { p: c.l.p ?? 0 }, 'mark');
         },
       },
-      local('mark', '__SetPageMovable(page, pool->inode->i_mapping)', (c) => c.call('__SetPageMovable', { p: c.l.p ?? 0 }, 'list')),
+      { ...local('mark', '__SetPageMovable(page, pool->inode->i_mapping)'), run: (c) => c.call('__SetPageMovable', { p: c.l.p ?? 0 }, 'list') },
       {
         label: 'list',
         code: 'list_add(&page->lru, &pool->pages)',
@@ -344,8 +346,8 @@ export function commonFns(layout: Layout): Fns {
 }
 
 /** Runs `unlock_page` inline on the page in local `v` and continues: a helper for one-statement unlock steps. */
-export function unlockStep(label: string, code: string, v = 'p') {
-  return { label, code, reads: lockFields(v), writes: lockFields(v), run: (c: KCtx) => unlockPage(c, v) };
+export function unlockStep<const L extends string>(label: L, code: string, v: LocalName = 'p'): StepSpec<L, never> {
+  return { label, code, reads: lockFields(v), writes: lockFields(v), run: (c) => unlockPage(c, v) };
 }
 
 /** The compaction return code, from a local. */
@@ -356,7 +358,7 @@ export function rcOf(c: KCtx): number {
 /** Steps unmap_and_move and putback_movable_pages share across versions. */
 export const shared = {
   /** `newpage = get_new_page(...)`: a branch, the allocation fails (-ENOMEM) or takes the free page in local `np`. */
-  allocTarget(): StepSpec {
+  allocTarget(): StepSpec<'alloc', never> {
     return {
       label: 'alloc',
       code: 'newpage = get_new_page(page, private, &result); if (!newpage) return -ENOMEM;',
@@ -368,7 +370,7 @@ export const shared = {
     };
   },
   /** `if (page_count(page) == 1)`: else __unmap_and_move; when freed under us, `freed` continues. */
-  count(freed: (c: KCtx) => void): StepSpec {
+  count<L extends string>(freed: (c: KCtx<L | 'out'>) => void): StepSpec<'count', L | 'out'> {
     return {
       label: 'count',
       code: 'if (page_count(page) == 1) { /* page was freed from under us. So we are done. */',
@@ -383,9 +385,9 @@ export const shared = {
    * unmap_and_move's `out:` label: unless -EAGAIN, list_del the page from the
    * migration list; on failure ask PageMovable (unlocked) and go on at `fail_movable`.
    */
-  outListDel(): StepSpec[] {
+  outListDel(): StepSpec<'out' | 'list_del', 'put_new' | 'fail_movable'>[] {
     return [
-      local('out', 'out: if (rc != -EAGAIN) {', (c) => void (rcOf(c) === RC.EAGAIN && c.goto('put_new'))),
+      { ...local('out', 'out: if (rc != -EAGAIN) {'), run: (c) => void (rcOf(c) === RC.EAGAIN && c.goto('put_new')) },
       {
         label: 'list_del',
         code: 'list_del(&page->lru); dec_zone_page_state(page, NR_ISOLATED_ANON + page_is_file_cache(page));',
@@ -398,7 +400,7 @@ export const shared = {
     ];
   },
   /** The caller's isolation reference dropped, then `then` (a label) or return `ret()`. */
-  putIsolation(layout: Layout, label: string, code: string, then: string | ((c: KCtx) => number | null)): StepSpec {
+  putIsolation<const L extends string, T extends string = never>(layout: Layout, label: L, code: string, then: T | ((c: KCtx) => number | null)): StepSpec<L, T> {
     return {
       label,
       code,
@@ -411,7 +413,7 @@ export const shared = {
     };
   },
   /** `put_new_page(newpage)` unless already put, and return rc. */
-  putNew(layout: Layout, code: string): StepSpec {
+  putNew(layout: Layout, code: string): StepSpec<'put_new', never> {
     return {
       label: 'put_new',
       code,
@@ -423,10 +425,10 @@ export const shared = {
     };
   },
   /** The LRU branch of putback_movable_pages and its end. */
-  lruTail(): StepSpec[] {
+  lruTail(): StepSpec<'lru' | 'done'>[] {
     return [
-      local('lru', '} else { putback_lru_page(page); }', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done')),
-      local('done', '}', (c) => c.ret(null)),
+      { ...local('lru', '} else { putback_lru_page(page); }'), run: (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done') },
+      { ...local('done', '}'), run: (c) => c.ret(null) },
     ];
   },
 };

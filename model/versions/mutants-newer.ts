@@ -5,7 +5,7 @@
  */
 import { PAGE_MOVABLE_MAPCOUNT_VALUE, PG, test, type Layout } from '../flags.ts';
 import { AS, mappingOf, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
-import { num, pg, type KCtx } from '../dsl.ts';
+import { num, pg } from '../dsl.ts';
 import { mutant } from '../mutate.ts';
 import type { Protocol } from '../protocol.ts';
 import { nonAtomicBitFn } from '../prim/flagword.ts';
@@ -23,7 +23,7 @@ function noPrecheck(base: Protocol): Protocol {
     isolate_movable_page: {
       get: {
         code: 'if (unlikely(!get_page_unless_zero(page))) goto out; /* MUTANT: no __PageMovable() / page_has_movable_ops() test before the trylock */',
-        run: (c: KCtx) => (getPageUnlessZero(c, ownerSlot(c.tid)) ? c.goto('trylock') : c.ret(false)),
+        run: (c) => (getPageUnlessZero(c, ownerSlot(c.tid)) ? c.goto('trylock') : c.ret(false)),
       },
     },
   });
@@ -33,7 +33,7 @@ function noPrecheck(base: Protocol): Protocol {
 function noIsolatedCheck(base: Protocol): Protocol {
   return mutant(base, 'no-isolated-check', 'isolate_movable_page() does not test PageIsolated() under PG_lock', {
     isolate_movable_page: {
-      mv2: { code: 'if (!PageMovable(page)) goto out_no_isolated; /* MUTANT: no PageIsolated(page) test */', run: (c: KCtx) => void (c.l.mv || c.goto('out_no_isolated')) },
+      mv2: { code: 'if (!PageMovable(page)) goto out_no_isolated; /* MUTANT: no PageIsolated(page) test */', run: (c) => void (c.l.mv || c.goto('out_no_isolated')) },
     },
   });
 }
@@ -44,7 +44,7 @@ function noMovableCheck(base: Protocol): Protocol {
     isolate_movable_page: {
       mv2: {
         code: 'if (PageIsolated(page)) goto out_no_isolated; /* MUTANT: no !PageMovable(page) test */',
-        run: (c: KCtx) => void (test(pg(c).flags, base.layout.isolated) && c.goto('out_no_isolated')),
+        run: (c) => void (test(pg(c).flags, base.layout.isolated) && c.goto('out_no_isolated')),
       },
     },
   });
@@ -84,7 +84,7 @@ function mapcountMarker(base: Protocol): Protocol {
     __SetPageMovable: {
       store: {
         code: 'page->mapping = (void *)((unsigned long)mops | PAGE_MAPPING_MOVABLE); atomic_set(&page->_mapcount, PAGE_MOVABLE_MAPCOUNT_VALUE); /* MUTANT */',
-        run: (c: KCtx) => {
+        run: (c) => {
           pg(c).mapping = mappingOf(AS.DRIVER, PAGE_MAPPING_MOVABLE);
           pg(c).mapcount = PAGE_MOVABLE_MAPCOUNT_VALUE;
         },
@@ -93,7 +93,7 @@ function mapcountMarker(base: Protocol): Protocol {
     __ClearPageMovable: {
       store: {
         code: 'page->mapping = (void *)PAGE_MAPPING_MOVABLE; atomic_set(&page->_mapcount, -1); /* MUTANT */',
-        run: (c: KCtx) => {
+        run: (c) => {
           pg(c).mapping = PAGE_MAPPING_MOVABLE;
           pg(c).mapcount = -1;
         },
@@ -123,7 +123,7 @@ export const v70MigrateNoDestroyedCheck = mutant(v70, 'migrate-no-destroyed-chec
   drv_migratepage: {
     destroyed: {
       code: '/* MUTANT: no "if (!zpdesc->zspage) return 0;" */ zspage = get_zspage(zpdesc): BUG_ON(zspage->magic != ZSPAGE_MAGIC);',
-      run: (c: KCtx) => {
+      run: (c) => {
         if (pg(c).released) c.fail('no-null-deref', `get_zspage() of page ${num(c.l, 'p')}: zpdesc->zspage is NULL (the zspage was destroyed while the page was isolated)`);
       },
     },
@@ -142,7 +142,7 @@ export const v70IsolateDestroyed = mutant(v70, 'isolate-destroyed', 'zs_page_iso
   drv_isolate_page: {
     isolate: {
       code: 'return true; /* MUTANT: not page_zpdesc(page)->zspage */ /* list_del(&page->lru) */',
-      run: (c: KCtx) => {
+      run: (c) => {
         const page = pg(c);
         if (page.lru === List.DRV) page.lru = List.NONE;
         c.ret(true);

@@ -24,7 +24,7 @@ const noPrecheck = {
   isolate_movable_page: {
     get: {
       code: 'if (unlikely(!get_page_unless_zero(page))) goto out; /* MUTANT: no PageMovable() check before trylock_page() */',
-      run: (c: KCtx) => (getPageUnlessZero(c, ownerSlot(c.tid)) ? c.goto('trylock') : c.ret(false)),
+      run: (c: KCtx<string>) => (getPageUnlessZero(c, ownerSlot(c.tid)) ? c.goto('trylock') : c.ret(false)),
     },
   },
 };
@@ -35,7 +35,7 @@ function noIsolatedCheck(base: Protocol): Protocol {
     isolate_movable_page: {
       mv2: {
         code: 'if (!PageMovable(page)) goto out_no_isolated; /* MUTANT: no PageIsolated(page) test */',
-        run: (c: KCtx) => void (c.l.mv || c.goto('out_no_isolated')),
+        run: (c) => void (c.l.mv || c.goto('out_no_isolated')),
       },
     },
   });
@@ -53,7 +53,7 @@ function noMovableCheck(base: Protocol): Protocol {
     isolate_movable_page: {
       mv2: {
         code: 'if (PageIsolated(page)) goto out_no_isolated; /* MUTANT: no !PageMovable(page) test */',
-        run: (c: KCtx) => void (test(pg(c).flags, base.layout.isolated) && c.goto('out_no_isolated')),
+        run: (c) => void (test(pg(c).flags, base.layout.isolated) && c.goto('out_no_isolated')),
       },
     },
   });
@@ -93,7 +93,7 @@ function v48Marker(base: Protocol): Protocol {
     __SetPageMovable: {
       store: {
         code: 'page->mapping = (void *)((unsigned long)mapping | PAGE_MAPPING_MOVABLE); atomic_set(&page->_mapcount, PAGE_MOVABLE_MAPCOUNT_VALUE); /* MUTANT */',
-        run: (c: KCtx) => {
+        run: (c) => {
           pg(c).mapping = mappingOf(AS.DRIVER, PAGE_MAPPING_MOVABLE);
           pg(c).mapcount = PAGE_MOVABLE_MAPCOUNT_VALUE;
         },
@@ -102,7 +102,7 @@ function v48Marker(base: Protocol): Protocol {
     __ClearPageMovable: {
       store: {
         code: 'page->mapping = (void *)((unsigned long)page->mapping & PAGE_MAPPING_MOVABLE); atomic_set(&page->_mapcount, -1); /* MUTANT */',
-        run: (c: KCtx) => {
+        run: (c) => {
           pg(c).mapping &= PAGE_MAPPING_MOVABLE;
           pg(c).mapcount = -1;
         },

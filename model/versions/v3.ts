@@ -6,7 +6,7 @@
  * factories with the option it flips.
  */
 import { bit, PAGE_MOVABLE_MAPCOUNT_VALUE, PG, test, type Layout } from '../flags.ts';
-import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type StepSpec } from '../dsl.ts';
+import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx, type KFn, type StepSpec } from '../dsl.ts';
 import type { Locals } from '../../checker/index.ts';
 import { AS, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { aopFields, callAop } from '../aops.ts';
@@ -26,7 +26,7 @@ const MM = 'mm/migrate.c';
 const FLAGS_H = 'include/linux/page-flags.h';
 
 /** v3 PageMovable(): test_bit(PG_movable) && _mapcount == PAGE_MOVABLE_MAPCOUNT_VALUE (PageBalloon is never true here). */
-export function v3PageMovable(layout: Layout): Fns[string] {
+export function v3PageMovable(layout: Layout): KFn {
   const movable = layout.movable ?? PG.reclaim;
   return fn(FLAGS_H, 'PageMovable', [
     {
@@ -47,28 +47,26 @@ export function v3PageMovable(layout: Layout): Fns[string] {
 /** __SetPageMovable (caller holds PG_lock): mapping, __set_bit(PG_movable), and the v3 _mapcount marker if the layout has one. */
 export function v3SetPageMovable(layout: Layout): Fns {
   const movable = layout.movable ?? PG.reclaim;
-  const steps: StepSpec[] = [
-    {
-      label: 'mapping',
-      code: 'page->mapping = mapping;',
-      writes: fields('p', 'mapping'),
-      run: (c) => {
-        pg(c).mapping = mappingOf(AS.DRIVER);
-        c.call('__SetPageMovable:bit', { p: num(c.l, 'p') }, layout.mapcountMarker ? 'marker' : 'done');
-      },
-    },
-  ];
-  if (layout.mapcountMarker) {
-    steps.push({
-      label: 'marker',
-      code: 'atomic_set(&page->_mapcount, PAGE_MOVABLE_MAPCOUNT_VALUE);',
-      writes: fields('p', 'mapcount'),
-      run: (c) => void (pg(c).mapcount = PAGE_MOVABLE_MAPCOUNT_VALUE),
-    });
-  }
-  steps.push(local('done', 'return', (c) => c.ret(null)));
+  const marker: StepSpec<'marker', never> = {
+    label: 'marker',
+    code: 'atomic_set(&page->_mapcount, PAGE_MOVABLE_MAPCOUNT_VALUE);',
+    writes: fields('p', 'mapcount'),
+    run: (c) => void (pg(c).mapcount = PAGE_MOVABLE_MAPCOUNT_VALUE),
+  };
   return {
-    __SetPageMovable: fn(FLAGS_H, '__SetPageMovable', steps),
+    __SetPageMovable: fn(FLAGS_H, '__SetPageMovable', [
+      {
+        label: 'mapping',
+        code: 'page->mapping = mapping;',
+        writes: fields('p', 'mapping'),
+        run: (c) => {
+          pg(c).mapping = mappingOf(AS.DRIVER);
+          c.call('__SetPageMovable:bit', { p: num(c.l, 'p') }, layout.mapcountMarker ? 'marker' : 'done');
+        },
+      },
+      ...(layout.mapcountMarker ? [marker] : []),
+      { ...local('done', 'return'), run: (c) => c.ret(null) },
+    ]),
     '__SetPageMovable:bit': nonAtomicBitFn(FLAGS_H, '__SetPageMovable', movable, true, layout),
   };
 }
@@ -79,11 +77,11 @@ export function v3ClearPageMovable(layout: Layout): Fns {
   return {
     __ClearPageMovable: fn(FLAGS_H, '__ClearPageMovable', [
       {
-        ...local('check', 'static inline void __ClearPageMovable(struct page *page)', (c) => {
+        ...local('check', 'static inline void __ClearPageMovable(struct page *page)'), run: (c) => {
           if (pg(c).kind !== Kind.DRIVER) {
             c.fail('no-false-positive-movable', `__ClearPageMovable() on page ${num(c.l, 'p')}, which is not a driver page: a PG_reclaim false positive`);
           }
-        }),
+        },
         reads: fields('p', 'kind'),
       },
       layout.mapcountMarker
@@ -96,7 +94,7 @@ export function v3ClearPageMovable(layout: Layout): Fns {
               c.call('__ClearPageMovable:bit', { p: num(c.l, 'p') }, 'mapping');
             },
           }
-        : local('marker', '__clear_bit(PG_movable, &(page)->flags);', (c) => c.call('__ClearPageMovable:bit', { p: num(c.l, 'p') }, 'mapping')),
+        : { ...local('marker', '__clear_bit(PG_movable, &(page)->flags);'), run: (c) => c.call('__ClearPageMovable:bit', { p: num(c.l, 'p') }, 'mapping') },
       {
         label: 'mapping',
         code: 'page->mapping = NULL;',
@@ -123,7 +121,7 @@ export function isolatedFlagFns(layout: Layout): Fns {
 }
 
 /** isolate_migratepages_block's handling of one non-LRU page (v3 and v3-reviewed: PageMovable && !PageIsolated). */
-export function v3ScanFn(layout: Layout, movable = 'PageMovable(page)'): Fns[string] {
+export function v3ScanFn(layout: Layout, movable = 'PageMovable(page)'): KFn {
   return fn('mm/compaction.c', 'isolate_migratepages_block', [
     {
       label: 'lru',
@@ -154,7 +152,7 @@ export function v3ScanFn(layout: Layout, movable = 'PageMovable(page)'): Fns[str
         c.call('isolate_movable_page', { p: num(c.l, 'p') }, 'ok', 'ok');
       },
     },
-    local('ok', 'if (isolate_movable_page(page, isolate_mode))', (c) => void (c.l.ok || c.ret(false))),
+    { ...local('ok', 'if (isolate_movable_page(page, isolate_mode))'), run: (c) => void (c.l.ok || c.ret(false)) },
     {
       label: 'success',
       code: 'isolate_success: list_add(&page->lru, &cc->migratepages);',
@@ -172,7 +170,16 @@ export function v3ScanFn(layout: Layout, movable = 'PageMovable(page)'): Fns[str
  * `vmSetsIsolated` (v4.8) the unlocked check is __PageMovable, the callback goes
  * through page_mapping(), and the VM itself sets PG_isolated with __SetPageIsolated.
  */
-export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): Fns[string] {
+export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): KFn {
+  const warn: StepSpec<'warn', 'unlock_ok'> = {
+    label: 'warn',
+    code: '/* Driver shouldn\'t use PG_isolated bit of page->flags */ WARN_ON_ONCE(PageIsolated(page));',
+    reads: fields('p', 'flags'),
+    run: (c) => {
+      warnOn(c, test(pg(c).flags, layout.isolated), 'WARN_ON_ONCE(PageIsolated(page))', 'isolate_movable_page');
+      c.call('__SetPageIsolated', { p: num(c.l, 'p') }, 'unlock_ok');
+    },
+  };
   return fn(MM, 'isolate_movable_page', [
     {
       label: 'get',
@@ -183,7 +190,7 @@ export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): Fn
         callPageMovable(c, 'mv1', false);
       },
     },
-    local('mv1', 'if (unlikely(!PageMovable(page))) goto out_putpage;', (c) => void (c.l.mv || c.goto('out_putpage'))),
+    { ...local('mv1', 'if (unlikely(!PageMovable(page))) goto out_putpage;'), run: (c) => void (c.l.mv || c.goto('out_putpage')) },
     {
       label: 'trylock',
       code: 'if (unlikely(!trylock_page(page))) goto out_putpage;',
@@ -208,20 +215,8 @@ export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): Fn
       reads: aopFields(),
       run: (c) => callAop(c, 'isolate_page', pg(c).mapping, { p: num(c.l, 'p') }, 'ret', 'ret'),
     },
-    local('ret', 'if (!ret) goto out_no_isolated;', (c) => void (c.l.ret || c.goto('out_no_isolated'))),
-    ...(vmSetsIsolated
-      ? [
-          {
-            label: 'warn',
-            code: '/* Driver shouldn\'t use PG_isolated bit of page->flags */ WARN_ON_ONCE(PageIsolated(page));',
-            reads: fields('p', 'flags'),
-            run: (c: KCtx) => {
-              warnOn(c, test(pg(c).flags, layout.isolated), 'WARN_ON_ONCE(PageIsolated(page))', 'isolate_movable_page');
-              c.call('__SetPageIsolated', { p: num(c.l, 'p') }, 'unlock_ok');
-            },
-          } satisfies StepSpec,
-        ]
-      : []),
+    { ...local('ret', 'if (!ret) goto out_no_isolated;'), run: (c) => void (c.l.ret || c.goto('out_no_isolated')) },
+    ...(vmSetsIsolated ? [warn] : []),
     {
       label: 'unlock_ok',
       code: vmSetsIsolated ? '__SetPageIsolated(page); unlock_page(page); return true;' : 'WARN_ON_ONCE(!PageIsolated(page)); unlock_page(page); return ret;',
@@ -256,7 +251,7 @@ export function v3IsolateMovablePage(layout: Layout, vmSetsIsolated = false): Fn
  * marker), or the flag alone where the layout has no marker (v3-reviewed's
  * unlocked PageMovable(page, false)).
  */
-export function v3PutbackMovablePage(layout: Layout): Fns[string] {
+export function v3PutbackMovablePage(layout: Layout): KFn {
   const movable = layout.movable ?? PG.reclaim;
   return fn(MM, 'putback_movable_page', [
     {
@@ -305,24 +300,27 @@ export function v3PutbackMovablePage(layout: Layout): Fns[string] {
   ]);
 }
 
+/** The labels of clearReleased(prefix, ...). */
+type ClearLabel<P extends string> = P | `${P}_clear` | `${P}_unlock`;
+
 /**
  * Clears PG_movable of a page whose driver released it, then continues at
  * `then`: v3 does it without the page lock; with `locked` (v3-reviewed) it is
  * wrapped in lock_page/unlock_page.
  */
-function clearReleased(prefix: string, then: string, lockAround: boolean): StepSpec[] {
+function clearReleased<const P extends string, T extends string>(prefix: P, then: T, lockAround: boolean): StepSpec<ClearLabel<P>, ClearLabel<P> | T>[] {
   if (!lockAround) {
-    return [local(prefix, '__ClearPageMovable(page);', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, then))];
+    return [{ ...local(prefix, '__ClearPageMovable(page);'), run: (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, then) }];
   }
   return [
-    local(prefix, 'lock_page(page);', (c) => c.call('lock_page', { p: num(c.l, 'p') }, `${prefix}_clear`)),
-    local(`${prefix}_clear`, '__ClearPageMovable(page);', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, `${prefix}_unlock`)),
-    { ...unlockStep(`${prefix}_unlock`, 'unlock_page(page);'), run: (c: KCtx) => { unlockPage(c); c.goto(then); } },
+    { ...local(prefix, 'lock_page(page);'), run: (c) => c.call('lock_page', { p: num(c.l, 'p') }, `${prefix}_clear`) },
+    { ...local(`${prefix}_clear`, '__ClearPageMovable(page);'), run: (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, `${prefix}_unlock`) },
+    { ...unlockStep(`${prefix}_unlock`, 'unlock_page(page);'), run: (c) => { unlockPage(c); c.goto(then); } },
   ];
 }
 
 /** v3 putback_movable_pages for a one-page list; `lockAround` adds v3-reviewed's lock_page around __ClearPageMovable. */
-export function v3PutbackMovablePages(layout: Layout, lockAround: boolean): Fns[string] {
+export function v3PutbackMovablePages(layout: Layout, lockAround: boolean): KFn {
   return fn(MM, 'putback_movable_pages', [
     {
       label: 'list_del',
@@ -333,7 +331,7 @@ export function v3PutbackMovablePages(layout: Layout, lockAround: boolean): Fns[
         callPageMovable(c, 'movable', false);
       },
     },
-    local('movable', '} else if (unlikely(PageMovable(page))) {', (c) => void (c.l.mv || c.goto('lru'))),
+    { ...local('movable', '} else if (unlikely(PageMovable(page))) {'), run: (c) => void (c.l.mv || c.goto('lru')) },
     {
       label: 'isolated',
       code: 'if (PageIsolated(page)) { putback_movable_page(page); } else {',
@@ -350,7 +348,7 @@ export function v3PutbackMovablePages(layout: Layout, lockAround: boolean): Fns[
 }
 
 /** v3 unmap_and_move for one page; `lockAround` adds v3-reviewed's lock_page around both __ClearPageMovable calls. */
-export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string] {
+export function v3UnmapAndMove(layout: Layout, lockAround: boolean): KFn {
   return fn(MM, 'unmap_and_move', [
     shared.allocTarget(),
     shared.count(() => undefined),
@@ -365,11 +363,11 @@ export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string]
         callPageMovable(c, 'freed_movable', false);
       },
     },
-    local('freed_movable', 'if (PageMovable(page))', (c) => void (c.l.mv || c.goto('out'))),
+    { ...local('freed_movable', 'if (PageMovable(page))'), run: (c) => void (c.l.mv || c.goto('out')) },
     ...clearReleased('freed_clear', 'out', lockAround),
     ...shared.outListDel(),
     shared.putIsolation(layout, 'put_success', 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', rcOf),
-    local('fail_movable', '} else { if (rc != -EAGAIN) { if (unlikely(PageMovable(page))) {', (c) => void (c.l.mv || c.goto('fail_lru'))),
+    { ...local('fail_movable', '} else { if (rc != -EAGAIN) { if (unlikely(PageMovable(page))) {'), run: (c) => void (c.l.mv || c.goto('fail_lru')) },
     {
       label: 'fail_isolated',
       code: 'if (PageIsolated(page)) putback_movable_page(page); else {',
@@ -381,7 +379,7 @@ export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string]
     },
     ...clearReleased('fail_clear', 'fail_put', lockAround),
     shared.putIsolation(layout, 'fail_put', 'put_page(page);', 'put_new'),
-    local('fail_lru', '} else putback_lru_page(page);', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'put_new')),
+    { ...local('fail_lru', '} else putback_lru_page(page);'), run: (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'put_new') },
     shared.putNew(layout, 'if (put_new_page) put_new_page(newpage, private); else put_page(newpage);'),
   ]);
 }
@@ -392,8 +390,8 @@ export function v3UnmapAndMove(layout: Layout, lockAround: boolean): Fns[string]
  * `is_lru = !__PageMovable(page)` and sends non-LRU pages straight to
  * move_to_new_page.
  */
-export function v3UnmapAndMoveInner(layout: Layout, isLru = false): Fns[string] {
-  const lock = (c: KCtx) => {
+export function v3UnmapAndMoveInner(layout: Layout, isLru = false): KFn {
+  const lock = (c: KCtx<'lock_new'>) => {
     c.l.rc = RC.EAGAIN;
     c.l.is_lru = true;
     c.call('lock_page', { p: num(c.l, 'p') }, 'lock_new');
@@ -409,7 +407,7 @@ export function v3UnmapAndMoveInner(layout: Layout, isLru = false): Fns[string] 
             c.l.is_lru = (pg(c).mapping & PAGE_MAPPING_FLAGS) !== PAGE_MAPPING_MOVABLE;
           },
         }
-      : local('lock', 'if (!trylock_page(page)) { ... lock_page(page); }', lock),
+      : { ...local('lock', 'if (!trylock_page(page)) { ... lock_page(page); }'), run: lock },
     {
       label: 'lock_new',
       code: 'if (unlikely(!trylock_page(newpage))) goto out_unlock;',
@@ -431,10 +429,10 @@ export function v3UnmapAndMoveInner(layout: Layout, isLru = false): Fns[string] 
     },
     unlockStep('unlock_new', 'out_unlock_both: unlock_page(newpage);', 'np'),
     unlockStep('unlock', 'out_unlock: unlock_page(page);'),
-    local('success', 'out: if (rc == MIGRATEPAGE_SUCCESS) {', (c) => {
+    { ...local('success', 'out: if (rc == MIGRATEPAGE_SUCCESS) {'), run: (c) => {
       if (rcOf(c) !== RC.SUCCESS) return c.ret(rcOf(c));
       callPageMovable(c, 'newpage', false, 'np');
-    }),
+    } },
     // The seed does not show this hunk of v3: 4.6 did putback_lru_page(newpage) unless it was a
     // balloon page. We assume v3 treated a movable newpage as v4.8 does (put_page), else it would
     // put every migrated driver page on the LRU.
@@ -448,12 +446,12 @@ export function v3UnmapAndMoveInner(layout: Layout, isLru = false): Fns[string] 
         c.ret(rcOf(c));
       },
     },
-    local('ret', 'return rc;', (c) => c.ret(rcOf(c))),
+    { ...local('ret', 'return rc;'), run: (c) => c.ret(rcOf(c)) },
   ]);
 }
 
 /** v3 move_to_new_page (both pages locked). */
-export function v3MoveToNewPage(layout: Layout): Fns[string] {
+export function v3MoveToNewPage(layout: Layout): KFn {
   return fn(MM, 'move_to_new_page', [
     {
       label: 'mapping',
@@ -467,10 +465,10 @@ export function v3MoveToNewPage(layout: Layout): Fns[string] {
         callPageMovable(c, 'movable', true);
       },
     },
-    local('movable', 'if (unlikely(PageMovable(page))) { lru_movable = false; VM_BUG_ON_PAGE(!mapping, page);', (c) => {
+    { ...local('movable', 'if (unlikely(PageMovable(page))) { lru_movable = false; VM_BUG_ON_PAGE(!mapping, page);'), run: (c) => {
       if (!c.l.mv) return c.goto('lru');
       if (!c.l.m) c.fail('no-null-deref', `VM_BUG_ON_PAGE(!mapping): movable page ${num(c.l, 'p')} has a NULL mapping`);
-    }),
+    } },
     {
       label: 'isolated',
       code: 'if (!PageIsolated(page)) { rc = MIGRATEPAGE_SUCCESS; __ClearPageMovable(page); goto out; }',
@@ -482,21 +480,17 @@ export function v3MoveToNewPage(layout: Layout): Fns[string] {
       },
     },
     {
-      ...{
-        ...local('callback', 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);', (c) =>
-          callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
-        ),
-        reads: aopFields(),
-      },
+      ...local('callback', 'rc = mapping->a_ops->migratepage(mapping, newpage, page, mode);'),
+      run: (c) => callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
       reads: aopFields(),
     },
-    { ...local('lru', 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...); else rc = fallback_migrate_page(...);', (c) => {
+    { ...local('lru', 'if (!mapping) rc = migrate_page(...); else if (mapping->a_ops->migratepage) rc = mapping->a_ops->migratepage(...); else rc = fallback_migrate_page(...);'), run: (c) => {
       const m = num(c.l, 'm');
       const args = { p: num(c.l, 'p'), np: num(c.l, 'np') };
       if (m >> 2 === AS.DRIVER) return callAop(c, 'migratepage', m, args, 'success', 'rc');
       c.call('file_migratepage', args, 'success', 'rc');
-    }), reads: aopFields() },
-    local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {', (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out'))),
+    }, reads: aopFields() },
+    { ...local('success', 'if (rc == MIGRATEPAGE_SUCCESS) {'), run: (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out')) },
     {
       label: 'clear_mapping',
       code: '/* non-lru: */ WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && PageIsolated(page)); } if (rc == MIGRATEPAGE_SUCCESS) { if (!PageAnon(page)) page->mapping = NULL;',
@@ -508,7 +502,7 @@ export function v3MoveToNewPage(layout: Layout): Fns[string] {
         pg(c).mapping = 0;
       },
     },
-    local('out', 'out: return rc;', (c) => c.ret(rcOf(c))),
+    { ...local('out', 'out: return rc;'), run: (c) => c.ret(rcOf(c)) },
   ]);
 }
 
@@ -568,7 +562,7 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
           if (clear) c.call(clear, { p: num(c.l, 'p') }, 'done');
         },
       },
-      local('done', clear ? `${clear}(page); /* duty 4 */` : 'return;', (c) => c.ret(null)),
+      { ...local('done', clear ? `${clear}(page); /* duty 4 */` : 'return;'), run: (c) => c.ret(null) },
     ]),
     drv_migratepage: fn(DRV, 'drv_migratepage', [
       {
@@ -598,7 +592,7 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
           if (clear) c.call(clear, { p: num(c.l, 'p') }, 'clear_movable');
         },
       },
-      local('clear_movable', '__ClearPageMovable(page); /* duty 3 */', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'put')),
+      { ...local('clear_movable', '__ClearPageMovable(page); /* duty 3 */'), run: (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'put') },
       {
         label: 'put',
         code: 'put_page(page); return MIGRATEPAGE_SUCCESS;',

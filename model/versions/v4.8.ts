@@ -8,7 +8,7 @@
  * is under lock_page.
  */
 import { PG, test, type Layout } from '../flags.ts';
-import { both, fields, fn, local, num, pg, RC, type Fns, type KCtx } from '../dsl.ts';
+import { both, fields, fn, local, num, pg, RC, type Fns, type KFn, type StepSpec } from '../dsl.ts';
 import { aopsOf, asOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE, AS, mappingOf } from '../mapping.ts';
 import { aopFields, callAop } from '../aops.ts';
 import { bugOn, warnOn } from '../kassert.ts';
@@ -49,7 +49,7 @@ export function pageMovableNow(mapping: number): boolean {
  * locked=false, PageMovable(page) (mm/compaction.c; caller holds PG_lock,
  * `VM_BUG_ON_PAGE(!PageLocked(page), page)`) with locked=true.
  */
-export function v48PageMovable(): Fns[string] {
+export function v48PageMovable(): KFn {
   return fn(COMPACTION, 'PageMovable', [
     {
       label: 'tag',
@@ -105,28 +105,31 @@ export function v48MovableFns(): Fns {
   };
 }
 
+/** The labels of lockedPutback(prefix, ...). */
+type PutbackLabel<P extends string> = P | `${P}_check` | `${P}_which` | `${P}_unlock`;
+
 /**
  * v4.8's locked put-back of an isolated page, then continue at `then`:
  * lock_page; if PageMovable, putback_movable_page (unless `releasedOnly`, as in
  * the freed-under-us path), else __ClearPageIsolated; unlock_page.
  */
-function lockedPutback(prefix: string, then: string, releasedOnly: boolean) {
+function lockedPutback<const P extends string, T extends string>(prefix: P, then: T, releasedOnly: boolean): StepSpec<PutbackLabel<P>, PutbackLabel<P> | T>[] {
   const code = releasedOnly
     ? 'if (!PageMovable(page)) __ClearPageIsolated(page);'
     : 'if (PageMovable(page)) putback_movable_page(page); else __ClearPageIsolated(page);';
   return [
-    local(prefix, 'lock_page(page);', (c: KCtx) => c.call('lock_page', { p: num(c.l, 'p') }, `${prefix}_check`)),
-    local(`${prefix}_check`, code, (c: KCtx) => callPageMovable(c, `${prefix}_which`, true)),
-    local(`${prefix}_which`, code, (c: KCtx) => {
+    { ...local(prefix, 'lock_page(page);'), run: (c) => c.call('lock_page', { p: num(c.l, 'p') }, `${prefix}_check`) },
+    { ...local(`${prefix}_check`, code), run: (c) => callPageMovable(c, `${prefix}_which`, true) },
+    { ...local(`${prefix}_which`, code), run: (c) => {
       if (c.l.mv && releasedOnly) return c.goto(`${prefix}_unlock`);
       c.call(c.l.mv ? 'putback_movable_page' : '__ClearPageIsolated', { p: num(c.l, 'p') }, `${prefix}_unlock`);
-    }),
+    } },
     {
       label: `${prefix}_unlock`,
       code: 'unlock_page(page);',
       reads: lockFields(),
       writes: lockFields(),
-      run: (c: KCtx) => {
+      run: (c) => {
         unlockPage(c);
         c.goto(then);
       },
@@ -174,7 +177,7 @@ export const MOVE_TO_NEW_PAGE_4_8: MoveToNewPageText = {
 };
 
 /** move_to_new_page() of v4.8 and the versions built on it (both pages locked), cited as `text` has it. */
-export function v48MoveToNewPage(layout: Layout, text: MoveToNewPageText = MOVE_TO_NEW_PAGE_4_8): Fns[string] {
+export function v48MoveToNewPage(layout: Layout, text: MoveToNewPageText = MOVE_TO_NEW_PAGE_4_8): KFn {
   const k = text.code;
   return fn(MM, text.fn, [
     {
@@ -199,23 +202,22 @@ export function v48MoveToNewPage(layout: Layout, text: MoveToNewPageText = MOVE_
         callPageMovable(c, 'movable', true);
       },
     },
-    local('movable', k.movable, (c) => {
+    { ...local('movable', k.movable), run: (c) => {
       if (c.l.mv) return;
       c.l.rc = RC.SUCCESS;
       c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'out');
-    }),
+    } },
     {
-      ...local('callback', k.callback, (c) =>
-        callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
-      ),
+      ...local('callback', k.callback),
+      run: (c) => callAop(c, 'migratepage', num(c.l, 'm'), { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
       reads: aopFields(),
     },
-    { ...local('lru', k.lru, (c) => {
+    { ...local('lru', k.lru), run: (c) => {
       const args = { p: num(c.l, 'p'), np: num(c.l, 'np') };
       if (asOf(num(c.l, 'm')) === AS.DRIVER) return callAop(c, 'migratepage', num(c.l, 'm'), args, 'success', 'rc');
       c.call('file_migratepage', args, 'success', 'rc');
-    }), reads: aopFields() },
-    local('success', k.success, (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out'))),
+    }, reads: aopFields() },
+    { ...local('success', k.success), run: (c) => void (rcOf(c) === RC.SUCCESS || c.goto('out')) },
     {
       label: 'success_movable',
       code: k.success_movable,
@@ -228,9 +230,9 @@ export function v48MoveToNewPage(layout: Layout, text: MoveToNewPageText = MOVE_
         if (c.l.mv) bugOn(c, !isolated, text.isolated, text.fn);
       },
     },
-    local('clear_isolated', k.clear_isolated, (c) => {
+    { ...local('clear_isolated', k.clear_isolated), run: (c) => {
       if (c.l.mv) c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'clear_mapping');
-    }),
+    } },
     {
       label: 'clear_mapping',
       code: k.clear_mapping,
@@ -241,7 +243,7 @@ export function v48MoveToNewPage(layout: Layout, text: MoveToNewPageText = MOVE_
         if (!(page.mapping & PAGE_MAPPING_FLAGS)) page.mapping = 0;
       },
     },
-    local('out', k.out, (c) => c.ret(rcOf(c))),
+    { ...local('out', k.out), run: (c) => c.ret(rcOf(c)) },
   
   ]);
 }
@@ -270,8 +272,8 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
           callAop(c, 'putback_page', page.mapping, { p: num(c.l, 'p') }, 'clear');
         },
       },
-      local('clear', '__ClearPageIsolated(page);', (c) => c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'done')),
-      local('done', 'return;', (c) => c.ret(null)),
+      { ...local('clear', '__ClearPageIsolated(page);'), run: (c) => c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'done') },
+      { ...local('done', 'return;'), run: (c) => c.ret(null) },
     ]),
 
     putback_movable_pages: fn(MM, 'putback_movable_pages', [
@@ -299,7 +301,7 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
     unmap_and_move: fn(MM, 'unmap_and_move', [
       shared.allocTarget(),
       shared.count((c) => callPageMovable(c, 'freed_movable', false)),
-      local('freed_movable', 'if (unlikely(__PageMovable(page))) {', (c) => void (c.l.mv || c.goto('freed_put_new'))),
+      { ...local('freed_movable', 'if (unlikely(__PageMovable(page))) {'), run: (c) => void (c.l.mv || c.goto('freed_put_new')) },
       ...lockedPutback('freed', 'freed_put_new', true),
       {
         label: 'freed_put_new',
@@ -313,9 +315,9 @@ export function v48Fns(layout: Layout = v48Layout): Fns {
       },
       ...shared.outListDel(),
       shared.putIsolation(layout, 'put_success', 'if (rc == MIGRATEPAGE_SUCCESS) { put_page(page);', rcOf),
-      local('fail_movable', 'if (likely(!__PageMovable(page))) { putback_lru_page(page); goto put_new; }', (c) => {
+      { ...local('fail_movable', 'if (likely(!__PageMovable(page))) { putback_lru_page(page); goto put_new; }'), run: (c) => {
         if (!c.l.mv) return c.call('putback_lru_page', { p: num(c.l, 'p') }, 'put_new');
-      }),
+      } },
       ...lockedPutback('fail', 'fail_put', false),
       shared.putIsolation(layout, 'fail_put', 'put_page(page);', 'put_new'),
       shared.putNew(layout, 'put_new: if (put_new_page) put_new_page(newpage, private); else put_page(newpage);'),

@@ -69,8 +69,8 @@ export const v519: Protocol = extendProtocol(v50, {
         reads: aopFields(),
         run: (c) => callAop(c, 'putback_page', pg(c).mapping, { p: num(c.l, 'p') }, 'clear'),
       },
-      local('clear', 'ClearPageIsolated(page);', (c) => c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'done')),
-      local('done', 'return;', (c) => c.ret(null)),
+      { ...local('clear', 'ClearPageIsolated(page);'), run: (c) => c.call('__ClearPageIsolated', { p: num(c.l, 'p') }, 'done') },
+      { ...local('done', 'return;'), run: (c) => c.ret(null) },
     ]),
     // The atomic helpers' names where the shared steps cite the non-atomic ones.
     isolate_movable_page: reword(base.isolate_movable_page as KFn, '__SetPageIsolated(', 'SetPageIsolated('),

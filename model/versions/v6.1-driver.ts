@@ -102,7 +102,7 @@ export function v61Driver(layout: Layout): Fns {
           for (let o = 0; o < objCount(c.w); o++) if (objPage(c.w, o) === num(c.l, 'p')) setObjPage(c.w, o, num(c.l, 'np'));
         },
       },
-      local('clear_movable', 'reset_page(page): __ClearPageMovable(page);', (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'put')),
+      { ...local('clear_movable', 'reset_page(page): __ClearPageMovable(page);'), run: (c) => c.call('__ClearPageMovable', { p: num(c.l, 'p') }, 'put') },
       {
         label: 'put',
         code: 'put_page(page); return MIGRATEPAGE_SUCCESS;',

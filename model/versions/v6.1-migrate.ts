@@ -8,7 +8,7 @@
  * locked throughout; on success the VM clears PG_isolated itself.
  */
 import { bit, PG, test, type Layout } from '../flags.ts';
-import { fields, fn, local, num, pg, RC, type Fns, type KCtx } from '../dsl.ts';
+import { fields, fn, local, num, pg, RC, type Fns } from '../dsl.ts';
 import { allocFields, allocPage } from '../prim/refcount.ts';
 import { asOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { callMops } from '../mops.ts';
@@ -116,7 +116,7 @@ export function v61MigrateFns(layout: Layout): Fns {
         label: 'success',
         code: 'if (rc == MIGRATEPAGE_SUCCESS) { if (__PageMovable(&src->page)) { VM_BUG_ON_FOLIO(!folio_test_isolated(src), src); folio_clear_isolated(src); }',
         reads: fields('p', 'mapping', 'flags'),
-        run: (c: KCtx) => {
+        run: (c) => {
           if (rcOf(c) !== RC.SUCCESS) return c.goto('out');
           const iso = test(pg(c).flags, layout.isolated);
           // WARN_ON_ONCE(rc == MIGRATEPAGE_SUCCESS && !folio_test_isolated(src)) right after the callback (non-LRU pages only).
@@ -136,7 +136,7 @@ export function v61MigrateFns(layout: Layout): Fns {
           if (!(page.mapping & PAGE_MAPPING_FLAGS)) page.mapping = 0;
         },
       },
-      local('out', 'out: return rc;', (c) => c.ret(rcOf(c))),
+      { ...local('out', 'out: return rc;'), run: (c) => c.ret(rcOf(c)) },
     ]),
   };
 }
@@ -145,13 +145,14 @@ export function v61MigrateFns(layout: Layout): Fns {
 function unmapAndMove(layout: Layout): Fns {
   return {
     migrate_pages: fn(MM, 'migrate_pages', [
-      local('call', 'rc = unmap_and_move(get_new_page, put_new_page, private, page, pass > 2, mode, reason, &ret_pages);', (c) =>
-        c.call('unmap_and_move', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'ret', 'rc'),
-      ),
-      local('ret', 'case -ENOMEM: ... goto out; case MIGRATEPAGE_SUCCESS: ...; default: nr_failed++; ... out: list_splice(&ret_pages, from); return rc < 0 ? rc : nr_failed;', (c) => {
+      {
+        ...local('call', 'rc = unmap_and_move(get_new_page, put_new_page, private, page, pass > 2, mode, reason, &ret_pages);'),
+        run: (c) => c.call('unmap_and_move', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'ret', 'rc'),
+      },
+      { ...local('ret', 'case -ENOMEM: ... goto out; case MIGRATEPAGE_SUCCESS: ...; default: nr_failed++; ... out: list_splice(&ret_pages, from); return rc < 0 ? rc : nr_failed;'), run: (c) => {
         const rc = rcOf(c);
         c.ret(rc === RC.ENOMEM || rc === RC.SUCCESS ? rc : 1);
-      }),
+      } },
     ]),
     unmap_and_move: fn(MM, 'unmap_and_move', [
       {

@@ -22,7 +22,7 @@
  * v6.1-migrate.ts, the driver's callbacks in v6.1-driver.ts.
  */
 import { bit, PG, test, type FreeRules, type Layout } from '../flags.ts';
-import { both, fields, fn, local, num, pg, type Fns, type StepSpec } from '../dsl.ts';
+import { both, fields, fn, local, num, pg, type Fns, type KFn, type StepSpec } from '../dsl.ts';
 import { AS, asOf, mappingOf, PAGE_MAPPING_FLAGS, PAGE_MAPPING_MOVABLE } from '../mapping.ts';
 import { callMops } from '../mops.ts';
 import { bugOn, warnOn } from '../kassert.ts';
@@ -111,7 +111,7 @@ export function v61MovableFns(): Fns {
 }
 
 /** isolate_migratepages_block's branch for a page that is not PageLRU (mm/compaction.c, unchanged since 4.8 in this branch). */
-export function v61ScanFn(layout: Layout): Fns[string] {
+export function v61ScanFn(layout: Layout): KFn {
   return fn(COMPACTION, 'isolate_migratepages_block', [
     {
       label: 'lru',
@@ -133,7 +133,7 @@ export function v61ScanFn(layout: Layout): Fns[string] {
         c.call('isolate_movable_page', { p: num(c.l, 'p') }, 'ok', 'ok');
       },
     },
-    local('ok', 'if (!isolate_movable_page(page, mode)) goto isolate_success; } goto isolate_fail; }', (c) => void (c.l.ok || c.ret(false))),
+    { ...local('ok', 'if (!isolate_movable_page(page, mode)) goto isolate_success; } goto isolate_fail; }'), run: (c) => void (c.l.ok || c.ret(false)) },
     {
       label: 'success',
       code: 'isolate_success: list_add(&page->lru, &cc->migratepages);',
@@ -150,26 +150,28 @@ export function v61ScanFn(layout: Layout): Fns[string] {
  * isolate_movable_page (6.1): get_page_unless_zero, the lockless
  * __PageMovable, trylock_page, PageMovable && !PageIsolated under PG_lock,
  * mops->isolate_page, SetPageIsolated, unlock. Returns true where the kernel
- * returns 0. `around` are the steps 6.2 puts before and after the lockless check.
+ * returns 0. `around` are the steps 6.2 puts before and after the lockless check
+ * (labelled slab1 and slab2; they may jump to out_putpage).
  */
-export function v61IsolateMovablePage(layout: Layout, around: { before?: StepSpec; after?: StepSpec } = {}): Fns[string] {
-  const steps: StepSpec[] = [
+export function v61IsolateMovablePage(
+  layout: Layout,
+  around: { before?: StepSpec<'slab1', 'out_putpage'>; after?: StepSpec<'slab2', 'out_putpage'> } = {},
+): KFn {
+  return fn(MM, 'isolate_movable_page', [
     {
       label: 'get',
       code: 'if (unlikely(!get_page_unless_zero(page))) goto out;',
       writes: fields('p', 'ref', 'holds'),
       run: (c) => void (getPageUnlessZero(c, ownerSlot(c.tid)) || c.ret(false)),
     },
-  ];
-  if (around.before) steps.push(around.before);
-  steps.push({
+    ...(around.before ? [around.before] : []),
+    {
     label: 'mv1',
     code: 'if (unlikely(!__PageMovable(page))) goto out_putpage;',
     reads: fields('p', 'mapping'),
     run: (c) => void (tagged(pg(c).mapping) || c.goto('out_putpage')),
-  });
-  if (around.after) steps.push(around.after);
-  steps.push(
+    },
+    ...(around.after ? [around.after] : []),
     {
       label: 'trylock',
       code: 'if (unlikely(!trylock_page(page))) goto out_putpage;',
@@ -223,8 +225,7 @@ export function v61IsolateMovablePage(layout: Layout, around: { before?: StepSpe
         c.ret(false);
       },
     },
-  );
-  return fn(MM, 'isolate_movable_page', steps);
+  ]);
 }
 
 /** putback_movable_page and putback_movable_pages (6.1, one page on the list). */
@@ -237,8 +238,8 @@ export function v61PutbackFns(layout: Layout): Fns {
         reads: fields('p', 'mapping', 'ref', 'kind', 'released'),
         run: (c) => callMops(c, 'putback_page', opsOfMapping(pg(c).mapping), 'page->mapping - PAGE_MAPPING_MOVABLE', { p: num(c.l, 'p') }, 'clear'),
       },
-      local('clear', 'ClearPageIsolated(page);', (c) => c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'done')),
-      local('done', '}', (c) => c.ret(null)),
+      { ...local('clear', 'ClearPageIsolated(page);'), run: (c) => c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'done') },
+      { ...local('done', '}'), run: (c) => c.ret(null) },
     ]),
     putback_movable_pages: fn(MM, 'putback_movable_pages', [
       {
@@ -260,14 +261,15 @@ export function v61PutbackFns(layout: Layout): Fns {
           c.call('lock_page', { p: num(c.l, 'p') }, 'lock_check');
         },
       },
-      local('lock_check', 'if (PageMovable(page))', (c) => c.call('PageMovable', { p: num(c.l, 'p') }, 'lock_which', 'mv')),
-      local('lock_which', 'putback_movable_page(page); else ClearPageIsolated(page);', (c) =>
-        c.call(c.l.mv ? 'putback_movable_page' : 'ClearPageIsolated', { p: num(c.l, 'p') }, 'lock_unlock'),
-      ),
+      { ...local('lock_check', 'if (PageMovable(page))'), run: (c) => c.call('PageMovable', { p: num(c.l, 'p') }, 'lock_which', 'mv') },
+      {
+        ...local('lock_which', 'putback_movable_page(page); else ClearPageIsolated(page);'),
+        run: (c) => c.call(c.l.mv ? 'putback_movable_page' : 'ClearPageIsolated', { p: num(c.l, 'p') }, 'lock_unlock'),
+      },
       unlockStep('lock_unlock', 'unlock_page(page);'),
       shared.putIsolation(layout, 'put', 'put_page(page); }', () => null),
-      local('lru', '} else { mod_node_page_state(...); putback_lru_page(page); }', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done')),
-      local('done', '}', (c) => c.ret(null)),
+      { ...local('lru', '} else { mod_node_page_state(...); putback_lru_page(page); }'), run: (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done') },
+      { ...local('done', '}'), run: (c) => c.ret(null) },
     ]),
   };
 }

@@ -36,16 +36,17 @@ export function v70MigrateFns(layout: Layout, has: (page: Page) => boolean = has
         },
       },
       { label: 'freed_put', code: 'migrate_folio_done(folio, reason): folio_put(src); continue; }', writes: dropFields(), run: (c) => (dropIsolation(c, layout), c.ret(RC.SUCCESS)) },
-      local('unmap', 'rc = migrate_folio_unmap(get_new_folio, put_new_folio, private, folio, &dst, mode, ret_folios);', (c) =>
-        c.call('migrate_folio_unmap', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'switch', 'rc'),
-      ),
-      local('switch', 'switch(rc) { case -ENOMEM: ... goto out; case -EAGAIN: retry++; break; case 0: list_move_tail(&folio->lru, &unmap_folios); ... default: nr_failed++; }', (c) => {
+      {
+        ...local('unmap', 'rc = migrate_folio_unmap(get_new_folio, put_new_folio, private, folio, &dst, mode, ret_folios);'),
+        run: (c) => c.call('migrate_folio_unmap', { p: c.l.p ?? 0, np: c.l.np ?? 1 }, 'switch', 'rc'),
+      },
+      { ...local('switch', 'switch(rc) { case -ENOMEM: ... goto out; case -EAGAIN: retry++; break; case 0: list_move_tail(&folio->lru, &unmap_folios); ... default: nr_failed++; }'), run: (c) => {
         const rc = rcOf(c);
         if (rc === RC.ENOMEM) return c.ret(RC.ENOMEM);
         if (rc !== RC.SUCCESS) return c.ret(1);
         c.call('migrate_folio_move', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'moved', 'rc');
-      }),
-      local('moved', 'migrate_folios_move(&unmap_folios, &dst_folios, ...); rc = rc_saved ? : nr_failed; return rc;', (c) => c.ret(rcOf(c) === RC.SUCCESS ? RC.SUCCESS : 1)),
+      } },
+      { ...local('moved', 'migrate_folios_move(&unmap_folios, &dst_folios, ...); rc = rc_saved ? : nr_failed; return rc;'), run: (c) => c.ret(rcOf(c) === RC.SUCCESS ? RC.SUCCESS : 1) },
     ]),
 
     migrate_folio_unmap: fn(MM, 'migrate_folio_unmap', [
@@ -102,7 +103,7 @@ export function v70MigrateFns(layout: Layout, has: (page: Page) => boolean = has
           c.call('move_to_new_folio', args, 'add_lru', 'rc');
         },
       },
-      local('ops_rc', 'if (rc) goto out; goto out_unlock_both;', (c) => c.goto(rcOf(c) === RC.SUCCESS ? 'unlock_dst' : 'undo_src')),
+      { ...local('ops_rc', 'if (rc) goto out; goto out_unlock_both;'), run: (c) => c.goto(rcOf(c) === RC.SUCCESS ? 'unlock_dst' : 'undo_src') },
       {
         label: 'add_lru',
         code: 'if (rc) goto out; folio_add_lru(dst);',
@@ -152,17 +153,18 @@ export function v70MigrateFns(layout: Layout, has: (page: Page) => boolean = has
           callMops(c, 'migrate_page', opsOfType(pg(c)), 'by page type', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'clear', 'rc');
         },
       },
-      local('clear', 'if (!rc) ClearPageMovableOpsIsolated(src); return rc;', (c) => {
+      { ...local('clear', 'if (!rc) ClearPageMovableOpsIsolated(src); return rc;'), run: (c) => {
         if (rcOf(c) !== RC.SUCCESS) return c.ret(rcOf(c));
         c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'done');
-      }),
-      local('done', 'return rc;', (c) => c.ret(RC.SUCCESS)),
+      } },
+      { ...local('done', 'return rc;'), run: (c) => c.ret(RC.SUCCESS) },
     ]),
 
     move_to_new_folio: fn(MM, 'move_to_new_folio', [
-      local('migrate', 'mapping = folio_mapping(src); ... rc = mapping->a_ops->migrate_folio(mapping, dst, src, mode);', (c) =>
-        c.call('file_migratepage', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
-      ),
+      {
+        ...local('migrate', 'mapping = folio_mapping(src); ... rc = mapping->a_ops->migrate_folio(mapping, dst, src, mode);'),
+        run: (c) => c.call('file_migratepage', { p: num(c.l, 'p'), np: num(c.l, 'np') }, 'success', 'rc'),
+      },
       {
         label: 'success',
         code: 'if (!rc) { if (!folio_test_anon(src)) src->mapping = NULL; ... } return rc;',

@@ -23,7 +23,7 @@
  * v7.0-migrate.ts, the driver in v7.0-driver.ts.
  */
 import { bit, PG, test, type FreeRules, type Layout } from '../flags.ts';
-import { both, fields, fn, local, num, pg, type Fns, type KCtx } from '../dsl.ts';
+import { both, fields, fn, local, num, pg, type Fns, type KFn } from '../dsl.ts';
 import { callMops } from '../mops.ts';
 import { warnOn } from '../kassert.ts';
 import { hasMovableOps, opsOfType } from '../pagetype.ts';
@@ -73,7 +73,7 @@ function isolatedFns(layout: Layout): Fns {
 }
 
 /** isolate_migratepages_block's branch for a page that is not PageLRU (mm/compaction.c, 7.0). */
-function scanFn(layout: Layout, has: HasOps): Fns[string] {
+function scanFn(layout: Layout, has: HasOps): KFn {
   return fn('mm/compaction.c', 'isolate_migratepages_block', [
     {
       label: 'lru',
@@ -95,7 +95,7 @@ function scanFn(layout: Layout, has: HasOps): Fns[string] {
         c.call('isolate_movable_page', { p: num(c.l, 'p') }, 'ok', 'ok');
       },
     },
-    local('ok', 'if (isolate_movable_ops_page(page, mode)) { folio = page_folio(page); goto isolate_success; } } goto isolate_fail; }', (c) => void (c.l.ok || c.ret(false))),
+    { ...local('ok', 'if (isolate_movable_ops_page(page, mode)) { folio = page_folio(page); goto isolate_success; } } goto isolate_fail; }'), run: (c) => void (c.l.ok || c.ret(false)) },
     {
       label: 'success',
       code: 'isolate_success: list_add(&folio->lru, &cc->migratepages);',
@@ -109,7 +109,7 @@ function scanFn(layout: Layout, has: HasOps): Fns[string] {
 }
 
 /** isolate_movable_ops_page (the model's isolate_movable_page): true when isolated. */
-function isolateFn(layout: Layout, has: HasOps): Fns[string] {
+function isolateFn(layout: Layout, has: HasOps): KFn {
   return fn(MM, 'isolate_movable_ops_page', [
     {
       label: 'get',
@@ -202,9 +202,9 @@ function putbackFns(layout: Layout, has: HasOps): Fns {
         label: 'callback',
         code: 'page_movable_ops(page)->putback_page(page);',
         reads: fields('p', 'mapcount', 'ref', 'kind', 'released'),
-        run: (c: KCtx) => callMops(c, 'putback_page', opsOfType(pg(c)), 'by page type', { p: num(c.l, 'p') }, 'clear'),
+        run: (c) => callMops(c, 'putback_page', opsOfType(pg(c)), 'by page type', { p: num(c.l, 'p') }, 'clear'),
       },
-      local('clear', 'ClearPageMovableOpsIsolated(page);', (c) => c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'unlock')),
+      { ...local('clear', 'ClearPageMovableOpsIsolated(page);'), run: (c) => c.call('ClearPageIsolated', { p: num(c.l, 'p') }, 'unlock') },
       unlockStep('unlock', 'folio_unlock(folio);'),
       { label: 'put', code: 'folio_put(folio);', writes: dropFields(), run: (c) => dropIsolation(c, layout) },
     ]),
@@ -219,8 +219,8 @@ function putbackFns(layout: Layout, has: HasOps): Fns {
           if (has(pg(c))) c.call('putback_movable_ops_page', { p: num(c.l, 'p') }, 'done');
         },
       },
-      local('lru', '} else { node_stat_mod_folio(...); folio_putback_lru(folio); }', (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done')),
-      local('done', '}', (c) => c.ret(null)),
+      { ...local('lru', '} else { node_stat_mod_folio(...); folio_putback_lru(folio); }'), run: (c) => c.call('putback_lru_page', { p: num(c.l, 'p') }, 'done') },
+      { ...local('done', '}'), run: (c) => c.ret(null) },
     ]),
   };
 }

@@ -313,9 +313,9 @@ for (const e of ALL) {
   test(`${e.id} isolate_migratepages_block: with lru_lock held, drops it before isolate_movable_page`, (t) => {
     const scanLocked: Fns = {
       scan_locked: fn('test/model', 'scan_locked', [
-        local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)', (c) => c.call('spin_lock_lru', {}, 'scan')),
-        local('scan', 'isolate_migratepages_block(page) with locked = true', (c) => c.call('isolate_migratepages_block', { p: 0, locked: true }, 'done', 'ok')),
-        local('done', 'return ok', (c) => c.ret(c.l.ok ?? null)),
+        { ...local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)'), run: (c) => c.call('spin_lock_lru', {}, 'scan') },
+        { ...local('scan', 'isolate_migratepages_block(page) with locked = true'), run: (c) => c.call('isolate_migratepages_block', { p: 0, locked: true }, 'done', 'ok') },
+        { ...local('done', 'return ok'), run: (c) => c.ret(c.l.ok ?? null) },
       ]),
     };
     const r = runAlone(proto(e.id), [driverPage()], { fn: 'scan_locked' }, { overrides: scanLocked });
@@ -855,7 +855,7 @@ test('v3 putback_movable_page of a page that is not PageMovable: VM_BUG_ON_PAGE(
 
 test('v3 isolate_movable_page with a driver that does not set PG_isolated (duty 2): WARN_ON_ONCE(!PageIsolated(page))', (t) => {
   const noDuty2: Fns = {
-    drv_isolate_page: fn('drivers/zsmalloc-like.c', 'drv_isolate_page', [local('isolate', 'return true; /* no SetPageIsolated(page) */', (c) => c.ret(true))]),
+    drv_isolate_page: fn('drivers/zsmalloc-like.c', 'drv_isolate_page', [{ ...local('isolate', 'return true; /* no SetPageIsolated(page) */'), run: (c) => c.ret(true) }]),
   };
   const r = runAlone(proto('v3'), [driverPage()], { fn: 'isolate_movable_page', args: { p: 0 } }, { overrides: noDuty2 });
   t.is(r.fault?.inv, 'kernel-warn-on');
@@ -866,7 +866,7 @@ test('v3 isolate_movable_page with a driver that does not set PG_isolated (duty 
 test('v3 unmap_and_move: a driver whose migratepage succeeds but leaves PG_isolated set trips move_to_new_page\'s WARN_ON_ONCE', (t) => {
   // The driver's ClearPageIsolated (its only caller here is drv_migratepage) does nothing.
   const keepsIsolated: Fns = {
-    ClearPageIsolated: fn('drivers/zsmalloc-like.c', 'ClearPageIsolated', [local('clear', '/* RULE-BREAKING: PG_isolated left set */', (c) => c.ret(null))]),
+    ClearPageIsolated: fn('drivers/zsmalloc-like.c', 'ClearPageIsolated', [{ ...local('clear', '/* RULE-BREAKING: PG_isolated left set */'), run: (c) => c.ret(null) }]),
   };
   const r = runAlone(proto('v3'), [driverPage({ isolatedBy: 0 }), free], { fn: 'unmap_and_move', args: { p: 0, np: 1 } }, { branches: ['newpage', 'MIGRATEPAGE_SUCCESS'], overrides: keepsIsolated });
   t.is(r.fault?.inv, 'kernel-warn-on');

@@ -20,7 +20,7 @@ import {
   type Value,
 } from '../../checker/index.ts';
 import { bit, PG, type Layout } from '../../model/flags.ts';
-import { fields, fn, local, num, paths, type Fns, type KCtx, type KFn, type StepSpec } from '../../model/dsl.ts';
+import { fields, fn, local, num, paths, type FnName, type Fns, type KCtx, type KFn, type StepSpec, type LocalName } from '../../model/dsl.ts';
 import { atomicBit, nonAtomicBitFn } from '../../model/prim/flagword.ts';
 import { lockFields, tryLock } from '../../model/prim/pagelock.ts';
 import { spinUnlockLru } from '../../model/prim/spinlock.ts';
@@ -96,8 +96,9 @@ export interface RunResult {
 /** The wrapper entry: call `target` with `args`, keep its return value in local `ret` for one more (empty) step. */
 function entryFn(target: string, args: Locals): KFn {
   return fn('test/model/harness.ts', ENTRY, [
-    local('call', `ret = ${target}(...)`, (c) => c.call(target, args, 'hold', 'ret')),
-    { label: 'hold', code: 'return ret', run: (c: KCtx) => c.ret(c.l.ret ?? null) },
+    // `target` may be a test's own function, outside FnNames: the build checks it exists.
+    { ...local('call', `ret = ${target}(...)`), run: (c) => c.call(target as FnName, args, 'hold', 'ret') },
+    { label: 'hold', code: 'return ret', run: (c) => c.ret(c.l.ret ?? null) },
   ]);
 }
 
@@ -226,13 +227,14 @@ export function page(threads: number, fields: Partial<Page>): Page {
 }
 
 /** A one-step kernel function (for custom threads of primitive tests). */
-export function oneStep(name: string, step: StepSpec): KFn {
-  return fn('test/model', name, [step]);
+export function oneStep<const L extends string>(name: string, step: StepSpec<L, NoInfer<L>>): KFn {
+  return steps(name, [step]);
 }
 
 /** A kernel function of several steps (for custom threads of primitive tests). */
-export function steps(name: string, list: readonly StepSpec[]): KFn {
-  return fn('test/model', name, list);
+export function steps<const L extends string>(name: string, list: readonly StepSpec<L, NoInfer<L>>[]): KFn {
+  // As fn() does, for labels only known to be strings here.
+  return { steps: list.map(({ code, ...rest }) => ({ ...rest, src: { file: 'test/model', fn: name, code } })) };
 }
 
 /** A small custom system: `pages` under `protocol`, `threads`, with extra functions `fns` (added to or replacing the protocol's). */
@@ -323,12 +325,19 @@ export function ownedBy0Page(patch: (p: Page) => void = () => undefined): PageIn
   });
 }
 
+declare module '../../model/dsl.ts' {
+  interface LocalNames {
+    /** lock_two's second page (a test's own local: FnNames and LocalNames are open to augmentation). */
+    q: true;
+  }
+}
+
 /**
  * Small thread functions for primitive and invariant tests (page in local `p`,
  * a second page in `q` where there is one). Add them to a system as overrides.
  */
 export function primFns(layout: Layout): Fns {
-  const p = (c: KCtx, v = 'p') => ({ p: num(c.l, v) });
+  const p = (c: KCtx, v: LocalName = 'p') => ({ p: num(c.l, v) });
   return {
     set_owner_priv: oneStep('set_owner_priv', {
       label: 'set',
@@ -339,40 +348,40 @@ export function primFns(layout: Layout): Fns {
     }),
     __SetPageChecked: nonAtomicBitFn('test/model', '__SetPageChecked', PG.owner_priv_1, true, layout),
     lock_unlock: steps('lock_unlock', [
-      local('lock', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'unlock')),
+      { ...local('lock', 'lock_page(page)'), run: (c) => c.call('lock_page', p(c), 'unlock') },
       unlockStep('unlock', 'unlock_page(page)'),
     ]),
     /** lock_page(p); lock_page(q); unlock both: two of them in opposite orders deadlock. */
     lock_two: steps('lock_two', [
-      local('lock_p', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'lock_q')),
-      local('lock_q', 'lock_page(page2)', (c) => c.call('lock_page', p(c, 'q'), 'unlock_q')),
+      { ...local('lock_p', 'lock_page(page)'), run: (c) => c.call('lock_page', p(c), 'lock_q') },
+      { ...local('lock_q', 'lock_page(page2)'), run: (c) => c.call('lock_page', p(c, 'q'), 'unlock_q') },
       unlockStep('unlock_q', 'unlock_page(page2)', 'q'),
       unlockStep('unlock_p', 'unlock_page(page)'),
     ]),
     lock_clear_unlock: steps('lock_clear_unlock', [
-      local('lock', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'clear')),
-      local('clear', '__ClearPageIsolated(page)', (c) => c.call('__ClearPageIsolated', p(c), 'unlock')),
+      { ...local('lock', 'lock_page(page)'), run: (c) => c.call('lock_page', p(c), 'clear') },
+      { ...local('clear', '__ClearPageIsolated(page)'), run: (c) => c.call('__ClearPageIsolated', p(c), 'unlock') },
       unlockStep('unlock', 'unlock_page(page)'),
     ]),
     lru_then_lock: steps('lru_then_lock', [
-      local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)', (c) => c.call('spin_lock_lru', {}, 'lock')),
-      local('lock', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'unlock')),
+      { ...local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)'), run: (c) => c.call('spin_lock_lru', {}, 'lock') },
+      { ...local('lock', 'lock_page(page)'), run: (c) => c.call('lock_page', p(c), 'unlock') },
       unlockStep('unlock', 'unlock_page(page)'),
       { label: 'unspin', code: 'spin_unlock_irqrestore(&zone->lru_lock, flags)', writes: paths('lruLock'), run: (c) => spinUnlockLru(c.w) },
     ]),
     lru_unlock_then_lock: steps('lru_unlock_then_lock', [
-      local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)', (c) => c.call('spin_lock_lru', {}, 'unspin')),
+      { ...local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)'), run: (c) => c.call('spin_lock_lru', {}, 'unspin') },
       { label: 'unspin', code: 'spin_unlock_irqrestore(&zone->lru_lock, flags)', writes: paths('lruLock'), run: (c) => spinUnlockLru(c.w) },
-      local('lock', 'lock_page(page)', (c) => c.call('lock_page', p(c), 'unlock')),
+      { ...local('lock', 'lock_page(page)'), run: (c) => c.call('lock_page', p(c), 'unlock') },
       unlockStep('unlock', 'unlock_page(page)'),
     ]),
     lru_section: steps('lru_section', [
-      local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)', (c) => c.call('spin_lock_lru', {}, 'unspin')),
+      { ...local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)'), run: (c) => c.call('spin_lock_lru', {}, 'unspin') },
       { label: 'unspin', code: 'spin_unlock_irqrestore(&zone->lru_lock, flags)', writes: paths('lruLock'), run: (c) => spinUnlockLru(c.w) },
     ]),
     lru_forget: steps('lru_forget', [
-      local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)', (c) => c.call('spin_lock_lru', {}, 'done')),
-      local('done', 'return; /* BUG: lru_lock never released */', (c) => c.ret(null)),
+      { ...local('spin', 'spin_lock_irqsave(&zone->lru_lock, flags)'), run: (c) => c.call('spin_lock_lru', {}, 'done') },
+      { ...local('done', 'return; /* BUG: lru_lock never released */'), run: (c) => c.ret(null) },
     ]),
     try_unlock: steps('try_unlock', [
       { label: 'try', code: 'if (!trylock_page(page)) return false;', reads: lockFields(), writes: lockFields(), run: (c) => void (tryLock(c) || c.ret(false)) },

@@ -1,0 +1,220 @@
+/**
+ * The symmetric search's side of symmetry.ts, on small toys worked out by
+ * hand: paths found on renamed states mapped back to real traces (realPath in
+ * packed/explore.ts), their messages taken from the real trace (messageOn: a
+ * state invariant, a step invariant, an end check, a recorded assertion), and
+ * the safety checks that refuse a declaration that is not symmetric
+ * (SymmetryBroken: an asymmetric start, a step that does not commute with
+ * renaming, a renamed thread that cannot take the step, an invariant that
+ * tells renamed states apart).
+ */
+import test from 'ava';
+import { buildModel, explore, replay, type FnDef, type ProgramSpec, type StateInvariant, type StepInvariant, type SysState } from '../../checker/index.ts';
+import { SymmetryBroken } from '../../checker/packed/explore.ts';
+import { slotsSpec } from '../toys/slots.ts';
+
+/** Slots with the last thread to give the lock back remembered (a thread id). */
+interface LastWorld {
+  owner: number;
+  last: number;
+  c: number[];
+}
+type S = SysState<LastWorld>;
+
+const src = (code: string) => ({ file: 'toy/last.c', fn: 'bump', code });
+
+/** take, inc, give (remembering who gave last); with `assert`, giving back with every slot bumped is a failed assertion. */
+const bumpLast = (assert: boolean): FnDef<LastWorld> => ({
+  steps: [
+    { label: 'take', src: src('spin_lock(&lock)'), when: (w) => w.owner === -1, run: (c) => void (c.w.owner = c.tid) },
+    { label: 'inc', src: src('c[i]++'), run: (c) => void (c.w.c[c.l.i as number] = (c.w.c[c.l.i as number] as number) + 1) },
+    {
+      label: 'give',
+      src: src('spin_unlock(&lock)'),
+      run: (c) => {
+        c.w.owner = -1;
+        c.w.last = c.tid;
+        if (assert && c.w.c.every((v) => v > 0)) c.fail('all-bumped', `T${c.tid} gives the lock back with every slot bumped`);
+      },
+    },
+  ],
+});
+
+function lastSpec(opts: { assert?: boolean; stateInvariants?: StateInvariant<S>[]; stepInvariants?: StepInvariant<S>[]; endChecks?: StateInvariant<S>[] } = {}): ProgramSpec<LastWorld> {
+  const n = 3;
+  const threads = Array.from({ length: n }, (_, t) => ({ name: `T${t}`, fn: 'bump', args: { i: t } }));
+  return {
+    name: 'last',
+    world: { owner: -1, last: -1, c: [0, 0, 0] },
+    fns: { bump: bumpLast(opts.assert === true) },
+    threads,
+    ...(opts.assert ? { asserts: [{ id: 'all-bumped', description: 'not every slot bumped when the lock is given back' }] } : {}),
+    ...(opts.stateInvariants ? { stateInvariants: opts.stateInvariants } : {}),
+    ...(opts.stepInvariants ? { stepInvariants: opts.stepInvariants } : {}),
+    ...(opts.endChecks ? { endChecks: opts.endChecks } : {}),
+    symmetry: {
+      groups: [{ threads: [0, 1, 2], blocks: [[0], [1], [2]] }],
+      entityLocals: ['i'],
+      world: { entities: 'c', threadIds: [{ path: 'owner' }, { path: 'last' }] },
+    },
+  };
+}
+
+/** The bumped slots (the packed search's world arrays are views: no array methods but indexing and length). */
+const bumped = (w: LastWorld) => {
+  const out: number[] = [];
+  for (let k = 0; k < w.c.length; k++) if ((w.c[k] as number) > 0) out.push(k);
+  return out;
+};
+
+/** The threads of a schedule's tokens (one digit per step here). */
+const threadsOf = (schedule: string) => [...schedule].map(Number);
+
+test('a state violation on renamed states: the real path replays to it, and the message names the real threads', (t) => {
+  // T0 runs take, inc, give, then another thread takes the lock and bumps its slot: 5 steps, the first three by T0
+  // (from the initial state, where no thread has moved, the search's thread 0 is T0).
+  const inv: StateInvariant<S> = {
+    id: 'lock-after-two',
+    description: 'nobody holds the lock once two slots are bumped',
+    check: (s) => (s.w.owner !== -1 && bumped(s.w).length >= 2 ? `T${s.w.owner} holds the lock after slots ${bumped(s.w).join(',')} were bumped (last gave T${s.w.last})` : null),
+  };
+  const model = buildModel(lastSpec({ stateInvariants: [inv] }));
+  const r = explore(model, { progress: null, symmetry: true });
+  if (r.verdict !== 'violation') return t.fail(r.verdict);
+  t.is(r.kind, 'state');
+  t.regex(r.schedule, /^000(11|22)$/);
+  const second = Number(r.schedule[4]);
+  t.is(r.message, `T${second} holds the lock after slots 0,${second} were bumped (last gave T0)`);
+  const again = replay(model, r.schedule);
+  t.is(again.violation?.atStep, 5);
+  t.is(again.violation?.message, r.message);
+  t.deepEqual(
+    r.trace.map((s) => s.thread),
+    threadsOf(r.schedule),
+  );
+});
+
+test('a step violation on renamed states: the message is the real step\'s, with the state before it', (t) => {
+  const inv: StepInvariant<S> = {
+    id: 'take-after-two',
+    description: 'nobody takes the lock once two slots are bumped',
+    check: (before, after, a) =>
+      before.w.owner === -1 && after.w.owner !== -1 && bumped(before.w).length >= 2 ? `T${a.thread} takes the lock after slots ${bumped(before.w).join(',')} (last gave T${before.w.last})` : null,
+  };
+  const model = buildModel(lastSpec({ stepInvariants: [inv] }));
+  const r = explore(model, { progress: null, symmetry: true });
+  if (r.verdict !== 'violation') return t.fail(r.verdict);
+  t.is(r.kind, 'step');
+  t.regex(r.schedule, /^000(1112|2221)$/);
+  const [, , , second, , , third] = threadsOf(r.schedule);
+  t.is(r.message, `T${third} takes the lock after slots ${[0, second as number].sort().join(',')} (last gave T${second})`);
+  t.is(replay(model, r.schedule).violation?.message, r.message);
+});
+
+test('an end check failed on renamed states: the message is the real end state\'s', (t) => {
+  const check: StateInvariant<S> = { id: 'last-giver', description: 'reports who gave the lock back last', check: (s) => `T${s.w.last} gave the lock back last` };
+  const model = buildModel(lastSpec({ endChecks: [check] }));
+  const r = explore(model, { progress: null, symmetry: true });
+  if (r.verdict !== 'violation') return t.fail(r.verdict);
+  t.is(r.kind, 'end');
+  t.is(r.trace.length, 9);
+  // Every thread ran once: 0 first (no thread has moved at the start), then the other two, each take-inc-give in a row
+  // (a thread that holds the lock is the only one that can move; the breadth-first search meets the end at depth 9).
+  t.regex(r.schedule, /^000(111222|222111)$/);
+  t.is(r.message, `T${r.schedule[8]} gave the lock back last`);
+  t.is(replay(model, r.schedule).violation?.message, r.message);
+});
+
+test('a failed assertion on renamed states: it commutes with renaming (the fault names the renamed thread), and the message is the real one', (t) => {
+  const model = buildModel(lastSpec({ assert: true }));
+  const r = explore(model, { progress: null, symmetry: true });
+  if (r.verdict !== 'violation') return t.fail(r.verdict);
+  t.is(r.invariant, 'all-bumped');
+  t.regex(r.schedule, /^000(111222|222111)$/);
+  t.is(r.message, `T${r.schedule[8]} gives the lock back with every slot bumped`);
+  t.is(replay(model, r.schedule).violation?.message, r.message);
+});
+
+test('the symmetric search of the last-giver toy stores one state per class: 1 + 2 x 3 per number of finished threads', (t) => {
+  // Finished threads k = 0..3 (last: none for k = 0, else a finished thread, all alike up to renaming); the lock free or
+  // held by an unfinished thread at take+1 or inc+1 (k < 3). k = 0: 1 + 2 = 3 classes; k = 1, 2: 3 each; k = 3: 1. Total 10.
+  const r = explore(buildModel(lastSpec()), { progress: null, symmetry: true, exact: true });
+  t.is(r.verdict, 'pass');
+  t.is(r.stats.states, 10);
+  t.is(r.stats.fingerprint?.symmetricThreads, 3);
+});
+
+test('an asymmetric start is refused with the pair of threads and the first slot that differs', (t) => {
+  // World slots: owner 0, c[0..2] 1..3. Swapping threads 0 and 1 leaves c = [0, 0, 5] alone; swapping 1 and 2 changes slot 2.
+  const e = t.throws(() => explore(buildModel(slotsSpec(3, { start: [0, 0, 5] })), { progress: null, symmetry: true }));
+  t.true(SymmetryBroken.is(e));
+  t.is(e?.message, 'symmetry: threads 1 and 2 are declared interchangeable, but swapping them changes the initial state (slot 2)');
+  // Swapping 0 and 1 of [3, 0, 0] changes slot 1 first.
+  const f = t.throws(() => explore(buildModel(slotsSpec(3, { start: [3, 0, 0] })), { progress: null, symmetry: true }));
+  t.is(f?.message, 'symmetry: threads 0 and 1 are declared interchangeable, but swapping them changes the initial state (slot 1)');
+});
+
+test('a step that does not commute with renaming is refused, naming the threads, the slot and the step', (t) => {
+  // The lock holder is not renamed: thread t's take sets owner = t, but renaming then taking by the other thread sets it
+  // to the other: slot 0 (owner) differs, at the first step of bump.
+  const e = t.throws(() => explore(buildModel(slotsSpec(2, { forgetOwner: true })), { progress: null, symmetry: true }));
+  t.true(SymmetryBroken.is(e));
+  t.regex(
+    e?.message ?? '',
+    /^symmetry: threads (0 and 1|1 and 0) are declared interchangeable, but the step and the renaming do not commute \(slot 0\) \(thread [01] in bump at step 0\); a world field or local naming a thread or an entity is not renamed$/,
+  );
+  const [, a, b, c] = /threads (\d) and (\d).*\(thread (\d) in/.exec(e?.message ?? '') ?? [];
+  t.is(a, c);
+  t.not(a, b);
+});
+
+interface TurnWorld {
+  turn: number;
+  c: number[];
+}
+
+test('a step the renamed thread cannot take is refused', (t) => {
+  // Thread turn goes first: turn is a thread number the renaming does not know, so after swapping, the other thread
+  // cannot take the step the first one could.
+  const go: FnDef<TurnWorld> = {
+    steps: [{ label: 'go', src: src('go'), when: (w, _l, tid) => w.turn === tid, run: (c) => void ((c.w.turn = 1 - c.tid), (c.w.c[c.l.i as number] = 1)) }],
+  };
+  const spec: ProgramSpec<TurnWorld> = {
+    name: 'turn',
+    world: { turn: 0, c: [0, 0] },
+    fns: { go },
+    threads: [
+      { name: 'A', fn: 'go', args: { i: 0 } },
+      { name: 'B', fn: 'go', args: { i: 1 } },
+    ],
+    symmetry: { groups: [{ threads: [0, 1], blocks: [[0], [1]] }], entityLocals: ['i'], world: { entities: 'c' } },
+  };
+  const e = t.throws(() => explore(buildModel(spec), { progress: null, symmetry: true }));
+  t.true(SymmetryBroken.is(e));
+  t.is(
+    e?.message,
+    'symmetry: threads 0 and 1 are declared interchangeable, but the renamed thread cannot take the step (thread 0 in go at step 0); a world field or local naming a thread or an entity is not renamed',
+  );
+});
+
+test('an invariant that holds on a state and not on its renaming is refused', (t) => {
+  // c[2] stays 0 is broken by thread 2's inc and not by the renamed thread's (the warm-up meets it with 3 threads).
+  const spec = slotsSpec(3);
+  const model = buildModel({ ...spec, stateInvariants: [{ id: 'slot-2-untouched', description: 'c[2] stays 0', check: (s) => (s.w.c[2] === 0 ? null : `c[2] is ${s.w.c[2]}`) }] });
+  const e = t.throws(() => explore(model, { progress: null, symmetry: true }));
+  t.true(SymmetryBroken.is(e));
+  t.regex(e?.message ?? '', /^symmetry: threads \d and \d are declared interchangeable, but invariant slot-2-untouched holds on one of two renamed states and not on the other \(thread [012] in bump at step 1\); a world field/);
+});
+
+test('assertions (kind assert) are left to the fault check: an assertion id in the invariants does not count as telling states apart', (t) => {
+  // The assert's check reads the fault, which names its thread; it must not be compared across renamed states.
+  const r = explore(buildModel(lastSpec({ assert: true })), { progress: null, symmetry: true, exact: true });
+  t.is(r.verdict, 'violation');
+});
+
+test('SymmetryBroken.is tells the error apart from others', (t) => {
+  t.true(SymmetryBroken.is(new SymmetryBroken('x')));
+  t.false(SymmetryBroken.is(new Error('x')));
+  t.false(SymmetryBroken.is(null));
+  t.false(SymmetryBroken.is('symmetry'));
+});

@@ -186,7 +186,7 @@ export function parseArgs(argv: readonly string[]): Invocation {
       const schedule = str(r, 'schedule');
       if (protocol === null) throw new UsageError(`replay needs --protocol <version|file>; usage: ${usageLine('replay')}`);
       if (schedule === null) throw new UsageError(`replay needs --schedule <string> (printed by run); usage: ${usageLine('replay')}`);
-      return { command: 'replay', target: p[0] as string, protocol, params: strs(r, 'param'), schedule, format: (str(r, 'format') as ReplayFormat | null) ?? 'text' };
+      return { command: 'replay', target: p[0] as string, protocol, params: strs(r, 'param'), schedule, only: parseOnly(strs(r, 'only')), format: (str(r, 'format') as ReplayFormat | null) ?? 'text' };
     }
     case 'gate':
       return {

@@ -63,6 +63,8 @@ export type Invocation =
       readonly protocol: string;
       readonly params: readonly string[];
       readonly schedule: string;
+      /** `--only`: check just these invariants along the schedule (as the run that printed it did); null: all. */
+      readonly only: readonly string[] | null;
       readonly format: ReplayFormat;
     }
   | {
@@ -124,12 +126,14 @@ export interface CommandSpec {
   readonly help: string;
 }
 
+/** `--only`, of the searches and of replay. */
+const ONLY: OptionSpec = { name: 'only', kind: 'string', repeat: true, meta: 'INV[,INV...]', help: 'check only these invariants (no-hang only when listed); repeatable' };
 const SEARCH: readonly OptionSpec[] = [
   { name: 'strategy', kind: STRATEGIES, meta: 'bfs|dfs', help: 'search order (default bfs: shortest counterexamples)' },
   { name: 'max-states', kind: 'count', meta: 'N', help: 'stop after N distinct states (verdict incomplete)' },
   { name: 'max-depth', kind: 'depth', meta: 'N', help: 'do not expand states N steps deep (verdict incomplete)' },
   { name: 'time-limit', kind: 'seconds', meta: 'SECONDS', help: 'stop after this many seconds (verdict incomplete)' },
-  { name: 'only', kind: 'string', repeat: true, meta: 'INV[,INV...]', help: 'check only these invariants (no-hang only when listed); repeatable' },
+  ONLY,
   { name: 'max-memory', kind: 'count', meta: 'MB', help: "stop when the search's tables pass MB MiB (verdict incomplete; default half the machine's memory, at most 16384)" },
   { name: 'exact', kind: 'flag', help: 'store whole states instead of 64-bit fingerprints (collision-free, more memory)' },
   { name: 'no-dead-locals', kind: 'flag', help: 'keep dead locals (by default a local no later step reads is reset, as SPIN does)' },
@@ -178,6 +182,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'protocol', kind: 'string', meta: '<version|file>', help: 'the version the schedule was found under (required)' },
       { name: 'schedule', kind: 'string', meta: '<string>', help: 'the schedule printed by run, e.g. 01a10 (required)' },
       PARAM,
+      ONLY,
       { name: 'format', kind: REPLAY_FORMATS, meta: 'text|json|itf', help: 'output format (default text; itf: the Informal Trace Format of Apalache and Quint)' },
     ],
     help: 'replay one interleaving and show its trace; exit 0 no violation on it, 1 violation, 2 bad input',

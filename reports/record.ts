@@ -68,6 +68,8 @@ export interface ReplayRecord {
   readonly protocol: ProtocolInfo;
   readonly threadNames: readonly string[];
   readonly replay: ReplayResult;
+  /** The invariants checked along the schedule, when not all of them (`replay --only`). */
+  readonly only?: readonly string[];
 }
 
 /** The verdict label of a result: `pass`, the violated invariant id, or `incomplete`. */
@@ -102,8 +104,9 @@ export function shellQuote(s: string): string {
 }
 
 /** The command that replays `schedule` of this scenario under this protocol. */
-export function replayCommand(rec: { scenario: ScenarioInfo; protocol: ProtocolInfo }, schedule: string): string {
-  return `movcheck replay ${shellQuote(rec.scenario.ref)}${paramArgs(rec.scenario)} --protocol ${shellQuote(rec.protocol.ref)} --schedule ${schedule}`;
+export function replayCommand(rec: { scenario: ScenarioInfo; protocol: ProtocolInfo; only?: readonly string[] }, schedule: string): string {
+  const only = rec.only && rec.only.length > 0 ? ` --only ${shellQuote(rec.only.join(','))}` : '';
+  return `movcheck replay ${shellQuote(rec.scenario.ref)}${paramArgs(rec.scenario)} --protocol ${shellQuote(rec.protocol.ref)}${only} --schedule ${schedule}`;
 }
 
 /** ` --param name=value` for each parameter set to other than its default (empty at the defaults). */

@@ -104,7 +104,7 @@ function sequential(trace: readonly TraceStep[], names: readonly string[], w: nu
 }
 
 /** The replay command line(s). */
-function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol'>, schedule: string, w: number, strictWidth: boolean): string[] {
+function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol' | 'only'>, schedule: string, w: number, strictWidth: boolean): string[] {
   const one = `replay: ${replayCommand(rec, schedule)}`;
   if (!strictWidth || width(one) <= w) return [one];
   const first = `replay: movcheck replay ${shellQuote(rec.scenario.ref)} \\`;
@@ -115,6 +115,7 @@ function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol'>, schedule: st
       .slice(1)
       .map((a) => `    --param ${a} \\`),
     `    --protocol ${shellQuote(rec.protocol.ref)} \\`,
+    ...(rec.only && rec.only.length > 0 ? [`    --only ${shellQuote(rec.only.join(','))} \\`] : []),
   ];
   const last = `    --schedule ${schedule}`;
   if (width(last) <= w) return [...out, last];

@@ -1,6 +1,6 @@
 /**
  * `movcheck replay <scenario> --protocol v --schedule s [--param name=value...]
- * [--format text|json|itf]`:
+ * [--only INV,...] [--format text|json|itf]`:
  * re-runs one interleaving and prints its trace exactly as `run` printed it.
  * Exit 1 when the replay meets a violation, 0 when it does not, 2 when the
  * schedule is malformed or does not fit the model.
@@ -14,6 +14,7 @@ import { buildPair, scenarioInfo, scenarioParams } from '../check.ts';
 import { UsageError, firstLine } from '../errors.ts';
 import type { Io } from '../io.ts';
 import { colourReport } from '../colour.ts';
+import { checkOnlyIds, hangChecked, invariantIds } from '../only.ts';
 import { itfStates } from '../itf-states.ts';
 import { loadProtocol, loadScenario } from '../load.ts';
 import { version } from '../version.ts';
@@ -31,10 +32,13 @@ export async function replayCommand(inv: Extract<Invocation, { command: 'replay'
   const s = await loadScenario(inv.target, io);
   const p = await loadProtocol(inv.protocol, io);
   const params = scenarioParams(s, inv.params);
-  const model = buildPair(s, p, false, params);
+  // --only: check what the run that printed the schedule checked (its replay line carries the same --only).
+  if (inv.only) checkOnlyIds(inv.only, invariantIds(buildPair(s, p, false, params)), '--only');
+  const only = inv.only ? new Set(inv.only) : null;
+  const model = buildPair(s, p, false, params, only);
   let result;
   try {
-    result = replay(model, inv.schedule);
+    result = replay(model, inv.schedule, { checkHang: hangChecked(only) });
   } catch (e) {
     if (e instanceof ScheduleError) {
       throw new UsageError(`${firstLine(e)}; check that the scenario and --protocol are those the schedule was found with`);
@@ -52,6 +56,7 @@ export async function replayCommand(inv: Extract<Invocation, { command: 'replay'
     protocol: { id: p.value.id, title: p.value.title, ref: p.ref },
     threadNames: model.threadNames,
     replay: result,
+    ...(inv.only ? { only: inv.only } : {}),
   };
   if (inv.format === 'itf') {
     const layout = (p.value as Partial<Protocol>).layout ?? null;

@@ -12,7 +12,8 @@ test('run: defaults and every option', (t) => {
 });
 
 test('replay, gate, report, list, help', (t) => {
-  t.deepEqual(parseArgs(['replay', 's', '--protocol', 'p', '--schedule', '01a']), { command: 'replay', target: 's', protocol: 'p', params: [], schedule: '01a', format: 'text' });
+  t.deepEqual(parseArgs(['replay', 's', '--protocol', 'p', '--schedule', '01a']), { command: 'replay', target: 's', protocol: 'p', params: [], schedule: '01a', only: null, format: 'text' });
+  t.deepEqual(parseArgs(['replay', 's', '--protocol', 'p', '--schedule', '01a', '--only', 'no-hang,x', '--only', 'y']), { command: 'replay', target: 's', protocol: 'p', params: [], schedule: '01a', only: ['no-hang', 'x', 'y'], format: 'text' });
   t.deepEqual(parseArgs(['gate', '--expect', 'e.json', '--junit', 'j.xml', '--md', 'm.md']), {
     command: 'gate', targets: [], protocols: [], expect: 'e.json', junit: 'j.xml', md: 'm.md', search: { strategy: 'bfs' },
   });
@@ -66,6 +67,6 @@ test('help text names every command and usage lines are consistent', (t) => {
   const h = helpText(null);
   for (const c of ['list', 'run', 'replay', 'gate', 'report', 'help']) t.true(h.includes(`  movcheck ${c}`), c);
   t.true(h.includes('  movcheck --version | -V'));
-  t.is(usageLine('replay'), 'movcheck replay <scenario-id|file> --protocol <version|file> --schedule <string> [--param NAME=VALUE] [--format text|json|itf]');
+  t.is(usageLine('replay'), 'movcheck replay <scenario-id|file> --protocol <version|file> --schedule <string> [--param NAME=VALUE] [--only INV[,INV...]] [--format text|json|itf]');
   t.regex(helpText('run'), /--max-states N +stop after N distinct states/);
 });

@@ -73,3 +73,35 @@ test('every violation of the fixture scenarios replays to the same invariant', a
   const n = await replayAll(t, [FX.racy, FX.atomic, FX.racy3, FX.abba], [FX.toy, FX.toy2]);
   t.is(n, 3);
 });
+
+test('a run with --only prints a replay line with the same --only, and that line replays to the same violation', async (t) => {
+  const id = 'r2-lost-wakeup~non-atomic-isolated';
+  const v = 'v7.0~non-atomic-isolated';
+  const run = await cli(['run', id, '--protocol', v, '--only', 'no-hang']);
+  t.is(run.code, 1, run.stderr);
+  const line = /^replay: movcheck replay (.*)$/m.exec(run.stdout)?.[1] ?? '';
+  t.regex(line, /--only no-hang --schedule \S+$/);
+  const schedule = /--schedule (\S+)$/.exec(line)![1]!;
+  const rep = await cli(['replay', id, '--protocol', v, '--only', 'no-hang', '--schedule', schedule]);
+  t.is(rep.code, 1, rep.stderr);
+  t.regex(rep.stdout, /^verdict: {2}VIOLATION of no-hang \(hang: no thread can move\) at step \d+$/m);
+  t.is(traceBlockOf(rep.stdout), traceBlockOf(run.stdout));
+  t.regex(rep.stdout, /--only no-hang --schedule/);
+  // Without --only, a precursor violation comes first and the rest of the schedule never runs.
+  const all = await cli(['replay', id, '--protocol', v, '--schedule', schedule]);
+  t.is(all.code, 2);
+  t.regex(all.stderr, /goes on after the violation of no-lost-flag-update/);
+});
+
+test('replay --only: an unknown invariant is bad input, naming the valid ones; without no-hang a schedule ending asleep is no violation', async (t) => {
+  const bad = await cli(['replay', FX.abba, ...P, '--only', 'no-such', '--schedule', '0a01a1']);
+  t.is(bad.code, 2);
+  t.is(bad.stderr.trim(), "movcheck: unknown invariant 'no-such' in --only; valid: no-hang");
+  const id = 'r2-lost-wakeup~non-atomic-isolated';
+  const v = 'v7.0~non-atomic-isolated';
+  const hang = await cli(['replay', id, '--protocol', v, '--only', 'no-hang', '--schedule', '000b00000011000']);
+  t.is(hang.code, 1, hang.stderr);
+  const quiet = await cli(['replay', id, '--protocol', v, '--only', 'refcount-balanced', '--schedule', '000b00000011000']);
+  t.is(quiet.code, 0, quiet.stderr);
+  t.regex(quiet.stdout, /^verdict: {2}no violation along this schedule/m);
+});

@@ -58,6 +58,8 @@ export function store(shape: Shape, v: unknown, buf: Int16Array, intern: Interne
     case 'obj': {
       if (v === null || typeof v !== 'object') throw new TypeError(`world field ${shape.path || '(root)'} is an object; a step stored ${String(v)}`);
       const o = v as Record<string, unknown>;
+      // A field the initial world does not have has no slot: an error, never a silent drop.
+      for (const k in o) if (!shape.keys.includes(k)) throw new TypeError(`world field ${shape.path}/${k} is not in the initial world; a step stored an object with it (give every field a value in the initial world)`);
       shape.keys.forEach((k, i) => store(shape.fields[i] as Shape, o[k], buf, intern, shift));
       return;
     }

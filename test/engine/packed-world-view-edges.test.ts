@@ -108,6 +108,15 @@ test('wrong kinds in array elements and in whole objects: the error names the el
   );
 });
 
+test('a whole object with a field the initial world does not have: an error naming the field, never a silent drop', (t) => {
+  t.throws(
+    packedError((c) => void ((c.w.rec as { inner: unknown }).inner = { x: 3, y: true, z: 1 })),
+    { instanceOf: TypeError, message: 'world field /rec/inner/z is not in the initial world; a step stored an object with it (give every field a value in the initial world)' },
+  );
+  const { shape } = shapeOf({ a: 1 });
+  t.throws(() => store(shape, { a: 2, b: 3 }, new Int16Array(2), new Interner()), { instanceOf: TypeError, message: /world field \/b is not in the initial world/ });
+});
+
 test('store() of a non-object at the root names the root', (t) => {
   const { shape } = shapeOf({ a: 1 });
   t.throws(() => store(shape, 5, new Int16Array(2), new Interner()), { instanceOf: TypeError, message: 'world field (root) is an object; a step stored 5' });

@@ -103,6 +103,22 @@ function sequential(trace: readonly TraceStep[], names: readonly string[], w: nu
   return out;
 }
 
+/** `--only` lines of a wrapped replay command: the ids packed into as few repeated `--only a,b` options as fit in `w` columns. */
+function onlyLines(ids: readonly string[], w: number): string[] {
+  const out: string[] = [];
+  let cur: string[] = [];
+  const line = (xs: readonly string[]) => `    --only ${shellQuote(xs.join(','))} \\`;
+  for (const id of ids) {
+    if (cur.length > 0 && width(line([...cur, id])) > w) {
+      out.push(line(cur));
+      cur = [];
+    }
+    cur.push(id);
+  }
+  if (cur.length > 0) out.push(line(cur));
+  return out;
+}
+
 /** The replay command line(s). */
 function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol' | 'only'>, schedule: string, w: number, strictWidth: boolean): string[] {
   const one = `replay: ${replayCommand(rec, schedule)}`;
@@ -115,7 +131,7 @@ function replayLines(rec: Pick<RunRecord, 'scenario' | 'protocol' | 'only'>, sch
       .slice(1)
       .map((a) => `    --param ${a} \\`),
     `    --protocol ${shellQuote(rec.protocol.ref)} \\`,
-    ...(rec.only && rec.only.length > 0 ? [`    --only ${shellQuote(rec.only.join(','))} \\`] : []),
+    ...onlyLines(rec.only ?? [], w),
   ];
   const last = `    --schedule ${schedule}`;
   if (width(last) <= w) return [...out, last];

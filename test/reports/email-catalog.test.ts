@@ -9,6 +9,7 @@ import test from 'ava';
 import { replay } from '../../checker/index.ts';
 import { buildPair, checkPair, pairOnly, planPairs } from '../../cli/check.ts';
 import { captureIo } from '../../cli/io.ts';
+import { parseArgs } from '../../cli/args.ts';
 import { toAscii } from '../../reports/ascii.ts';
 import { EMAIL_TEXT_OPTIONS, EMAIL_WIDTH, formatEmail, formatReplayEmail } from '../../reports/email.ts';
 import { formatRecordText, formatReplayText } from '../../reports/text.ts';
@@ -66,4 +67,20 @@ test('a scenario id too long for the replay line goes on a line of its own, stil
     ),
     out,
   );
+});
+
+test('a long --only list wraps into repeated --only options, each within 72 columns, that parse back to the same list', (t) => {
+  const only = ['no-null-deref', 'no-false-positive-callback', 'no-false-positive-movable', 'no-callback-after-release', 'no-lost-flag-update', 'page-lock-consistent', 'no-hang'];
+  const out = formatEmail([{ ...violation(TRACE, { id: 'r2-lost-wakeup~non-atomic-isolated', protocol: 'v7.0~non-atomic-isolated' }), only }]);
+  t.deepEqual(badLines(out), []);
+  const at = out.indexOf('replay: movcheck replay');
+  const command = out
+    .slice(at + 'replay: '.length, out.indexOf('\n\n', at))
+    .replace(/ \\\n\s*/g, ' ')
+    .split(' ');
+  const onlyLines = out.slice(at).split('\n').filter((l) => l.startsWith('    --only '));
+  t.true(onlyLines.length >= 2, out);
+  const args = parseArgs(command.slice(1).map((w) => w.replace(/^'(.*)'$/, '$1')));
+  t.like(args, { command: 'replay', protocol: 'v7.0~non-atomic-isolated', schedule: '000001a' });
+  t.deepEqual(args.command === 'replay' ? args.only : null, only);
 });

@@ -35,9 +35,12 @@ export const baseFlagNames: readonly string[] = [
  * Which page lock a kernel has: 'bitwait' is 4.8's (a sleeper waits on the
  * hashed bit waitqueue and writes nothing to page->flags, see
  * prim/pagelock-bitwait.ts); 'waiters' is 4.10's and later (a sleeper sets
- * PG_waiters, see prim/pagelock.ts).
+ * PG_waiters, see prim/pagelock.ts), with x86's one-step unlock_page();
+ * 'waiters-generic' is the same lock on an architecture without
+ * clear_bit_unlock_is_negative_byte(), whose unlock_page() tests PG_waiters
+ * in a step after clear_bit_unlock (prim/pagelock-generic.ts).
  */
-export type PageLockKind = 'bitwait' | 'waiters';
+export type PageLockKind = 'bitwait' | 'waiters' | 'waiters-generic';
 
 /**
  * How a version encodes "movable" and "isolated", and which of the kernel's

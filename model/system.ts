@@ -14,6 +14,7 @@ import { DRIVER_SLOT, freePage, Kind, List, ownerSlot, type Page, type World } f
 import type { Protocol } from './protocol.ts';
 import type { Fns } from './dsl.ts';
 import { kernelSymmetry } from './symmetry.ts';
+import { splitUnlock } from './prim/pagelock-generic.ts';
 
 /** A thread of a system. */
 export interface ThreadInit {
@@ -170,7 +171,8 @@ export function buildSystem(protocol: Protocol, init: SystemInit, opts: BuildOpt
     {
       name: protocol.id,
       world,
-      fns: { ...protocol.fns, ...overrides },
+      // The generic unlock_page() splits every step that unlocks, the scenario's own functions too.
+      fns: protocol.layout.pageLock === 'waiters-generic' ? splitUnlock({ ...protocol.fns, ...overrides }) : { ...protocol.fns, ...overrides },
       threads: init.threads.map((t) => ({ name: t.name, fn: t.fn, args: t.args ?? {} })),
       asserts,
       ...inv,

@@ -22,6 +22,7 @@ import { bit, PG, test } from '../flags.ts';
 import { fields, fn, pg, type KCtx, type KFn, type LocalName, type KFootprint } from '../dsl.ts';
 import { members, type World } from '../world.ts';
 import { unlockPageBitwait } from './pagelock-bitwait.ts';
+import { deferWaitersTest } from './pagelock-generic.ts';
 import { dropAcquire, mutating, skipRelease } from '../mutation/hook.ts';
 
 /** Footprint of every page-lock operation on the page in local `v`. */
@@ -51,6 +52,8 @@ export function unlockPage(c: KCtx, v: LocalName = 'p'): void {
   }
   page.lockers &= ~bit(c.tid);
   page.flags &= ~bit(PG.locked);
+  // The generic clear_bit_unlock_is_negative_byte(): the PG_waiters test is a step of its own (pagelock-generic.ts).
+  if (deferWaitersTest(v)) return;
   if (page.flags & bit(PG.waiters)) {
     page.flags &= ~bit(PG.waiters);
     page.waitq = 0;

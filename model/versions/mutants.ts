@@ -12,6 +12,12 @@ import { getPageUnlessZero } from '../prim/refcount.ts';
 import { ownerSlot } from '../world.ts';
 import { v3 } from './v3.ts';
 import { v3Reviewed, v3ReviewedFns } from './v3-reviewed.ts';
+import { v3R2 } from './v3-r2.ts';
+import { v3R6 } from './v3-r6.ts';
+import { v3R7 } from './v3-r7.ts';
+import { r9Fix, v3R9 } from './v3-r9.ts';
+import { fixedFns } from './review-fix.ts';
+import { v410Generic } from './v4.10-generic.ts';
 import { v48 } from './v4.8.ts';
 import { v48Atomic } from './v4.8-atomic.ts';
 import { v410 } from './v4.10.ts';
@@ -59,15 +65,29 @@ function noMovableCheck(base: Protocol): Protocol {
   });
 }
 
+/** v3's PageMovable (of v3 or a one-fix version that keeps it) without the _mapcount marker test. */
+function noMarkerCheck(base: Protocol): Protocol {
+  return mutant(base, 'no-mapcount-check', 'PageMovable() tests PG_movable only, not the _mapcount marker', {
+    PageMovable: { bit: { code: 'return test_bit(PG_movable, &(page)->flags); /* MUTANT */', run: (c) => c.ret(test(pg(c).flags, base.layout.movable ?? 0)) } },
+  });
+}
+
 /** v3's PageMovable without the _mapcount marker test. */
-export const v3NoMarkerCheck = mutant(v3, 'no-mapcount-check', 'PageMovable() tests PG_movable only, not the _mapcount marker', {
-  PageMovable: { bit: { code: 'return test_bit(PG_movable, &(page)->flags); /* MUTANT */', run: (c) => c.ret(test(pg(c).flags, v3.layout.movable ?? 0)) } },
-});
+export const v3NoMarkerCheck = noMarkerCheck(v3);
+/** The same in the one-fix versions that keep v3's PageMovable (all but v3-r9). */
+export const v3FixesNoMarkerCheck = [v3R2, v3R6, v3R7].map(noMarkerCheck);
+
+/** A version with R9's PageMovable(page, page_locked) whose locked call does not look at a_ops->isolate_page. */
+function flagOnlyLocked(base: Protocol): Protocol {
+  return mutant(base, 'flag-only-locked', 'PageMovable(page, true) tests PG_movable only, not a_ops->isolate_page', {
+    PageMovable: { bit: { code: 'return test_bit(PG_movable, &(page->flags)); /* MUTANT: no a_ops check under PG_lock */', run: (c) => c.ret(test(pg(c).flags, base.layout.movable ?? 0)) } },
+  });
+}
 
 /** v3-reviewed whose PageMovable(page, true) does not look at a_ops->isolate_page. */
-export const v3rFlagOnly = mutant(v3Reviewed, 'flag-only-locked', 'PageMovable(page, true) tests PG_movable only, not a_ops->isolate_page', {
-  PageMovable: { bit: { code: 'return test_bit(PG_movable, &(page->flags)); /* MUTANT: no a_ops check under PG_lock */', run: (c) => c.ret(test(pg(c).flags, v3Reviewed.layout.movable ?? 0)) } },
-});
+export const v3rFlagOnly = flagOnlyLocked(v3Reviewed);
+/** v3-r9 whose PageMovable(page, true) does not look at a_ops->isolate_page. */
+export const v3r9FlagOnly = flagOnlyLocked(v3R9);
 
 /** v3-reviewed keeping v3's _mapcount marker (R5's objection). */
 export const v3rMarker: Protocol = (() => {
@@ -79,6 +99,19 @@ export const v3rMarker: Protocol = (() => {
     layout,
     fns: v3ReviewedFns(layout),
     base: v3Reviewed.id,
+  };
+})();
+
+/** v3-r9 keeping v3's _mapcount marker (R5's objection, as v3-reviewed~mapcount-marker). */
+export const v3r9Marker: Protocol = (() => {
+  const layout = { ...v3R9.layout, mapcountMarker: true };
+  return {
+    id: 'v3-r9~mapcount-marker',
+    title: 'v3-r9 mutant: keeps the _mapcount marker',
+    description: "v3-r9, but __SetPageMovable still stores PAGE_MOVABLE_MAPCOUNT_VALUE in _mapcount, as v3 did. A mutant for R5.",
+    layout,
+    fns: fixedFns([r9Fix], layout),
+    base: v3R9.id,
   };
 })();
 
@@ -136,35 +169,42 @@ function freedNoLock(base: Protocol): Protocol {
  * The versions built on v4.8's code (mapping tag, PG_isolated set and cleared
  * by the VM under PG_lock), in kernel order: each gets the same mutants.
  */
-const v48Family: readonly Protocol[] = [v48, v410, v48Atomic, v50, v519];
+const v48Family: readonly Protocol[] = [v48, v410, v410Generic, v48Atomic, v50, v519];
 
 export const v48FamilyMapcountMarker = v48Family.map(v48Marker);
 export const v48FamilyPutbackNoLock = v48Family.map(putbackNoLock);
 /*
- * freed-no-lock only where PG_isolated is non-atomic (v4.8, v4.10, v5.0): with the atomic
+ * freed-no-lock only where PG_isolated is non-atomic (v4.8, v4.10, v4.10-generic, v5.0): with the atomic
  * ClearPageIsolated() (v4.8-atomic, v5.19) that lock protects nothing the model can see
  * (see r7-unmap-and-move-unlocked-clear~no-lock).
  */
-export const v48FamilyFreedNoLock = [v48, v410, v50].map(freedNoLock);
+export const v48FamilyFreedNoLock = [v48, v410, v410Generic, v50].map(freedNoLock);
 export const v3NoPrecheck = mutant(v3, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking PageMovable() first', noPrecheck);
 export const v3rNoPrecheck = mutant(v3Reviewed, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking PageMovable() first', noPrecheck);
+/** The one-fix versions of v3, in the order of their reviews. */
+const v3Fixes: readonly Protocol[] = [v3R2, v3R6, v3R7, v3R9];
+export const v3FixesNoPrecheck = v3Fixes.map((v) => mutant(v, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking PageMovable() first', noPrecheck));
 export const v48FamilyNoPrecheck = v48Family.map((v) =>
   mutant(v, 'no-precheck', 'isolate_movable_page() takes trylock_page() without checking __PageMovable() first', noPrecheck),
 );
 
-export const noIsolatedCheckMutants = [v3, v3Reviewed, ...v48Family].map(noIsolatedCheck);
+export const noIsolatedCheckMutants = [v3, ...v3Fixes, v3Reviewed, ...v48Family].map(noIsolatedCheck);
 export const v48FamilyNoMovableCheck = v48Family.map(noMovableCheck);
 
 /** Every mutant version, by id (`<version>~<what is removed>`). */
 export const mutantProtocols: readonly Protocol[] = [
   v3NoMarkerCheck,
+  ...v3FixesNoMarkerCheck,
   v3rFlagOnly,
+  v3r9FlagOnly,
   v3rMarker,
+  v3r9Marker,
   ...v48FamilyMapcountMarker,
   ...v48FamilyPutbackNoLock,
   ...v48FamilyFreedNoLock,
   v3NoPrecheck,
   v3rNoPrecheck,
+  ...v3FixesNoPrecheck,
   ...v48FamilyNoPrecheck,
   ...noIsolatedCheckMutants,
   ...v48FamilyNoMovableCheck,

@@ -19,8 +19,12 @@ import { DRIVER_SLOT, Kind, List, OBJ_PATHS, objCount, objPage, ownerSlot, setOb
 import { callPageMovable, commonFns, dropFields, dropIsolation, listDelIsolated, rcOf, shared, unlockStep } from './common.ts';
 import type { Protocol } from '../protocol.ts';
 
-/** v3's flag layout. */
-export const v3Layout: Layout = { isolated: PG.owner_priv_1, movable: PG.reclaim, mapcountMarker: true };
+/**
+ * v3's flag layout, on the page lock of the kernel the patch was posted
+ * against (before 4.10, like 4.8): the bit waitqueue, where a sleeper in
+ * lock_page() writes nothing to page->flags (prim/pagelock-bitwait.ts).
+ */
+export const v3Layout: Layout = { isolated: PG.owner_priv_1, movable: PG.reclaim, mapcountMarker: true, pageLock: 'bitwait' };
 
 const MM = 'mm/migrate.c';
 const FLAGS_H = 'include/linux/page-flags.h';
@@ -692,7 +696,7 @@ export const v3: Protocol = {
   id: 'v3',
   title: 'v3 as posted (2016-03-30)',
   description:
-    'Minchan Kim\'s "[PATCH v3 02/16] mm/compaction: support non-lru movable page migration" as posted: PG_movable = PG_reclaim, PG_isolated = PG_owner_priv_1, _mapcount marker -255, the driver sets and clears PG_isolated with atomic ops (release without PG_lock), and putback_movable_pages / unmap_and_move clear PG_movable of released pages without lock_page.',
+    'Minchan Kim\'s "[PATCH v3 02/16] mm/compaction: support non-lru movable page migration" as posted: PG_movable = PG_reclaim, PG_isolated = PG_owner_priv_1, _mapcount marker -255, the driver sets and clears PG_isolated with atomic ops (release without PG_lock), and putback_movable_pages / unmap_and_move clear PG_movable of released pages without lock_page. On the bit-waitqueue page lock of the pre-4.10 kernel it was posted against.',
   layout: v3Layout,
   fns: v3Fns(),
 };

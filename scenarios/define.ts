@@ -49,14 +49,21 @@ export function violation(invariant: string, why: string, opts: ExpectOptions = 
   return opts.only ? { verdict: 'violation', invariant, why, only: opts.only } : { verdict: 'violation', invariant, why };
 }
 
-/** The shipped versions up to 5.19, in kernel order (v4.8-atomic, 4.10 with the 2022 fix backported, after its base). */
-export const VERSIONS = ['v3', 'v3-reviewed', 'v4.8', 'v4.10', 'v4.8-atomic', 'v5.0', 'v5.19'] as const;
+/** v3 with one agreed review fix each (R2, R6, R7, R9), in the order of the reviews. */
+export const V3_FIXES = ['v3-r2', 'v3-r6', 'v3-r7', 'v3-r9'] as const;
+
+/**
+ * The shipped versions up to 5.19, in kernel order: v3, its one-fix versions,
+ * v3-reviewed, then 4.8 on; v4.10-generic (4.10 without the atomic unlock
+ * helper) and v4.8-atomic (4.10 with the 2022 fix backported) after their base.
+ */
+export const VERSIONS = ['v3', ...V3_FIXES, 'v3-reviewed', 'v4.8', 'v4.10', 'v4.10-generic', 'v4.8-atomic', 'v5.0', 'v5.19'] as const;
 
 /** The versions built on v4.8's code (mapping tag, PG_isolated owned by the VM), in kernel order. */
-export const V48_FAMILY = ['v4.8', 'v4.10', 'v4.8-atomic', 'v5.0', 'v5.19'] as const;
+export const V48_FAMILY = ['v4.8', 'v4.10', 'v4.10-generic', 'v4.8-atomic', 'v5.0', 'v5.19'] as const;
 
 /** The versions of V48_FAMILY whose PG_isolated is non-atomic (`__PAGEFLAG`): before the 2022 fix. */
-export const V48_NONATOMIC = ['v4.8', 'v4.10', 'v5.0'] as const;
+export const V48_NONATOMIC = ['v4.8', 'v4.10', 'v4.10-generic', 'v5.0'] as const;
 
 /**
  * `only` for a mutant whose rule-style check (a mark cleared without PG_lock)

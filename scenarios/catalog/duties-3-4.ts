@@ -4,7 +4,7 @@
  * putback_page must clear PG_isolated (4). The passing sibling of both is
  * migration-preserves-data, where the driver keeps them.
  */
-import { defineScenario, NEWER, pass, PAST_KERNEL_CHECKS, VERSIONS, violation } from '../define.ts';
+import { defineScenario, NEWER, pass, PAST_KERNEL_CHECKS, V3_FIXES, VERSIONS, violation } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 import { editFns } from '../../model/mutate.ts';
 import { pg } from '../../model/dsl.ts';
@@ -26,10 +26,12 @@ export const duty3 = defineScenario({
   protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: violation('free-page-clean', 'The old page reaches refcount 0 still carrying PG_movable, the marker and the driver\'s mapping: "Bad page state".'),
+    ...Object.fromEntries(V3_FIXES.map((v) => [v, violation('free-page-clean', "As v3: no review fix touches duty 3, so the old page is freed still carrying PG_movable and the driver's mapping.")])),
     'v3-reviewed': violation('free-page-clean', 'As v3 (PG_movable and the mapping).'),
     'v4.8': pass("v4.8's free_pages_prepare() clears any mapping that carries tag bits, so a freed page that is still __PageMovable comes out clean: duty 3's __ClearPageMovable is needed to tell the VM, not to free."),
     'v4.8-atomic': pass('As v4.8.'),
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
+    'v4.10-generic': pass('As v4.10: the generic unlock_page() changes nothing the free path or the put-back looks at.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
     'v6.1': pass("As 4.8: free_pages_prepare() clears a tagged mapping, so the old page is freed clean; reset_page()'s __ClearPageMovable tells the VM, not the free path."),
@@ -60,10 +62,12 @@ export const duty4 = defineScenario({
       "In v3 only the driver clears PG_isolated on put-back; left set, nobody will ever clear it and compaction skips the page forever. (putback_movable_page's own WARN_ON_ONCE(PageIsolated(page)) warns first, kernel-warn-on; checked here past the kernel's own checks.)",
       { only: PAST_KERNEL_CHECKS },
     ),
+    ...Object.fromEntries(V3_FIXES.map((v) => [v, violation('no-isolated-leak', 'As v3: no review fix touches duty 4 (the same WARN_ON_ONCE warns first).', { only: PAST_KERNEL_CHECKS })])),
     'v3-reviewed': violation('no-isolated-leak', 'As v3 (the same WARN_ON_ONCE warns first).', { only: PAST_KERNEL_CHECKS }),
     'v4.8': pass('In v4.8 the VM clears PG_isolated itself after putback_page (__ClearPageIsolated), so this duty is gone.'),
     'v4.8-atomic': pass('As v4.8.'),
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
+    'v4.10-generic': pass('As v4.10: the generic unlock_page() changes nothing the free path or the put-back looks at.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
     'v6.1': pass('The VM clears PG_isolated itself after mops->putback_page (ClearPageIsolated): the duty is gone.'),

@@ -15,7 +15,7 @@ export const r2LostWakeup = defineScenario({
   review: 'R2',
   quote: 'Under lock? Or just with ClearPageIsolated?',
   summary:
-    "As r2-release-isolated-page, checking only that some thread can always move. When a non-atomic __ClearPageIsolated() or __SetPageIsolated() under PG_lock stores a flags word loaded before the other thread, sleeping in lock_page(), set PG_waiters, unlock_page() sees no waiter and wakes nobody: the sleeper never wakes (C0 under v3-reviewed, the driver under v4.10 and v5.0; v4.8's bit waitqueue has no PG_waiters to lose).",
+    "As r2-release-isolated-page, checking only that some thread can always move. When a non-atomic __ClearPageIsolated() or __SetPageIsolated() under PG_lock stores a flags word loaded before the other thread, sleeping in lock_page(), set PG_waiters, unlock_page() sees no waiter and wakes nobody: the sleeper never wakes (the driver under v4.10, v4.10-generic and v5.0; v4.8's bit waitqueue, which v3 and its reviewed variants run on too, has no PG_waiters to lose).",
   actors: ['C0: compaction with page 0 on its list, migrating it to page 1', 'D: the driver freeing its object and releasing its page'],
   pages: ["page 0: driver page, isolated by C0 (PG_isolated, on C0's list, C0 holds a reference)", 'page 1: free'],
   protocols: [...VERSIONS, ...NEWER],
@@ -24,9 +24,15 @@ export const r2LostWakeup = defineScenario({
       'v3 as posted clears PG_isolated with the atomic ClearPageIsolated(), without PG_lock (the violation r2-release-isolated-page reports): no store of a stale flags word, so no waiter is lost.',
       { only },
     ),
-    'v3-reviewed': violation(
-      'no-hang',
-      "The driver's __ClearPageIsolated() under PG_lock is a load and a store of the whole flags word; C0, sleeping in lock_page(), sets PG_waiters in between, the stale store drops it, and the driver's unlock_page() wakes nobody: C0 sleeps for ever.",
+    'v3-r2': pass(
+      "R2's fix makes the driver's release a non-atomic __ClearPageIsolated() under PG_lock, but on the bit waitqueue of the kernel v3 was posted against a sleeper in lock_page() writes nothing to page->flags, so the stale store loses no wakeup (on 4.10's PG_waiters lock it would: see v4.10).",
+      { only },
+    ),
+    'v3-r6': pass('As v3: without R2\'s fix the driver clears PG_isolated with the atomic ClearPageIsolated(), so no stale flags word is stored.', { only }),
+    'v3-r7': pass('As v3-r6.', { only }),
+    'v3-r9': pass('As v3-r6.', { only }),
+    'v3-reviewed': pass(
+      "As v3-r2: the driver's non-atomic __ClearPageIsolated() under PG_lock stores a stale flags word, but v3's bit-waitqueue page lock keeps its sleepers off page->flags, so every sleeper in lock_page() is woken (this was a no-hang violation while v3 ran on 4.10's lock).",
       { only },
     ),
     'v4.8': pass(
@@ -36,6 +42,11 @@ export const r2LostWakeup = defineScenario({
     'v4.10': violation(
       'no-hang',
       "The VM's __ClearPageIsolated()/__SetPageIsolated() under PG_lock overwrite the PG_waiters the driver set while sleeping in lock_page(); the VM's unlock_page() finds PG_waiters clear, wakes nobody, and the driver sleeps for ever.",
+      { only },
+    ),
+    'v4.10-generic': violation(
+      'no-hang',
+      "As v4.10: the VM's non-atomic PG_isolated updates drop the driver's PG_waiters before any unlock_page(), so the generic unlock's separate test_bit(PG_waiters) finds it clear just as x86's one-step unlock does.",
       { only },
     ),
     'v4.8-atomic': pass('With atomic PG_isolated updates PG_waiters is never lost, and every sleeper in lock_page() is woken.', { only }),

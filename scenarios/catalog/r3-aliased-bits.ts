@@ -4,7 +4,7 @@
  * one of those bits for its own purpose changes the protocol's state without
  * the page lock.
  */
-import { defineScenario, NEWER, OUTCOME_ONLY, pass, V48_FAMILY, VERSIONS, violation } from '../define.ts';
+import { defineScenario, NEWER, OUTCOME_ONLY, pass, V3_FIXES, V48_FAMILY, VERSIONS, violation } from '../define.ts';
 import { driverPage, free, type SystemInit } from '../../model/system.ts';
 import { PG } from '../../model/flags.ts';
 
@@ -38,12 +38,14 @@ export const r3OwnerPriv = defineScenario({
       'isolated-cleared-under-lock',
       "PG_owner_priv_1 is PG_isolated: the driver's private set_bit/clear_bit change PG_isolated without PG_lock (the set makes compaction skip the page, the clear can un-isolate a page C0 has isolated).",
     ),
+    ...Object.fromEntries(V3_FIXES.map((v) => [v, violation('isolated-cleared-under-lock', 'Same aliases as v3: no review fix changes them.')])),
     'v3-reviewed': violation('isolated-cleared-under-lock', 'Same aliases as v3.'),
     'v4.8': violation(
       'no-lost-flag-update',
       "v4.8 no longer aliases PG_owner_priv_1, but the VM's non-atomic __SetPageIsolated() under PG_lock stores a stale flags word over the driver's set_bit(): the driver's private bit is lost.",
     ),
     'v4.10': violation('no-lost-flag-update', 'As v4.8: PG_isolated is still __PAGEFLAG in 4.10.'),
+    'v4.10-generic': violation('no-lost-flag-update', 'As v4.10: the lost bit is the non-atomic __SetPageIsolated(), not the unlock.'),
     'v4.8-atomic': pass('No alias, and the VM changes PG_isolated atomically, so the driver\'s private bit survives.'),
     'v5.0': violation('no-lost-flag-update', 'As v4.8: PG_isolated is still __PAGEFLAG in 5.0.'),
     'v5.19': pass('The 2022 fix (356ea3865687) makes SetPageIsolated() an atomic set_bit: the driver\'s private bit survives.'),
@@ -70,6 +72,7 @@ export const r3Reclaim = defineScenario({
       "PG_reclaim is PG_movable, already set on the driver's page: the driver's private clear_bit makes its page non-movable without PG_lock, and C0, migrating it, takes it for an LRU page and hands it to putback_lru_page(). (movable-cleared-under-lock, the driver's unlocked clear, is reported first; checked here on the outcome invariants only.)",
       { only: OUTCOME_ONLY },
     ),
+    ...Object.fromEntries(V3_FIXES.map((v) => [v, violation('driver-page-off-lru', 'Same aliases as v3, same outcome: no review fix changes them.', { only: OUTCOME_ONLY })])),
     'v3-reviewed': violation('driver-page-off-lru', 'Same aliases as v3, same outcome.', { only: OUTCOME_ONLY }),
     ...Object.fromEntries(
       V48_FAMILY.map((v) => [

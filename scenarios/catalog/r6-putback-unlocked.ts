@@ -28,6 +28,13 @@ export const r6 = defineScenario({
   protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: violation('movable-cleared-under-lock', '__ClearPageMovable() runs without lock_page(), as the reviewer saw.'),
+    'v3-r2': violation('movable-cleared-under-lock', "As v3: only R6's fix puts putback_movable_pages()' __ClearPageMovable() under lock_page()."),
+    'v3-r6': violation(
+      'no-callback-after-release',
+      "R6's fix alone gives v3-reviewed's outcome: the lock is there, but the released page still looks movable and not isolated, so C1 isolates it under PG_lock and calls the driver's isolate_page on a page the driver released.",
+    ),
+    'v3-r7': violation('movable-cleared-under-lock', "As v3: R7's lock is in unmap_and_move(), not in putback_movable_pages()."),
+    'v3-r9': violation('movable-cleared-under-lock', "As v3: only R6's fix puts putback_movable_pages()' __ClearPageMovable() under lock_page()."),
     'v3-reviewed': violation(
       'no-callback-after-release',
       'The lock is there now, but a released v3 page still looks movable (duty 5 leaves PG_movable to the VM) and not isolated: C1 isolates it under PG_lock first and calls the driver\'s isolate_page on a page the driver released.',
@@ -35,6 +42,7 @@ export const r6 = defineScenario({
     'v4.8': pass('The driver\'s release cleared the mapping under PG_lock, so C1\'s PageMovable() under the lock fails; C0 clears PG_isolated under the lock.'),
     'v4.8-atomic': pass('As v4.8.'),
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
+    'v4.10-generic': pass('As v4.10: the generic unlock_page() wakes as x86\'s does here.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
     'v6.1': pass("As 4.8: the driver's reset_page() left mapping = PAGE_MAPPING_MOVABLE under PG_lock, so C1's PageMovable() under the lock fails (page_movable_ops() is NULL); C0 clears PG_isolated under lock_page()."),

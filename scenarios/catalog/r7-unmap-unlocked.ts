@@ -28,10 +28,18 @@ export const r7 = defineScenario({
   protocols: [...VERSIONS, ...NEWER],
   expect: {
     v3: violation('movable-cleared-under-lock', '"if (PageMovable(page)) __ClearPageMovable(page);" runs without lock_page().'),
+    'v3-r2': violation('movable-cleared-under-lock', "As v3: R2's fix is the driver's, not unmap_and_move()'s."),
+    'v3-r6': violation('movable-cleared-under-lock', "As v3: R6's lock is in putback_movable_pages(), not in unmap_and_move()."),
+    'v3-r7': violation(
+      'movable-cleared-under-lock',
+      "R7's fix alone is not enough here: when get_new_page() fails (-ENOMEM), C0 puts the released page back through putback_movable_pages(), whose __ClearPageMovable() is still without lock_page() (R6's spot).",
+    ),
+    'v3-r9': violation('movable-cleared-under-lock', "As v3: R9 changes PageMovable(), not unmap_and_move()'s lock."),
     'v3-reviewed': violation('no-callback-after-release', 'With the lock added, C1 can still take PG_lock first and isolate the released page, which still looks movable.'),
     'v4.8': pass('Released pages are not PageMovable under PG_lock in v4.8; C0 clears PG_isolated under the lock.'),
     'v4.8-atomic': pass('As v4.8.'),
     'v4.10': pass('As v4.8: 4.10 changed only the page lock.'),
+    'v4.10-generic': pass('As v4.10: the generic unlock_page() wakes as x86\'s does here.'),
     'v5.0': pass('As v4.8: 5.0 changed only how __unmap_and_move() puts newpage.'),
     'v5.19': pass('As v4.8: 5.19 made PG_isolated atomic, which this scenario does not need.'),
     'v6.1': pass('6.1 drops a page freed under it (page_count == 1) without the lock and clears nothing ("free_pages_prepare() will clear PG_isolated"); C1 either finds PG_isolated set in its scan, or takes the lock later and finds the page !PageMovable.'),

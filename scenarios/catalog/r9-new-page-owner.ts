@@ -4,7 +4,7 @@
  * movable: an owner of a newly allocated page locks it with the non-atomic
  * __SetPageLocked, believing nobody else can see it.
  */
-import { defineScenario, NEWER, pass, PAST_KERNEL_CHECKS, V48_FAMILY, VERSIONS, violation } from '../define.ts';
+import { defineScenario, NEWER, pass, PAST_KERNEL_CHECKS, V3_FIXES, V48_FAMILY, VERSIONS, violation } from '../define.ts';
 import { free, type SystemInit } from '../../model/system.ts';
 
 const quote =
@@ -52,10 +52,10 @@ export const r9Mutant = defineScenario({
   summary: 'As r9-new-page-owner-lock, with the PageMovable()/__PageMovable() test before trylock_page() removed from isolate_movable_page.',
   actors,
   pages,
-  protocols: [...['v3', 'v3-reviewed', ...V48_FAMILY].map((v) => `${v}~no-precheck`), 'v6.1~no-precheck', 'v6.2~no-precheck', 'v7.0~no-precheck'],
+  protocols: [...['v3', ...V3_FIXES, 'v3-reviewed', ...V48_FAMILY].map((v) => `${v}~no-precheck`), 'v6.1~no-precheck', 'v6.2~no-precheck', 'v7.0~no-precheck'],
   expect: {
     ...(Object.fromEntries(
-    ['v3', 'v3-reviewed', ...V48_FAMILY].map((v) => `${v}~no-precheck`).map((v) => [
+    ['v3', ...V3_FIXES, 'v3-reviewed', ...V48_FAMILY].map((v) => `${v}~no-precheck`).map((v) => [
       v,
       violation('page-lock-consistent', "C0's trylock_page() and O's __SetPageLocked() both take PG_locked: two threads hold one page lock."),
     ]),

@@ -65,8 +65,8 @@ test('report on the catalog with the default directory name in a temp cwd', asyn
   const r = await cli(['report'], cwd);
   t.is(r.code, 0, r.stderr);
   const pairs = catalog.flatMap((s) => s.protocols.map((p) => ({ scenario: s.id, protocol: p })));
-  t.is(pairs.length, 269);
-  t.is(r.stdout, 'report: wrote 272 files to reports/out (open reports/out/index.html); gate: 269/269 match\n');
+  t.is(pairs.length, 387);
+  t.is(r.stdout, 'report: wrote 390 files to reports/out (open reports/out/index.html); gate: 387/387 match\n');
   // One page per pair (a file name replaces `~` by `_`), the index, the viewer and results.json, in cwd.
   const pages = pairs.map((p) => `${p.scenario}--${p.protocol}.md`.replaceAll('~', '_'));
   const s = snapshot(join(cwd, 'reports/out'));
@@ -75,6 +75,6 @@ test('report on the catalog with the default directory name in a temp cwd', asyn
     JSON.parse(s['results.json']!).results.map((x: { scenario: string; protocol: string; match: boolean }) => [x.scenario, x.protocol, x.match]),
     pairs.map((p) => [p.scenario, p.protocol, true]),
   );
-  t.regex(s['index.md']!, /^gate: 269\/269 match · \[interactive viewer\]\(index\.html\)/m);
+  t.regex(s['index.md']!, /^gate: 387\/387 match · \[interactive viewer\]\(index\.html\)/m);
   t.regex(s['r2-release-isolated-page--v3.md']!, /--schedule 111$/m);
 });

@@ -29,7 +29,7 @@ function changedAt(stdout: string): string[] {
 test('the built-in versions are in kernel order, each with the kernel and commit that made it', (t) => {
   t.deepEqual(
     protocols.map((p) => p.id),
-    ['v3', 'v3-reviewed', 'v4.8', 'v4.10', 'v4.8-atomic', 'v5.0', 'v5.19', 'v6.1', 'v6.2', 'v7.0'],
+    ['v3', 'v3-r2', 'v3-r6', 'v3-r7', 'v3-r9', 'v3-reviewed', 'v4.8', 'v4.10', 'v4.10-generic', 'v4.8-atomic', 'v5.0', 'v5.19', 'v6.1', 'v6.2', 'v7.0'],
   );
   for (const p of protocols) {
     t.truthy(p.since, `${p.id} has no since`);
@@ -40,7 +40,7 @@ test('the built-in versions are in kernel order, each with the kernel and commit
 
 test('kernel order: mutants and derived versions go where their base is, unknown ids last', (t) => {
   t.is(kernelIndex('v3'), 0);
-  t.is(kernelIndex('v7.0'), 9);
+  t.is(kernelIndex('v7.0'), 14);
   t.is(kernelIndex('v6.2~no-second-slab-check'), kernelIndex('v6.2'));
   t.is(kernelIndex('my-patch'), protocols.length);
   t.deepEqual(inKernelOrder(['v7.0', 'my-patch', 'v6.1~no-precheck', 'v3', 'v6.1']), ['v3', 'v6.1~no-precheck', 'v6.1', 'v7.0', 'my-patch']);
@@ -52,9 +52,14 @@ test('timeline of r2-release-isolated-page: every version in kernel order, and t
   t.true(r.stdout.startsWith('timeline of r2-release-isolated-page: R2: the driver releases a page that compaction has isolated\n'));
   t.deepEqual(verdicts(r.stdout), [
     'v3 ✗ isolated-cleared-under-lock',
-    'v3-reviewed ✗ no-lost-flag-update',
+    'v3-r2 ✗ movable-cleared-under-lock',
+    'v3-r6 ✗ isolated-cleared-under-lock',
+    'v3-r7 ✗ isolated-cleared-under-lock',
+    'v3-r9 ✗ isolated-cleared-under-lock',
+    'v3-reviewed ✗ driver-page-off-lru',
     'v4.8 pass',
     'v4.10 ✗ no-lost-flag-update',
+    'v4.10-generic ✗ no-lost-flag-update',
     'v4.8-atomic pass',
     'v5.0 ✗ no-lost-flag-update',
     'v5.19 pass',
@@ -62,12 +67,13 @@ test('timeline of r2-release-isolated-page: every version in kernel order, and t
     'v6.2 pass',
     'v7.0 ✗ no-callback-after-release',
   ]);
-  // v5.0 is compared with its base v4.10, not with the backport v4.8-atomic listed before it.
-  t.deepEqual(changedAt(r.stdout), ['v3-reviewed', 'v4.8', 'v4.10', 'v4.8-atomic', 'v5.19', 'v7.0']);
+  // Each fix of v3, and v3-reviewed, is compared with v3 (its base); v5.0 with its base v4.10, not with the backport v4.8-atomic listed before it.
+  t.deepEqual(changedAt(r.stdout), ['v3-r2', 'v3-reviewed', 'v4.8', 'v4.10', 'v4.8-atomic', 'v5.19', 'v7.0']);
+  t.regex(r.stdout, /\^ changed from isolated-cleared-under-lock \(v3\) by v3 patch: review R2 alone: /);
   t.regex(r.stdout, /\^ changed from no-lost-flag-update \(v5\.0\) by 5\.19: mm\/migrate: fix race between lock page and clear PG_Isolated \(356ea3865687\)/);
   t.regex(r.stdout, /\^ changed from pass \(v6\.2\) by 7\.0: mm\/migrate: rework movable_ops page migration/);
-  t.is((r.stdout.match(/ ✓\n/g) ?? []).length, 10, 'every version matches its expectation');
-  t.regex(r.stderr, /^movcheck: timeline checked 10 pairs in \d+\.\d\ds\n$/);
+  t.is((r.stdout.match(/ ✓\n/g) ?? []).length, 15, 'every version matches its expectation');
+  t.regex(r.stderr, /^movcheck: timeline checked 15 pairs in \d+\.\d\ds\n$/);
 });
 
 test('timeline --format md of the slab scenario: a table, the change in bold, and the 6.2 commit', async (t) => {
@@ -85,7 +91,7 @@ test('timeline --format md of the slab scenario: a table, the change in bold, an
 test('timeline --only shows the verdicts unjudged: no expectation column, exit 0', async (t) => {
   const r = await cli(['timeline', 'r2-lost-wakeup', '--only', 'no-hang']);
   t.is(r.code, 0, r.stderr);
-  t.deepEqual(verdicts(r.stdout), ['v3 pass', 'v3-reviewed ✗ no-hang', 'v4.8 pass', 'v4.10 ✗ no-hang', 'v4.8-atomic pass', 'v5.0 ✗ no-hang', 'v5.19 pass', 'v6.1 pass', 'v6.2 pass', 'v7.0 pass']);
+  t.deepEqual(verdicts(r.stdout), ['v3 pass', 'v3-r2 pass', 'v3-r6 pass', 'v3-r7 pass', 'v3-r9 pass', 'v3-reviewed pass', 'v4.8 pass', 'v4.10 ✗ no-hang', 'v4.10-generic ✗ no-hang', 'v4.8-atomic pass', 'v5.0 ✗ no-hang', 'v5.19 pass', 'v6.1 pass', 'v6.2 pass', 'v7.0 pass']);
   t.false(r.stdout.includes('✓'));
 });
 
@@ -101,10 +107,10 @@ test('timeline with no scenario: the catalog as a scenarios x versions matrix, a
   const r = await cli(['timeline']);
   t.is(r.code, 0, r.stderr);
   const lines = r.stdout.split('\n');
-  t.deepEqual(lines[0]!.split(/\s+/), ['scenario', 'v3', 'v3-reviewed', 'v4.8', 'v4.10', 'v4.8-atomic', 'v5.0', 'v5.19', 'v6.1', 'v6.2', 'v7.0']);
+  t.deepEqual(lines[0]!.split(/\s+/), ['scenario', 'v3', 'v3-r2', 'v3-r6', 'v3-r7', 'v3-r9', 'v3-reviewed', 'v4.8', 'v4.10', 'v4.10-generic', 'v4.8-atomic', 'v5.0', 'v5.19', 'v6.1', 'v6.2', 'v7.0']);
   const row = (id: string) => lines.find((l) => l.startsWith(`${id} `))!.slice(lines[0]!.indexOf('v3 ')).split(/\s{2,}/);
-  t.deepEqual(row('slab-page-looks-movable'), ['-', '-', '-', '-', '-', '-', '-', '✗ no-false-positive-callback', '» pass', 'pass']);
-  t.deepEqual(row('r5-movable-and-mapped'), ['✗ mapcount-consistent', '» pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass', '-']);
+  t.deepEqual(row('slab-page-looks-movable'), ['-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '-', '✗ no-false-positive-callback', '» pass', 'pass']);
+  t.deepEqual(row('r5-movable-and-mapped'), ['✗ mapcount-consistent', '✗ mapcount-consistent', '✗ mapcount-consistent', '✗ mapcount-consistent', '» pass', '» pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass', 'pass', '-']);
   // Only scenarios that are not mutants: 16 rows.
   t.is(lines.slice(1, lines.indexOf('')).length, 16);
   t.false(r.stdout.includes('~'));
@@ -145,6 +151,6 @@ test('help timeline shows its usage', async (t) => {
 test('the compiled CLI runs timeline (dist/)', async (t) => {
   const r = await spawnCli(['timeline', 'r9-new-page-owner-lock']);
   t.is(r.code, 0, r.stderr);
-  t.deepEqual(verdicts(r.stdout), ['v3 pass', 'v3-reviewed pass', 'v4.8 pass', 'v4.10 pass', 'v4.8-atomic pass', 'v5.0 pass', 'v5.19 pass', 'v6.1 pass', 'v6.2 pass', 'v7.0 pass']);
+  t.deepEqual(verdicts(r.stdout), ['v3 pass', 'v3-r2 pass', 'v3-r6 pass', 'v3-r7 pass', 'v3-r9 pass', 'v3-reviewed pass', 'v4.8 pass', 'v4.10 pass', 'v4.10-generic pass', 'v4.8-atomic pass', 'v5.0 pass', 'v5.19 pass', 'v6.1 pass', 'v6.2 pass', 'v7.0 pass']);
   t.true(r.stdout.includes('The verdict is the same under every version.'));
 });

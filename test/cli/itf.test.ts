@@ -122,7 +122,7 @@ test('every catalog counterexample: run and replay give the same ITF, one state 
     states.slice(1).forEach((s, i) => t.true((s.action as string).startsWith(`${trace[i]!.threadName}: ${trace[i]!.src.fn}: `), what));
     const again = replay(model, rec.result.schedule);
     const run = formatItf(rec, states, 'movcheck test');
-    const rep = formatReplayItf({ scenario: rec.scenario, protocol: rec.protocol, threadNames: rec.threadNames, replay: again }, states, 'movcheck test');
+    const rep = formatReplayItf({ scenario: rec.scenario, protocol: rec.protocol, threadNames: rec.threadNames, replay: again, ...(rec.only ? { only: rec.only } : {}) }, states, 'movcheck test');
     t.is(rep, run, what);
   }
   t.true(n > 40, `${n} counterexamples`);

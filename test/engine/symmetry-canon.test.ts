@@ -247,11 +247,11 @@ test('permute renames thread ids, masks, entity ids and per-thread arrays, moves
   t.deepEqual([...after], [...expected]);
 });
 
-test('permute of an entity local: -1, a string, an entity past every block and the empty local stay as they are', (t) => {
+test('permute of an entity local: -1, null, true, a string, an entity past every block and the empty local stay as they are', (t) => {
   const r = rig(4, 8, G3);
-  const before = r.vec({ stacks: { 0: [[MAIN, 0, 0, -1, 0]], 1: [[MAIN, 0, 0, 'x', 3]], 2: [[MAIN, 0, 0, 7, 0], [SUB, 0, 0, undefined]] } });
+  const before = r.vec({ stacks: { 0: [[MAIN, 0, 0, -1, 0]], 1: [[MAIN, 0, 0, 'x', 3], [SUB, 0, 0, null]], 2: [[MAIN, 0, 0, 7, 0], [SUB, 0, 0, undefined]], 3: [[MAIN, 0, 0, true, 0]] } });
   const after = r.permuted(before, [2, 0, 1, 3]);
-  const expected = r.vec({ stacks: { 2: [[MAIN, 0, 0, -1, 0]], 0: [[MAIN, 0, 0, 'x', 3]], 1: [[MAIN, 0, 0, 7, 0], [SUB, 0, 0, undefined]] } });
+  const expected = r.vec({ stacks: { 2: [[MAIN, 0, 0, -1, 0]], 0: [[MAIN, 0, 0, 'x', 3], [SUB, 0, 0, null]], 1: [[MAIN, 0, 0, 7, 0], [SUB, 0, 0, undefined]], 3: [[MAIN, 0, 0, true, 0]] } });
   t.deepEqual([...after], [...expected]);
 });
 
@@ -569,5 +569,41 @@ test('canon: in a signature, entity -1 and an entity past every block stand as t
       { stack: [1, 1, 0, 0, 0, 0] },
       { stack: [1, 1, 1, 0, -1000, 0] },
     ]);
+  }
+});
+
+test('canon: an entity-id field holding -999 (no entity) reads as nothing in a signature, like -1', (t) => {
+  const r = rig(4, 8, G3);
+  for (const pick of [-999, -1]) ordersAsWords(t, r, { pick, stacks: { 0: start(0), 1: [[MAIN, 1, 0, 2, undefined]], 2: [[MAIN, 2, 0, 5, undefined]] } }, [{}, { stack: [1, 1, 1, 0, -1000, 0] }, { stack: [1, 1, 2, 0, -1000, 0] }]);
+});
+
+test('canon: threads whose signatures agree in one half of the hash only are not tied', (t) => {
+  const r = rig(4, 8, G3);
+  // Found by a search over (turn, own first v): (6, 37) and (220, 525) hash to the same first half, (122, 979) and
+  // (186, 784) to the same second half. In both pairs the thread with the smaller other half has the larger turn, so
+  // the signature order differs from the least vector (smaller turn first), which a tie would keep.
+  // Thread 2 (turn k2) has its signature's halves outside both pairs' range, so that the pair is side by side in the order.
+  const pairs = [
+    [[6, 37], [220, 525], 0, 0],
+    [[122, 979], [186, 784], 1, 1],
+  ] as const;
+  for (const [[k0, v0], [k1, v1], same, k2] of pairs) {
+    const w0 = words({ turn: k0, own: [v0, 0] });
+    const w1 = words({ turn: k1, own: [v1, 0] });
+    const h = [w0, w1].map((w) => {
+      const out = new Int32Array(2);
+      hashWords(Int32Array.from(w), w.length, out);
+      return [...out];
+    });
+    t.is(h[0]![same], h[1]![same]);
+    t.not(h[0]![1 - same], h[1]![1 - same]);
+    const s = r.vec({ turn: [k0, k1, k2, 0], pages: { 0: [v0, 0], 2: [v1, 0] }, stacks: starts });
+    const expected = orderBy([0, 1, 2], 4, [w0, w1, words({ turn: k2 })]);
+    t.is(Math.abs(expected[0]! - expected[1]!), 1);
+    // Thread 1 goes before thread 0 in the signature order.
+    t.true((expected[1] as number) < (expected[0] as number));
+    const got = r.run(s);
+    t.deepEqual(got.tperm, expected);
+    t.deepEqual([...got.out], [...r.permuted(s, expected)]);
   }
 });

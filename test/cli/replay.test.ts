@@ -63,9 +63,9 @@ async function replayAll(t: import('ava').ExecutionContext, targets: string[], p
 }
 
 test('every violation of the catalog replays to the same invariant', async (t) => {
-  // The catalog expects a violation in 138 of its pairs (test/regressions/pinned-traces.json pins each).
+  // The catalog expects a violation in 211 of its pairs (test/regressions/pinned-traces.json pins each).
   const violating = catalog.reduce((k, s) => k + s.protocols.filter((p) => s.expect[p]?.verdict === 'violation').length, 0);
-  t.is(violating, 138);
+  t.is(violating, 211);
   t.is(await replayAll(t, [], []), violating);
 });
 

@@ -55,7 +55,7 @@ test('text: incomplete never reads as a pass', async (t) => {
 
 test('run without --protocol covers every version the scenario lists', async (t) => {
   // A catalog scenario (a fixture's toy versions are not built in): r3-driver-uses-reclaim lists every version, in kernel order.
-  const versions = ['v3', 'v3-reviewed', 'v4.8', 'v4.10', 'v4.8-atomic', 'v5.0', 'v5.19', 'v6.1', 'v6.2', 'v7.0'];
+  const versions = ['v3', 'v3-r2', 'v3-r6', 'v3-r7', 'v3-r9', 'v3-reviewed', 'v4.8', 'v4.10', 'v4.10-generic', 'v4.8-atomic', 'v5.0', 'v5.19', 'v6.1', 'v6.2', 'v7.0'];
   const r = await cli(['run', 'r3-driver-uses-reclaim']);
   t.is(r.code, 1);
   t.deepEqual([...r.stdout.matchAll(/^protocol: (\S+) — /gm)].map((m) => m[1]), versions);

@@ -218,3 +218,12 @@ test('SymmetryBroken.is tells the error apart from others', (t) => {
   t.false(SymmetryBroken.is(null));
   t.false(SymmetryBroken.is('symmetry'));
 });
+
+test('without --symmetry, a declaration that is not symmetric is not checked: the plain search runs', (t) => {
+  // The lock holder is not renamed (as above), which only a symmetric search must refuse.
+  const r = explore(buildModel(slotsSpec(2, { forgetOwner: true })), { progress: null });
+  t.is(r.verdict, 'pass');
+  t.is(r.stats.states, 12);
+  const s = explore(buildModel(slotsSpec(3, { start: [0, 0, 5] })), { progress: null });
+  t.is(s.verdict, 'pass');
+});

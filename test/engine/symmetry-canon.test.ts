@@ -468,11 +468,15 @@ test('canon: past 120 arrangements (six tied threads) only the first is taken', 
   const blocks = [[0], [1], [2], [3], [4], [5]];
   const r = rig(6, 6, [{ threads: [0, 1, 2, 3, 4, 5], blocks }]);
   const st = Object.fromEntries(blocks.map((b, i) => [i, [[MAIN, 0, 0, b[0], undefined]] as Frame[]]));
-  const s = r.vec({ pages: { 0: [0, 0b000010] }, stacks: st });
-  const got = r.run(s);
-  t.false(got.moved);
-  t.deepEqual(got.tperm, [0, 1, 2, 3, 4, 5]);
-  t.deepEqual([...got.out], [...s]);
+  // Page 0 marks thread 1; page 4 marks thread 5 (the second arrangement, which swaps the last two, would be less).
+  const cases: State['pages'][] = [{ 0: [0, 0b000010] }, { 4: [0, 0b100000] }];
+  for (const pages of cases) {
+    const s = r.vec({ pages, stacks: st });
+    const got = r.run(s);
+    t.false(got.moved);
+    t.deepEqual(got.tperm, [0, 1, 2, 3, 4, 5]);
+    t.deepEqual([...got.out], [...s]);
+  }
 });
 
 test('an empty group is allowed and changes nothing', (t) => {
@@ -605,5 +609,20 @@ test('canon: threads whose signatures agree in one half of the hash only are not
     const got = r.run(s);
     t.deepEqual(got.tperm, expected);
     t.deepEqual([...got.out], [...r.permuted(s, expected)]);
+  }
+});
+
+test("canon: with two groups, another group's thread's entity is another's, not mine, even at the same index", (t) => {
+  const r = rig(4, 4, [
+    { threads: [0, 1], blocks: [[0], [1]] },
+    { threads: [2, 3], blocks: [[2], [3]] },
+  ]);
+  // Thread 0 (index 0 of the first group) holds entity 2, owned by index 0 of the second group: "another's first" (-2000).
+  // Thread 1 holds nothing. Words: sp and frame, held's bit, owner, waker, pick, turn, own v (no mask outside the blocks).
+  const w = (p: number, k: number) => [1, 1, 0, 0, p, 0, 0, 0, 0, 0, k, 0];
+  for (const k of [0, 1, 2, 3, 4, 5, 6, 7]) {
+    const s = r.vec({ turn: [k, k, 0, 0], stacks: { 0: [[MAIN, 0, 0, 2, undefined]], 1: [[MAIN, 0, 0, undefined, undefined]], 2: [[MAIN, 0, 0, 2, undefined]], 3: [[MAIN, 0, 0, 3, undefined]] } });
+    const expected = orderBy([0, 1], 4, [w(-2000, k), w(0, k)]);
+    t.deepEqual(r.run(s).tperm.slice(0, 2), expected.slice(0, 2), `salt ${k}`);
   }
 });

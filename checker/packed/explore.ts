@@ -222,6 +222,29 @@ function checkSwap<S>(pm: PackedModel, canon: Canon, a: number, rand: (n: number
   pm.loaded();
 }
 
+/** States of a symmetric search whose every renaming is checked against the invariants (after them, one in 64). */
+const ORBIT_ALL = 20000;
+
+/** Every permutation (but the identity) of the group the swaps generate: t goes to perm[t]. At most 720. */
+export function groupOf(swaps: readonly Int32Array[], threads: number): Int32Array[] {
+  const id = Int32Array.from({ length: threads }, (_, t) => t);
+  const seen = new Map<string, Int32Array>([[id.join(','), id]]);
+  const todo = [id];
+  while (todo.length > 0 && seen.size < 720) {
+    const p = todo.pop() as Int32Array;
+    for (const sw of swaps) {
+      const q = p.map((x) => sw[x] as number);
+      const k = q.join(',');
+      if (!seen.has(k)) {
+        seen.set(k, q);
+        todo.push(q);
+      }
+    }
+  }
+  seen.delete(id.join(','));
+  return [...seen.values()];
+}
+
 /** Throws SymmetryBroken unless `dst` (the initial state) is unchanged by every swap of interchangeable threads. */
 function initSymmetric(pm: PackedModel): void {
   const canon = pm.symmetry as Canon;
@@ -285,7 +308,11 @@ function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, k
   } else {
     for (const inv of kind === 'end' ? model.endChecks : model.stateInvariants) if (msg === null && inv.id === id) msg = inv.check(s);
   }
-  if (msg === null) throw new Error(`internal error: the symmetric search reported ${id}, which the real trace does not violate`);
+  if (msg === null) {
+    throw new SymmetryBroken(
+      `symmetry: invariant ${id} fails on a stored (renamed) state but not on the real trace it stands for: it tells interchangeable threads apart, so --symmetry cannot be used with it (check it with --only on the others, or without --symmetry)`,
+    );
+  }
   return msg;
 }
 
@@ -395,15 +422,42 @@ function searchOnce<S>(
   };
   const incomplete = (bound: Bound, limit: number, states?: number): Result => ({ verdict: 'incomplete', bound, limit, stats: stats(states) });
 
+  const group = symOn ? groupOf((pm.symmetry as Canon).swaps, pm.layout.threads) : [];
+  const identity = Int32Array.from({ length: pm.layout.threads }, (_, t) => t);
+  /**
+   * Symmetry is sound only if no invariant tells renamed states apart: every
+   * renaming of a stored state (dst, which passed) must pass too, end checks
+   * included for a final state. Checked on every state of the first
+   * ORBIT_ALL and on one in 64 after (the warm-up's samples miss small models).
+   */
+  const checkOrbit = (id: number, end: boolean) => {
+    if (id >= ORBIT_ALL && (id & 63) !== 0) return;
+    const keep = dst.slice();
+    for (const perm of group) {
+      (pm.symmetry as Canon).permute(perm);
+      const f = pm.checkState(true) ?? (end ? pm.checkEnd() : null);
+      dst.set(keep);
+      if (f) {
+        const moved = [...perm.keys()].filter((t) => perm[t] !== t).map((t) => `${t}->${perm[t]}`);
+        throw new SymmetryBroken(
+          `symmetry: invariant ${f.id} holds on a reachable state and fails on the same state with interchangeable threads renamed (${moved.join(', ')}): it tells them apart, so --symmetry cannot be used with it (check it with --only on the others, or without --symmetry)`,
+        );
+      }
+    }
+    // Through the identity renaming, so the compiled model forgets the renamed world it last saw.
+    if (group.length > 0) (pm.symmetry as Canon).permute(identity);
+  };
   /** Checks dst, just discovered as state `id`; a violation or null. */
   const checkNew = (id: number): Result | null => {
     const f = pm.checkState(id === 0);
     if (f) return violation(f.id, f.kind, f.message, pathTo(id));
-    if (pm.actions(1, probe) === 0) {
+    const stuck = pm.actions(1, probe) === 0;
+    if (stuck) {
       if (!pm.isDone()) return opts.checkHang ? violation(NO_HANG, 'hang', null, pathTo(id)) : null;
       const e = pm.checkEnd();
       if (e) return violation(e.id, 'end', e.message, pathTo(id));
     }
+    if (symOn) checkOrbit(id, stuck);
     return null;
   };
   const pushDst = (id: number, depth: number) => {

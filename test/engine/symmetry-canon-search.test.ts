@@ -9,6 +9,7 @@
  * tells renamed states apart).
  */
 import test from 'ava';
+import { toSymSpec } from '../toys/random-symmetric.ts';
 import { buildModel, explore, replay, type FnDef, type ProgramSpec, type StateInvariant, type StepInvariant, type SysState } from '../../checker/index.ts';
 import { SymmetryBroken } from '../../checker/packed/explore.ts';
 import { slotsSpec } from '../toys/slots.ts';
@@ -204,6 +205,32 @@ test('an invariant that holds on a state and not on its renaming is refused', (t
   const e = t.throws(() => explore(model, { progress: null, symmetry: true }));
   t.true(SymmetryBroken.is(e));
   t.regex(e?.message ?? '', /^symmetry: threads \d and \d are declared interchangeable, but invariant slot-2-untouched holds on one of two renamed states and not on the other \(thread [012] in bump at step 1\); a world field/);
+});
+
+test('an invariant that tells two interchangeable threads apart is refused even where the warm-up samples miss it (every stored state is checked renamed)', (t) => {
+  // Two threads: c[0] stays 0 is broken by thread 0's inc; the warm-up's samples did not meet it, and the search
+  // used to report the later state where both had bumped (schedule 00011) instead of thread 0's own (00).
+  const spec = slotsSpec(2);
+  const model = buildModel({ ...spec, stateInvariants: [{ id: 'slot-0-untouched', description: 'c[0] stays 0', check: (s) => (s.w.c[0] === 0 ? null : `c[0] is ${s.w.c[0]}`) }] });
+  const e = t.throws(() => explore(model, { progress: null, symmetry: true }));
+  t.true(SymmetryBroken.is(e));
+  t.regex(e?.message ?? '', /^symmetry: (invariant slot-0-untouched holds on a reachable state and fails on the same state with interchangeable threads renamed \(0->1, 1->0\)|threads 0 and 1 are declared interchangeable, but invariant slot-0-untouched)/);
+  // Without --symmetry the same model gives the real shortest counterexample.
+  const r = explore(model, { progress: null });
+  t.is(r.verdict, 'violation');
+  t.is(r.verdict === 'violation' ? r.schedule : '', '00');
+});
+
+test('an end check that tells interchangeable threads apart is refused too', (t) => {
+  // Each of two threads picks 1 or 2 for its own cell; "own[0] <= own[1]" at the end tells them apart.
+  const p = { group: 2, block: 1, cells: 1, code: [{ op: 'choose' as const, k: 0, vs: [1, 2] }], extra: null, endCell0: -1 };
+  const spec = toSymSpec(p);
+  const symmetricEnd = buildModel({ ...spec, stateInvariants: [], stepInvariants: [], endChecks: [{ id: 'both-chose', description: 'every own cell is set', worldOnly: true, check: (s) => (s.w.own.every((x) => x > 0) ? null : 'unset') }] });
+  t.is(explore(symmetricEnd, { progress: null, symmetry: true }).verdict, 'pass');
+  const asym = buildModel({ ...spec, stateInvariants: [], stepInvariants: [], endChecks: [{ id: 'first-not-above', description: 'own[0] <= own[1] at the end', worldOnly: true, check: (s) => ((s.w.own[0] ?? 0) <= (s.w.own[1] ?? 0) ? null : 'own[0] above own[1]') }] });
+  const e = t.throws(() => explore(asym, { progress: null, symmetry: true }));
+  t.true(SymmetryBroken.is(e));
+  t.regex(e?.message ?? '', /first-not-above/);
 });
 
 test('assertions (kind assert) are left to the fault check: an assertion id in the invariants does not count as telling states apart', (t) => {

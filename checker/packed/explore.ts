@@ -100,6 +100,15 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
     const c = process.cpuUsage(c0);
     return (c.user + c.system) / 1000;
   };
+  // process.cpuUsage is a system call (microseconds; a small model's runs take less): asked only when 10 ms of wall
+  // time have passed since it was last asked, in which time this thread used at most 10 ms of CPU.
+  let asked = t0;
+  const spent = () => {
+    const now = performance.now();
+    if (now - asked < 10) return false;
+    asked = now;
+    return cpuMs() >= 300;
+  };
   try {
     const rand = (n: number) => {
       seed ^= seed << 13;
@@ -110,7 +119,7 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
     // Stop once 20 runs in a row taught nothing (5 when every function was built before; small models stop within milliseconds).
     let quiet = 0;
     const enough = first.seen ? 5 : 20;
-    for (let walk = 0; walk < 600 && quiet < enough && cpuMs() < 300; walk++) {
+    for (let walk = 0; walk < 600 && quiet < enough && !spent(); walk++) {
       const before = factsLearnt();
       if (walk > 0) quiet++;
       try {

@@ -18,10 +18,9 @@
  * does; __SetPageMovable/__ClearPageMovable no longer touch _mapcount (the
  * layout drops the marker, R5). Nothing else changes.
  */
-import { PG, type Layout } from '../flags.ts';
+import { PG, test, type Layout } from '../flags.ts';
 import { fields, fn, pg, type Fns } from '../dsl.ts';
 import { aopsOf, asOf } from '../mapping.ts';
-import { test } from '../flags.ts';
 import type { Protocol } from '../protocol.ts';
 import { v3With, type ReviewFix } from './review-fix.ts';
 

@@ -7,7 +7,7 @@
  * data so fast-check can generate and shrink them; `toSpec` makes the program.
  */
 import fc from 'fast-check';
-import type { FnDef, ProgramSpec, StateInvariant, StepDef, SysState } from '../../checker/index.ts';
+import type { FnDef, ProgramSpec, SourceRef, StateInvariant, StepDef, SysState } from '../../checker/index.ts';
 
 /** The shared world of a random program. */
 export interface RandWorld {
@@ -78,6 +78,26 @@ export function randProgram(): fc.Arbitrary<RandProgram> {
 const src = (fn: string, code: string) => ({ file: 'toy/random.c', fn, code });
 const wrap = (x: number) => ((x % DOMAIN) + DOMAIN) % DOMAIN;
 
+/**
+ * Step i of a random function that jumps back to step `to` (at most i), at
+ * most `times` times: its loop counter is local `k<i>`. Shared by the random
+ * program generators.
+ */
+export function loopBack<W>(label: string, src: SourceRef, i: number, to: number, times: number): StepDef<W> {
+  return {
+    label,
+    src,
+    run: (c) => {
+      const k = `k${i}`;
+      const n = (c.l[k] as number | undefined) ?? 0;
+      if (n < times) {
+        c.l[k] = n + 1;
+        c.goto(`s${Math.min(to, i)}`);
+      }
+    },
+  };
+}
+
 /** The steps of one instruction list as a function; `n` counts loops per step, in local `k<i>`. */
 function toFn(name: string, code: readonly Instr[]): FnDef<RandWorld> {
   const steps: StepDef<RandWorld>[] = code.map((ins, i): StepDef<RandWorld> => {
@@ -109,18 +129,7 @@ function toFn(name: string, code: readonly Instr[]): FnDef<RandWorld> {
       case 'flag':
         return { label, src: s, run: (c) => void (c.w.flag = !c.w.flag) };
       case 'back':
-        return {
-          label,
-          src: s,
-          run: (c) => {
-            const k = `k${i}`;
-            const n = (c.l[k] as number | undefined) ?? 0;
-            if (n < ins.times) {
-              c.l[k] = n + 1;
-              c.goto(`s${Math.min(ins.to, i)}`);
-            }
-          },
-        };
+        return loopBack(label, s, i, ins.to, ins.times);
       case 'skip':
         return {
           label,

@@ -12,6 +12,7 @@
  */
 import fc from 'fast-check';
 import type { FnDef, ProgramSpec, StateInvariant, StepDef, StepInvariant, SysState, WorldRenaming } from '../../checker/index.ts';
+import { loopBack } from './random-program.ts';
 
 /** The shared world of a random symmetric program. */
 export interface SymWorld {
@@ -160,18 +161,7 @@ function toFn(name: string, code: readonly SymInstr[]): FnDef<SymWorld> {
           },
         };
       case 'back':
-        return {
-          label,
-          src: s,
-          run: (c) => {
-            const key = `k${i}`;
-            const n = num(c.l[key]);
-            if (n < ins.times) {
-              c.l[key] = n + 1;
-              c.goto(`s${Math.min(ins.to, i)}`);
-            }
-          },
-        };
+        return loopBack(label, s, i, ins.to, ins.times);
     }
   });
   return { steps };

@@ -16,7 +16,7 @@
 import type { Action, Model, StateInvariant, StepInvariant } from '../model.ts';
 import type { Ctx, Fault, FnDef, Locals, ProgramSpec, StepDef, SysState, ThreadState, Value } from '../program/index.ts';
 import { Interner } from './codec.ts';
-import { load, shapeOf, store, worldView } from './world-view.ts';
+import { load, shapeOf, store, worldView, type WorldView } from './world-view.ts';
 import { hashedSet, hashWords, type VisitedSet } from './visited.ts';
 import { Liveness } from './liveness.ts';
 import { makeCanon, type Canon } from './symmetry.ts';
@@ -83,6 +83,12 @@ export interface Codes {
   readonly checked: { readonly worlds: VisitedSet; readonly steps: VisitedSet } | null;
   /** Reset dead locals (see liveness.ts); `observe`: learn what steps read and where they jump, reset nothing. */
   deadLocals: boolean | 'observe';
+  /**
+   * The world's two views (src's and dst's), kept from one layout to the next
+   * of the same world: a compile binds them to its own vectors, so only the
+   * model compiled last with these codes may be used.
+   */
+  views?: { readonly world: unknown; readonly A: WorldView; readonly B: WorldView };
 }
 
 /** Fresh interning tables (and invariant caches unless `exact`); dead locals reset unless `deadLocals` is false. */
@@ -171,6 +177,43 @@ export interface PackedModel {
   readonly symmetry: Canon | null;
 }
 
+/**
+ * The locals of the running frame, for every compiled program of this
+ * process: one class with a getter and setter per local name met so far, so
+ * `c.l.p` in a step sees one hidden class whatever the function, the program
+ * or the layout (a step's property loads stay monomorphic across layout
+ * growths). An instance per function maps a name's number to its slot in that
+ * function's frames (-1: none yet; writing it grows the layout). `L` says
+ * which vector, frame and interning table the running step uses.
+ */
+const L = { b: new Int16Array(0) as Int16Array, o: 0, r: 0, vals: [] as unknown[], intern: null as unknown as Interner, miss: (_f: number, _n: string): void => undefined };
+/** Every local name a class was built for (append-only), and its number. */
+const localNames: string[] = [];
+const localId = new Map<string, number>();
+type LocalsClass = new (f: number, m: Int32Array) => Locals;
+let localsCls: LocalsClass | null = null;
+
+/** The locals class over every name met so far, `more` included (a new class only when a name is new). */
+function localsClass(more: readonly string[]): LocalsClass {
+  let grown = false;
+  for (const n of more) {
+    if (localId.has(n)) continue;
+    localId.set(n, localNames.length);
+    localNames.push(n);
+    grown = true;
+  }
+  if (localsCls && !grown) return localsCls;
+  const body = localNames
+    .map((n, i) => {
+      const key = JSON.stringify(n);
+      return `get [${key}]() { const j = this.#m[${i}]; if (j < 0) return undefined; L.r |= 1 << j; return L.vals[L.b[L.o + j]]; }
+        set [${key}](v) { const j = this.#m[${i}]; if (j < 0) L.miss(this.#f, ${key}); else L.b[L.o + j] = L.intern.code(v); }`;
+    })
+    .join('\n');
+  localsCls = new Function('L', `return class Locals { #f; #m; constructor(f, m) { this.#f = f; this.#m = m; }\n${body} };`)(L) as LocalsClass;
+  return localsCls;
+}
+
 const NOT_EXTENSIBLE = /Cannot add property (.+?), object is not extensible/;
 const NOT_DELETABLE = /Cannot delete property '(.+?)'/;
 
@@ -217,38 +260,20 @@ export function compile<W>(
   const src = new Int16Array(width);
   const dst = new Int16Array(width);
   const seq = new Int32Array(width + 2 * T + 8);
-  const A = worldView(shape, intern);
-  const B = worldView(shape, intern);
+  // The world's views outlive a layout growth (the world's slots do not move), so the steps keep seeing one class per view.
+  if (codes.views?.world !== spec.world) codes.views = { world: spec.world, A: worldView(shape, intern), B: worldView(shape, intern) };
+  const { A, B } = codes.views;
   A.bind(src);
   B.bind(dst);
   const vals = intern.vals;
 
-  /**
-   * The locals of the running frame: one class over every local name of the
-   * program, so `c.l.p` sees one hidden class whatever the function. An
-   * instance per function maps a name to its slot in that function's frames
-   * (-1: none yet, and writing it grows the layout). `L.b` and `L.o` are the
-   * vector and the first local slot of the frame being run.
-   */
-  const L = { b: src as Int16Array, o: 0, r: 0, vals, intern, miss: (f: number, n: string): never => grow([[f, n]]) };
-  const allNames = [...new Set(names.flat())];
-  const nameId = new Map(allNames.map((n, i) => [n, i]));
-  const body = allNames
-    .map((n, i) => {
-      const key = JSON.stringify(n);
-      return `get [${key}]() { const j = this.#m[${i}]; if (j < 0) return undefined; L.r |= 1 << j; return L.vals[L.b[L.o + j]]; }
-        set [${key}](v) { const j = this.#m[${i}]; if (j < 0) L.miss(this.#f, ${key}); else L.b[L.o + j] = L.intern.code(v); }`;
-    })
-    .join('\n');
-  const LocalsView = new Function('L', `return class Locals { #f; #m; constructor(f, m) { this.#f = f; this.#m = m; }\n${body} };`)(L) as new (
-    f: number,
-    m: Int32Array,
-  ) => Locals;
+  const miss = (f: number, n: string): never => grow([[f, n]]);
+  const LocalsView = localsClass(names.flat());
   const live = codes.deadLocals ? new Liveness(fnDefs, names, fnNames, codes.deadLocals === 'observe') : null;
   const resets = codes.deadLocals === true;
   const localsViews: Locals[] = names.map((ns, f) => {
-    const m = new Int32Array(allNames.length).fill(-1);
-    ns.forEach((n, j) => (m[nameId.get(n) as number] = j));
+    const m = new Int32Array(localNames.length).fill(-1);
+    ns.forEach((n, j) => (m[localId.get(n) as number] = j));
     return new LocalsView(f, m);
   });
   const sysView = (root: unknown, buf: () => Int16Array): SysState<W> =>
@@ -414,6 +439,9 @@ export function compile<W>(
     L.b = dst;
     L.o = ft + 3;
     L.r = 0;
+    L.vals = vals;
+    L.intern = intern;
+    L.miss = miss;
     curPc = pc;
     ctx.l = localsViews[f] as Locals;
     ctx.tid = t;
@@ -446,6 +474,9 @@ export function compile<W>(
       L.b = b;
       L.o = off + 3;
       L.r = 0;
+      L.vals = vals;
+      L.intern = intern;
+      L.miss = miss;
       let ok: boolean;
       try {
         ok = step.when((b === src ? A.root : B.root) as W, localsViews[f] as Locals, t);

@@ -80,12 +80,17 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
 
 /**
  * Random runs that teach the dead-local analysis what the steps read and where
- * they jump, resetting nothing, so the search itself rarely has to start again:
- * up to 600 runs of at most 2000 steps, until 20 runs in a row teach nothing
- * (cut at 0.3 s of this process's CPU time, so that a loaded machine does not
- * cut it short and leave the search to start again and again). With symmetry
- * on, every fourth run also checks that its steps commute with renaming.
- * Returns the layout it grew to.
+ * they jump, resetting nothing, so the search itself rarely has to start again
+ * (a restart after tens of thousands of states costs more than the whole
+ * warm-up). Runs are scheduled as PCT does, so that paths where one thread
+ * acts inside another's short window are met. Up to 600 runs of at most 2000
+ * steps; a run cut short by a layout growth does not count. It stops when 20
+ * runs in a row taught nothing and, for functions not built before in this
+ * process, after at least 300 runs once the later half of the runs taught
+ * nothing (measured: on three threads, the last fact came at run 83-120). Cut
+ * at 1 s of this process's CPU time (JIT threads included), so that a loaded
+ * machine does not cut it short. With symmetry on, every fourth run also
+ * checks that its steps commute with renaming. Returns the layout it grew to.
  */
 function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: Model<S> | null): LayoutHints {
   const was = codes.deadLocals;
@@ -107,8 +112,9 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
     const now = performance.now();
     if (now - asked < 10) return false;
     asked = now;
-    return cpuMs() >= 300;
+    return cpuMs() >= 1000;
   };
+  let walk = 0;
   try {
     const rand = (n: number) => {
       seed ^= seed << 13;
@@ -119,51 +125,56 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
     // Stop once 20 runs in a row taught nothing (5 when every function was built before; small models stop within milliseconds).
     let quiet = 0;
     const enough = first.seen ? 5 : 20;
-    for (let walk = 0; walk < 600 && quiet < enough && !spent(); walk++) {
+    const T = pm.layout.threads;
+    const prio = new Int32Array(T);
+    const change = new Int32Array(4);
+    // Runs are scheduled as PCT does (Burckhardt et al., ASPLOS 2010): random thread priorities, the highest-priority
+    // enabled thread runs, and at up to three random points the running thread drops to the lowest priority. A path
+    // where one thread must act inside another's window of a few steps is met in a few percent of the runs.
+    let length = 64;
+    for (; walk < 600 && (quiet < enough || (!first.seen && (walk < 300 || quiet < walk - quiet))) && !spent(); walk++) {
       const before = factsLearnt();
       if (walk > 0) quiet++;
       try {
         pm.init();
-        // Each run favours one thread order (mostly run-to-completion), so that deep paths of every thread are met;
-        // some runs change their favourite now and then, to meet the paths where threads interleave.
-        let favourite = rand(256);
-        const fickle = walk % 3 === 0;
-        for (let i = 0; i < 2000; i++) {
+        for (let t = 0; t < T; t++) prio[t] = T + rand(1 << 20) * T + t;
+        const d = rand(4);
+        for (let k = 0; k < 4; k++) change[k] = k < d ? rand(length) : -1;
+        let low = T;
+        let i = 0;
+        for (; i < 2000; i++) {
           pm.src.set(pm.dst);
           pm.loaded();
           const n = pm.actions(0, acts);
           if (n === 0) break;
           let pick = rand(n);
-          if (fickle && rand(16) === 0) favourite = rand(256);
-          if (rand(8) !== 0) {
+          if (rand(16) !== 0) {
             let best = -1;
-            for (let k = 0; k < n; k++) {
-              const rank = (actThread(acts[k] as number) + favourite) & 255;
-              if (best < 0 || rank < best) {
-                best = rank;
-                pick = k;
-              }
-            }
-            const t = actThread(acts[pick] as number);
-            const same = [];
-            for (let k = 0; k < n; k++) if (actThread(acts[k] as number) === t) same.push(k);
-            pick = same[rand(same.length)] as number;
+            for (let k = 0; k < n; k++) if (best < 0 || (prio[actThread(acts[k] as number)] as number) > (prio[actThread(acts[best] as number)] as number)) best = k;
+            const t = actThread(acts[best] as number);
+            for (let k = 0; k < 4; k++) if (change[k] === i) prio[t] = --low;
+            let same = 0;
+            for (let k = 0; k < n; k++) if (actThread(acts[k] as number) === t) same++;
+            pick = best + rand(same);
           }
           if (symmetry && pm.symmetry && walk % 4 === 0 && (i & 3) === 0) checkSwap(pm, pm.symmetry, acts[pick] as number, rand, symmetry);
           pm.apply(acts[pick] as number);
         }
+        length = Math.max(8, (length * 7 + Math.min(i, 2000)) >> 3);
         if (factsLearnt() !== before) quiet = 0;
       } catch (e) {
         if (SymmetryBroken.is(e)) throw e;
         if (!LayoutGrowth.is(e)) { if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`warm-up stops: ${String(e)}\n`); break; } // a model error shows in the search itself
+        // A run cut short by a growth does not count: another takes its place on the grown layout.
         hints = e.hints;
         pm = factory.compile(hints, codes);
         quiet = 0;
+        walk--;
       }
     }
   } finally {
     codes.deadLocals = was;
-    if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: warm-up ${((performance.now() - t0) / 1000).toFixed(2)}s\n`);
+    if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: warm-up ${((performance.now() - t0) / 1000).toFixed(2)}s ${walk} walks\n`);
   }
   return pm.hints;
 }
@@ -201,7 +212,7 @@ function checkSwap<S>(pm: PackedModel, canon: Canon, a: number, rand: (n: number
     const top = th?.frames[th.frames.length - 1];
     pm.src.set(s);
     pm.loaded();
-    return new SymmetryBroken(`symmetry: threads ${t} and ${u} are declared interchangeable, but ${why} (thread ${t} in ${top?.fn ?? '?'} at step ${top?.pc ?? '?'}); a world field or local naming a thread or an entity is not renamed`);
+    return new SymmetryBroken(`symmetry: threads ${Math.min(t, u)} and ${Math.max(t, u)} are declared interchangeable, but ${why} (thread ${t} in ${top?.fn ?? '?'} at step ${top?.pc ?? '?'}); a world field or local naming a thread or an entity is not renamed`);
   };
   const pa = (u << 8) | actChoice(a);
   const n = pm.actions(0, swapActs);

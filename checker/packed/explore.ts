@@ -212,7 +212,7 @@ function checkSwap<S>(pm: PackedModel, canon: Canon, a: number, rand: (n: number
     const top = th?.frames[th.frames.length - 1];
     pm.src.set(s);
     pm.loaded();
-    return new SymmetryBroken(`symmetry: threads ${Math.min(t, u)} and ${Math.max(t, u)} are declared interchangeable, but ${why} (thread ${t} in ${top?.fn ?? '?'} at step ${top?.pc ?? '?'}); a world field or local naming a thread or an entity is not renamed`);
+    return new SymmetryBroken(`symmetry: threads ${t} and ${u} are declared interchangeable, but ${why} (thread ${t} in ${top?.fn ?? '?'} at step ${top?.pc ?? '?'}); a world field or local naming a thread or an entity is not renamed`);
   };
   const pa = (u << 8) | actChoice(a);
   const n = pm.actions(0, swapActs);

@@ -30,7 +30,8 @@ test('without a symmetry declaration, --symmetry changes nothing', (t) => {
 
 test('a renaming that forgets a field naming a thread is caught before the search trusts it', (t) => {
   const e = t.throws(() => explore(buildModel(slotsSpec(2, { forgetOwner: true })), { progress: null, symmetry: true }));
-  t.regex(e?.message ?? '', /^symmetry: threads 0 and 1 are declared interchangeable, but the step and the renaming do not commute/);
+  // Which of the two threads the warm-up catches first depends on its schedule: either order.
+  t.regex(e?.message ?? '', /^symmetry: threads (0 and 1|1 and 0) are declared interchangeable, but the step and the renaming do not commute/);
 });
 
 test('threads whose starts differ are not interchangeable: an error, not a reduced search', (t) => {

@@ -18,6 +18,12 @@ export const ENTITY = 3;
 export interface SlotPlan {
   /** out[...] := buf[0, slots) renamed by tperm and eperm (every world slot of `out` is written). */
   apply(buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void;
+  /**
+   * What apply does to the slots a renaming changes (the records of moved
+   * entities, thread and entity names, per-thread arrays): out must hold
+   * buf's world slots already, for the others keep their place and value.
+   */
+  applyMoving(buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void;
   readonly slots: number;
   /** Per slot: COPY, MASK, TID or ENTITY. */
   readonly kind: Int8Array;
@@ -92,6 +98,21 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     const k = arrK[s] as number;
     if (k >= 0 && k - (arrOffset[s] as number) >= 0 && k - (arrOffset[s] as number) < threads) threadOf[s] = k - (arrOffset[s] as number);
   }
+  // A renaming moves whole entity records; besides, it renames the values of thread and entity names and moves
+  // the elements of per-thread arrays: those slots (`fix`) are handled one by one, after the records.
+  let recSize = 0;
+  for (let s = 0; s < slots; s++) if (entity[s] === 0) recSize++;
+  const fix: number[] = [];
+  for (let s = 0; s < slots; s++) {
+    const k = arrK[s] as number;
+    const t = k - (arrOffset[s] as number);
+    if (kind[s] !== COPY || (k >= 0 && t >= 0 && t < threads)) fix.push(s);
+  }
+  const mv = Int32Array.from(fix);
+  const mvThread = Int32Array.from(fix, (s) => ((arrK[s] as number) >= 0 ? (arrK[s] as number) - (arrOffset[s] as number) : -1));
+  /** The records of the vector last renamed, as views made once per vector. */
+  let viewsOf: Int16Array | null = null;
+  let recViews: Int16Array[] = [];
   return {
     slots,
     kind,
@@ -99,7 +120,21 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     entity,
     threadOf,
     apply(buf, out, tperm, eperm) {
-      for (let s = 0; s < slots; s++) {
+      for (let s = 0; s < slots; s++) out[s] = buf[s] as number;
+      this.applyMoving(buf, out, tperm, eperm);
+    },
+    applyMoving(buf, out, tperm, eperm) {
+      if (buf !== viewsOf) {
+        viewsOf = buf;
+        recViews = recBase.map((b) => buf.subarray(b, b + recSize));
+      }
+      const n = Math.min(E, eperm.length);
+      for (let e = 0; e < n; e++) {
+        const to = eperm[e] as number;
+        if (to !== e) out.set(recViews[e] as Int16Array, recBase[to] as number);
+      }
+      for (let x = 0; x < mv.length; x++) {
+        const s = mv[x] as number;
         let v = buf[s] as number;
         switch (kind[s]) {
           case MASK:
@@ -117,11 +152,8 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
         let d = s;
         const e = entity[s] as number;
         if (e >= 0 && e < E && e < eperm.length) d = (recBase[eperm[e] as number] as number) + (recOff[s] as number);
-        const k = arrK[s] as number;
-        if (k >= 0) {
-          const t = k - (arrOffset[s] as number);
-          if (t >= 0 && t < threads) d += (tperm[t] as number) - t;
-        }
+        const t = mvThread[x] as number;
+        if (t >= 0 && t < threads) d += (tperm[t] as number) - t;
         out[d] = v;
       }
     },

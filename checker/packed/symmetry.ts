@@ -103,6 +103,15 @@ export function makeCanon(p: SymmetryParts): Canon {
     }),
   );
   const seq = new Int32Array(C * 2 + 4 * W + 8);
+  /** isEnt[f][j]: slot j of a frame of function f (header included) holds an entity number. */
+  const isEnt = entitySlots.map((ent, f) => {
+    const a = new Uint8Array(frameSize[f] as number);
+    for (let x = 0; x < ent.length; x++) a[3 + (ent[x] as number)] = 1;
+    return a;
+  });
+  // buf's world and fault slots, and each thread's region, as views made once (renaming copies them whole).
+  const bufHead = buf.subarray(0, threadBase);
+  const bufThread = Array.from({ length: T }, (_, t) => buf.subarray(threadBase + t * C, threadBase + (t + 1) * C));
   const sig = new Int32Array(2);
 
   /** Entity number v as thread i of group g sees it: its own k-th, another thread's k-th, or itself. */
@@ -127,10 +136,10 @@ export function makeCanon(p: SymmetryParts): Canon {
     for (let k = 0; k < sp; k++) {
       const f = (b[off] as number) - 1;
       const size = frameSize[f] as number;
-      const ent = entitySlots[f] as Int32Array;
+      const ent = isEnt[f] as Uint8Array;
       for (let j = 0; j < size; j++) {
         let w = b[off + j] as number;
-        if (j >= 3 && w !== 0 && ent.includes(j - 3)) {
+        if (w !== 0 && ent[j] === 1) {
           const v = vals[w];
           if (typeof v === 'number') w = relEntity(v, g, i);
         }
@@ -175,26 +184,27 @@ export function makeCanon(p: SymmetryParts): Canon {
         for (let k = 0; k < from.length; k++) eperm[from[k] as number] = to[k] as number;
       }
     }
-    scratch.fill(0);
-    p.plan.apply(buf, scratch, tperm, eperm);
-    for (let s = p.worldSlots; s < threadBase; s++) scratch[s] = buf[s] as number;
+    // The world as it is, then the slots a renaming changes; the fault slot is copied.
+    scratch.set(bufHead);
+    plan.applyMoving(buf, scratch, tperm, eperm);
     for (let t = 0; t < T; t++) {
       const from = threadBase + t * C;
       const to = threadBase + (tperm[t] as number) * C;
+      // The whole region (slots past the top frame are 0), then the entity-valued locals renamed.
+      scratch.set(bufThread[t] as Int16Array, to);
       const sp = buf[from] as number;
-      scratch[to] = sp;
       let off = 1;
       for (let k = 0; k < sp; k++) {
         const f = (buf[from + off] as number) - 1;
-        const size = frameSize[f] as number;
-        for (let j = 0; j < size; j++) scratch[to + off + j] = buf[from + off + j] as number;
-        for (const j of entitySlots[f] as Int32Array) {
-          const c = buf[from + off + 3 + j] as number;
+        const ent = entitySlots[f] as Int32Array;
+        for (let x = 0; x < ent.length; x++) {
+          const j = off + 3 + (ent[x] as number);
+          const c = buf[from + j] as number;
           if (c === 0) continue;
           const v = vals[c];
-          if (typeof v === 'number' && v >= 0 && v < E) scratch[to + off + 3 + j] = entityCode(eperm[v] as number);
+          if (typeof v === 'number' && v >= 0 && v < E) scratch[to + j] = entityCode(eperm[v] as number);
         }
-        off += size;
+        off += frameSize[f] as number;
       }
     }
   };
@@ -240,15 +250,27 @@ export function makeCanon(p: SymmetryParts): Canon {
         const grp = spec.groups[g] as SymmetrySpec['groups'][number];
         const sh = sigs[g] as Int32Array;
         const order = orders[g] as number[];
-        grp.threads.forEach((t, i) => signature(buf, t, g, i, sh));
-        for (let i = 0; i < order.length; i++) order[i] = i;
-        order.sort((a, b) => (sh[2 * a] as number) - (sh[2 * b] as number) || (sh[2 * a + 1] as number) - (sh[2 * b + 1] as number) || a - b);
+        const n = order.length;
+        for (let i = 0; i < n; i++) signature(buf, grp.threads[i] as number, g, i, sh);
+        // Insertion sort by signature (then by place): a handful of threads.
+        for (let i = 0; i < n; i++) {
+          let j = i;
+          const h0 = sh[2 * i] as number;
+          const h1 = sh[2 * i + 1] as number;
+          for (; j > 0; j--) {
+            const a = order[j - 1] as number;
+            const a0 = sh[2 * a] as number;
+            if (a0 < h0 || (a0 === h0 && (sh[2 * a + 1] as number) <= h1)) break;
+            order[j] = a;
+          }
+          order[j] = i;
+        }
         // Sorted position j gets the thread in place j of the group.
-        order.forEach((i, j) => {
-          const from = grp.threads[i] as number;
-          tperm[from] = grp.threads[j] as number;
+        for (let j = 0; j < n; j++) {
+          const i = order[j] as number;
+          tperm[grp.threads[i] as number] = grp.threads[j] as number;
           if (i !== j) moved = true;
-        });
+        }
         for (let j = 0; j < order.length; ) {
           let k = j + 1;
           const a = order[j] as number;

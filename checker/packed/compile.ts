@@ -214,6 +214,28 @@ function localsClass(more: readonly string[]): LocalsClass {
   return localsCls;
 }
 
+/** fmix32 of murmur3: a bijection of 32-bit integers that spreads every input bit over the output. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * The two halves of world slot i's Zobrist key for value v (a 64-bit key per
+ * slot and value, computed rather than tabled): the world's fingerprint is
+ * their XOR over its non-zero slots, so a step's change of a few slots changes
+ * it by a few keys.
+ */
+function zobrist0(i: number, v: number): number {
+  return v === 0 ? 0 : fmix32(((i << 16) | (v & 0xffff)) ^ 0x2545f491);
+}
+function zobrist1(i: number, v: number): number {
+  return v === 0 ? 0 : fmix32(Math.imul((i << 16) | (v & 0xffff), 0x9e3779b1) + 0x7f4a7c15);
+}
+
 const NOT_EXTENSIBLE = /Cannot add property (.+?), object is not extensible/;
 const NOT_DELETABLE = /Cannot delete property '(.+?)'/;
 
@@ -259,6 +281,9 @@ export function compile<W>(
 
   const src = new Int16Array(width);
   const dst = new Int16Array(width);
+  const src32 = new Int32Array(src.buffer);
+  const dst32 = new Int32Array(dst.buffer);
+  const worldWords = (threadBase + 1) >> 1;
   const seq = new Int32Array(width + 2 * T + 8);
   // The world's views outlive a layout growth (the world's slots do not move), so the steps keep seeing one class per view.
   if (codes.views?.world !== spec.world) codes.views = { world: spec.world, A: worldView(shape, intern), B: worldView(shape, intern) };
@@ -513,7 +538,9 @@ export function compile<W>(
     dst.set(src);
     B.holder.d = 0;
     dstWHok = false;
+    deltaOk = false;
     const t = actThread(a);
+    moved = t;
     try {
       runOne(t, actChoice(a));
       for (let n = 0; dst[faultSlot] === 0 && isLocalNext(t); n++) {
@@ -521,10 +548,27 @@ export function compile<W>(
         runOne(t, 0);
       }
       if (resets) resetDead(t);
-      // Did the world change? (A write may store the value already there, and integer arrays write unseen.)
-      let i = 0;
-      while (i < threadBase && src[i] === dst[i]) i++;
-      B.holder.d = i === threadBase ? 0 : 1;
+      // Did the world change, and by which slots? (A write may store the value already there, and integer arrays
+      // write unseen.) The world's fingerprint is a sum over its slots, so dst's is src's changed by these.
+      let x0 = 0;
+      let x1 = 0;
+      let changed = 0;
+      // Two slots at a time (the vectors' Int32 views); the slot past threadBase in the last pair is compared too, harmlessly.
+      for (let k = 0; k < worldWords; k++) {
+        if (src32[k] === dst32[k]) continue;
+        for (let i = 2 * k; i < 2 * k + 2 && i < threadBase; i++) {
+          const u = src[i] as number;
+          const v = dst[i] as number;
+          if (u === v) continue;
+          changed = 1;
+          x0 ^= zobrist0(i, u) ^ zobrist0(i, v);
+          x1 ^= zobrist1(i, u) ^ zobrist1(i, v);
+        }
+      }
+      B.holder.d = changed;
+      delta0 = x0;
+      delta1 = x1;
+      deltaOk = true;
     } catch (e) {
       if (LayoutGrowth.is(e) || !(e instanceof TypeError)) throw e;
       const del = NOT_DELETABLE.exec(e.message);
@@ -557,16 +601,32 @@ export function compile<W>(
   const dstWH = new Int32Array(2);
   let srcWHok = false;
   let dstWHok = false;
-  /** 64-bit fingerprint of the world (and fault) slots of `b` into `out`. */
+  // What the last apply changed: the world fingerprint's delta (deltaOk), and the one thread region it ran (moved;
+  // -1: any region may differ from src, as after init or a renaming).
+  let delta0 = 0;
+  let delta1 = 0;
+  let deltaOk = false;
+  let moved = -1;
+  /** 64-bit fingerprint of the world (and fault) slots of `b` into `out`: the XOR of every non-zero slot's Zobrist key. */
   const worldHash = (b: Int16Array, out: Int32Array) => {
-    let n = 0;
-    let i = 0;
-    for (; i + 1 < threadBase; i += 2) wseq[n++] = ((b[i] as number) & 0xffff) | ((b[i + 1] as number) << 16);
-    if (i < threadBase) wseq[n++] = (b[i] as number) & 0xffff;
-    hashWords(wseq, n, out);
+    let h0 = 0;
+    let h1 = 0;
+    for (let i = 0; i < threadBase; i++) {
+      const v = b[i] as number;
+      if (v === 0) continue;
+      h0 ^= zobrist0(i, v);
+      h1 ^= zobrist1(i, v);
+    }
+    out[0] = h0;
+    out[1] = h1;
   };
   const dstWorld = () => {
-    if (!dstWHok) worldHash(dst, dstWH);
+    if (dstWHok) return dstWH;
+    if (deltaOk) {
+      const w = srcWorld();
+      dstWH[0] = (w[0] as number) ^ delta0;
+      dstWH[1] = (w[1] as number) ^ delta1;
+    } else worldHash(dst, dstWH);
     dstWHok = true;
     return dstWH;
   };
@@ -585,6 +645,29 @@ export function compile<W>(
     wseq[4] = thread;
     hashWords(wseq, 5, wh);
     return wh;
+  };
+
+  const th = new Int32Array(2);
+  const srcTH = new Int32Array(2 * T);
+  const srcTHok = new Uint8Array(T);
+  /** 64-bit fingerprint of thread t's stack in `b` into `out`: its number, depth and each frame up to its last non-zero local. */
+  const threadHash = (b: Int16Array, t: number, out: Int32Array) => {
+    let off = threadBase + t * C;
+    const sp = b[off] as number;
+    let n = 0;
+    seq[n++] = t;
+    seq[n++] = sp;
+    off++;
+    for (let k = 0; k < sp; k++) {
+      const size = frameSize[(b[off] as number) - 1] as number;
+      let last = size;
+      while (last > 3 && b[off + last - 1] === 0) last--;
+      seq[n++] = ((b[off] as number) & 0xffff) | ((b[off + 1] as number) << 16);
+      seq[n++] = ((b[off + 2] as number) & 0xffff) | (last << 16);
+      for (let j = 3; j < last; j++) seq[n++] = b[off + j] as number;
+      off += size;
+    }
+    hashWords(seq, n, out);
   };
 
   let symmetry: Canon | null = null;
@@ -611,17 +694,21 @@ export function compile<W>(
       threads: canon.threads,
       swaps: canon.swaps,
       canon(tperm) {
-        const moved = canon.canon(tperm);
-        if (moved) {
+        const renamed = canon.canon(tperm);
+        if (renamed) {
           B.holder.d = 1;
           dstWHok = false;
+          deltaOk = false;
+          moved = -1;
         }
-        return moved;
+        return renamed;
       },
       permute(tperm) {
         canon.permute(tperm);
         B.holder.d = 1;
         dstWHok = false;
+        deltaOk = false;
+        moved = -1;
       },
     };
   }
@@ -632,38 +719,42 @@ export function compile<W>(
     hints: { names: new Map(fnNames.map((n, i) => [n, names[i] as readonly string[]])), stackWords: C },
     layout: { threadBase, stackWords: C, threads: T, frameSize },
     hash(out) {
-      // The words to hash: the world's fingerprint, then per thread its depth and each frame up to its last non-zero local.
-      // The world's own fingerprint stands for its slots (computed once per world: a step that leaves it has src's).
+      // The world's fingerprint, XOR each thread's (the stack of a thread the last step did not run is src's, whose
+      // fingerprint is kept once computed). Neither depends on the layout.
       const w = B.holder.d ? dstWorld() : srcWorld();
-      seq[0] = w[0] as number;
-      seq[1] = w[1] as number;
-      let n = 2;
+      let h0 = w[0] as number;
+      let h1 = w[1] as number;
       for (let t = 0; t < T; t++) {
-        let off = threadBase + t * C;
-        const sp = dst[off] as number;
-        seq[n++] = sp;
-        off++;
-        for (let k = 0; k < sp; k++) {
-          const size = frameSize[(dst[off] as number) - 1] as number;
-          let last = size;
-          while (last > 3 && dst[off + last - 1] === 0) last--;
-          seq[n++] = ((dst[off] as number) & 0xffff) | ((dst[off + 1] as number) << 16);
-          seq[n++] = ((dst[off + 2] as number) & 0xffff) | (last << 16);
-          for (let j = 3; j < last; j++) seq[n++] = dst[off + j] as number;
-          off += size;
+        if (t === moved || moved < 0) {
+          threadHash(dst, t, th);
+          h0 ^= th[0] as number;
+          h1 ^= th[1] as number;
+        } else {
+          if (srcTHok[t] === 0) {
+            threadHash(src, t, th);
+            srcTH[2 * t] = th[0] as number;
+            srcTH[2 * t + 1] = th[1] as number;
+            srcTHok[t] = 1;
+          }
+          h0 ^= srcTH[2 * t] as number;
+          h1 ^= srcTH[2 * t + 1] as number;
         }
       }
-      hashWords(seq, n, out);
+      out[0] = h0;
+      out[1] = h1;
     },
     src,
     dst,
     loaded() {
       srcWHok = false;
+      srcTHok.fill(0);
     },
     init() {
       dst.fill(0);
       B.holder.d = 1;
       dstWHok = false;
+      deltaOk = false;
+      moved = -1;
       store(shape, spec.world, dst, intern);
       spec.threads.forEach((th, t) => {
         const f = fnIndex.get(th.fn);

@@ -74,6 +74,8 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
       if (!LivenessGrowth.is(e)) throw e;
       if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: search starts again: ${e.message}\n`);
       hints = run.hints;
+      // The search met a path the warm-up missed, so the model has rare paths: a thorough warm-up pays, once.
+      if (restarts === 0 && deadLocals) hints = warmUp(factory, codes, hints, deadLocals, null, true);
     }
   }
 }
@@ -85,14 +87,16 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
  * warm-up). Runs are scheduled as PCT does, so that paths where one thread
  * acts inside another's short window are met. Up to 600 runs of at most 2000
  * steps; a run cut short by a layout growth does not count. It stops when 20
- * runs in a row taught nothing and, for functions not built before in this
- * process, after at least 300 runs once the later half of the runs taught
- * nothing (measured: on three threads, the last fact came at run 83-120). Cut
- * at 1 s of this process's CPU time (JIT threads included), so that a loaded
- * machine does not cut it short. With symmetry on, every fourth run also
- * checks that its steps commute with renaming. Returns the layout it grew to.
+ * runs in a row taught nothing (5 when every function was built before).
+ * `thorough` (after the search had to start again: the model has paths the
+ * runs rarely meet) goes on to at least 300 runs, and until the later half of
+ * the runs taught nothing (measured on three threads: the last fact came at
+ * run 83-120). Cut at 1 s of this process's CPU time (JIT threads included),
+ * so that a loaded machine does not cut it short. With symmetry on, every
+ * fourth run also checks that its steps commute with renaming. Returns the
+ * layout it grew to.
  */
-function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: Model<S> | null): LayoutHints {
+function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: Model<S> | null, thorough = false): LayoutHints {
   const was = codes.deadLocals;
   if (deadLocals) codes.deadLocals = 'observe';
   let hints = first;
@@ -115,6 +119,7 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
     return cpuMs() >= 1000;
   };
   let walk = 0;
+  let length = 64;
   try {
     const rand = (n: number) => {
       seed ^= seed << 13;
@@ -124,15 +129,14 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
     };
     // Stop once 20 runs in a row taught nothing (5 when every function was built before; small models stop within milliseconds).
     let quiet = 0;
-    const enough = first.seen ? 5 : 20;
+    const enough = first.seen && !thorough ? 5 : 20;
     const T = pm.layout.threads;
     const prio = new Int32Array(T);
     const change = new Int32Array(4);
     // Runs are scheduled as PCT does (Burckhardt et al., ASPLOS 2010): random thread priorities, the highest-priority
     // enabled thread runs, and at up to three random points the running thread drops to the lowest priority. A path
     // where one thread must act inside another's window of a few steps is met in a few percent of the runs.
-    let length = 64;
-    for (; walk < 600 && (quiet < enough || (!first.seen && (walk < 300 || quiet < walk - quiet))) && !spent(); walk++) {
+    for (; walk < 600 && (quiet < enough || (thorough && (walk < 300 || quiet < walk - quiet))) && !spent(); walk++) {
       const before = factsLearnt();
       if (walk > 0) quiet++;
       try {
@@ -174,7 +178,7 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
     }
   } finally {
     codes.deadLocals = was;
-    if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: warm-up ${((performance.now() - t0) / 1000).toFixed(2)}s ${walk} walks\n`);
+    if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: warm-up ${((performance.now() - t0) / 1000).toFixed(2)}s ${walk} walks of ${length} steps on average\n`);
   }
   return pm.hints;
 }

@@ -146,9 +146,11 @@ export interface PackedModel {
   /** Tells the model that the explorer loaded a new state into `src`. */
   loaded(): void;
   /**
-   * 64-bit fingerprint of `dst` into out[0], out[1]. It reads the world and
-   * each thread's frames up to their last non-zero local, so it does not
-   * depend on the layout: a state keeps its fingerprint when the layout grows.
+   * 64-bit fingerprint of `dst` into out[0], out[1]: the XOR of the world's
+   * (a Zobrist sum over its slots) and each thread's (its frames up to their
+   * last non-zero local), so it does not depend on the layout: a state keeps
+   * its fingerprint when the layout grows. Kept up to date from src's, so dst
+   * must be as the last `init`, `apply` or renaming left it (since `loaded`).
    */
   hash(out: Int32Array): void;
   /** Writes the initial state into `dst`. */

@@ -209,6 +209,27 @@ test('a counterexample through state 4096, where the parent table first grows, i
   t.is(r.stats.states, 4501);
 });
 
+test('a counterexample through states past 4096 taken by thread 1: the action table grows with the parent table', (t) => {
+  // Thread 0 has one step of its own; thread 1 counts. The shortest path to n = 4500 is thread 1's 4500 steps, through
+  // states numbered past 4096: a path read off an action table that stopped growing would say thread 0 (undefined).
+  const base = chain(5000);
+  const spec: ProgramSpec<{ n: number }> = {
+    ...base,
+    name: 'chain-violation-thread-1',
+    fns: { ...base.fns, idle: { steps: [{ label: 'nop', src, run: () => undefined }] } },
+    threads: [
+      { name: 'T0', fn: 'idle', args: {} },
+      { name: 'T1', fn: 'h', args: {} },
+    ],
+    stateInvariants: [{ id: 'below-4500', description: 'n < 4500', check: (s) => (s.w.n < 4500 ? null : `n is ${s.w.n}`) }],
+  };
+  const r = explore(buildModel(spec), { progress: null });
+  t.is(r.verdict, 'violation');
+  if (r.verdict !== 'violation') return;
+  t.is(r.trace.length, 4500);
+  t.true(r.trace.every((s) => s.thread === 1));
+});
+
 test('a table the machine refuses is the memory bound, not a crash', (t) => {
   // The first layout lacks the entry argument, so the initial state grows it; the grown layout claims a width
   // no arena can hold (2^40 slots for 1024 states): the RangeError of the allocation is reported as max-memory.

@@ -296,6 +296,12 @@ export function compile<W>(
 
   const miss = (f: number, n: string): never => grow([[f, n]]);
   const LocalsView = localsClass(names.flat());
+  /** Points the process's shared locals state at this program's interning table (once per apply or actions, not per step). */
+  const bindLocals = () => {
+    L.vals = vals;
+    L.intern = intern;
+    L.miss = miss;
+  };
   const live = codes.deadLocals ? new Liveness(fnDefs, names, fnNames, codes.deadLocals === 'observe') : null;
   const resets = codes.deadLocals === true;
   const localsViews: Locals[] = names.map((ns, f) => {
@@ -466,9 +472,6 @@ export function compile<W>(
     L.b = dst;
     L.o = ft + 3;
     L.r = 0;
-    L.vals = vals;
-    L.intern = intern;
-    L.miss = miss;
     curPc = pc;
     ctx.l = localsViews[f] as Locals;
     ctx.tid = t;
@@ -501,9 +504,6 @@ export function compile<W>(
       L.b = b;
       L.o = off + 3;
       L.r = 0;
-      L.vals = vals;
-      L.intern = intern;
-      L.miss = miss;
       let ok: boolean;
       try {
         ok = step.when((b === src ? A.root : B.root) as W, localsViews[f] as Locals, t);
@@ -543,6 +543,7 @@ export function compile<W>(
     deltaOk = false;
     const t = actThread(a);
     moved = t;
+    bindLocals();
     try {
       runOne(t, actChoice(a));
       for (let n = 0; dst[faultSlot] === 0 && isLocalNext(t); n++) {
@@ -597,7 +598,7 @@ export function compile<W>(
   const endInvs = model.endChecks;
   const act = { thread: 0, choice: 0, choices: 1 };
   const checked = codes.checked;
-  const wseq = new Int32Array((threadBase >> 1) + 6);
+  const wseq = new Int32Array(5);
   const wh = new Int32Array(2);
   const srcWH = new Int32Array(2);
   const dstWH = new Int32Array(2);
@@ -771,6 +772,7 @@ export function compile<W>(
     actions(which, out) {
       const b = which === 0 ? src : dst;
       if (b[faultSlot] !== 0) return 0;
+      bindLocals();
       let n = 0;
       for (let t = 0; t < T; t++) {
         const step = enabledStep(b, t);

@@ -113,6 +113,41 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
   /** The records of the vector last renamed, as views made once per vector. */
   let viewsOf: Int16Array | null = null;
   let recViews: Int16Array[] = [];
+  /** What `apply` does to the slots a renaming changes (see SlotPlan.applyMoving). */
+  const applyMoving = (buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void => {
+    if (buf !== viewsOf) {
+      viewsOf = buf;
+      recViews = recBase.map((b) => buf.subarray(b, b + recSize));
+    }
+    const n = Math.min(E, eperm.length);
+    for (let e = 0; e < n; e++) {
+      const to = eperm[e] as number;
+      if (to !== e) out.set(recViews[e] as Int16Array, recBase[to] as number);
+    }
+    for (let x = 0; x < mv.length; x++) {
+      const s = mv[x] as number;
+      let v = buf[s] as number;
+      switch (kind[s]) {
+        case MASK:
+          v = renameMask(v & 0xffff, tperm);
+          break;
+        case TID:
+          v = renameThreadId(v, base[s] as number, tperm);
+          break;
+        case ENTITY:
+          v = renameEntity(v, eperm);
+          break;
+        case COPY:
+          break;
+      }
+      let d = s;
+      const e = entity[s] as number;
+      if (e >= 0 && e < E && e < eperm.length) d = (recBase[eperm[e] as number] as number) + (recOff[s] as number);
+      const t = mvThread[x] as number;
+      if (t >= 0 && t < threads) d += (tperm[t] as number) - t;
+      out[d] = v;
+    }
+  };
   return {
     slots,
     kind,
@@ -121,41 +156,8 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     threadOf,
     apply(buf, out, tperm, eperm) {
       for (let s = 0; s < slots; s++) out[s] = buf[s] as number;
-      this.applyMoving(buf, out, tperm, eperm);
+      applyMoving(buf, out, tperm, eperm);
     },
-    applyMoving(buf, out, tperm, eperm) {
-      if (buf !== viewsOf) {
-        viewsOf = buf;
-        recViews = recBase.map((b) => buf.subarray(b, b + recSize));
-      }
-      const n = Math.min(E, eperm.length);
-      for (let e = 0; e < n; e++) {
-        const to = eperm[e] as number;
-        if (to !== e) out.set(recViews[e] as Int16Array, recBase[to] as number);
-      }
-      for (let x = 0; x < mv.length; x++) {
-        const s = mv[x] as number;
-        let v = buf[s] as number;
-        switch (kind[s]) {
-          case MASK:
-            v = renameMask(v & 0xffff, tperm);
-            break;
-          case TID:
-            v = renameThreadId(v, base[s] as number, tperm);
-            break;
-          case ENTITY:
-            v = renameEntity(v, eperm);
-            break;
-          case COPY:
-            break;
-        }
-        let d = s;
-        const e = entity[s] as number;
-        if (e >= 0 && e < E && e < eperm.length) d = (recBase[eperm[e] as number] as number) + (recOff[s] as number);
-        const t = mvThread[x] as number;
-        if (t >= 0 && t < threads) d += (tperm[t] as number) - t;
-        out[d] = v;
-      }
-    },
+    applyMoving,
   };
 }

@@ -177,6 +177,12 @@ export interface PackedModel {
   decode(buf: Int16Array): SysState<unknown>;
   /** Symmetry reduction of `dst` (see symmetry.ts), or null when the program declares no interchangeable threads. */
   readonly symmetry: Canon | null;
+  /**
+   * Turns a model compiled to observe (a warm-up's: codes.deadLocals was
+   * 'observe') into one that resets dead locals, with what it learnt, so the
+   * search can go on with it instead of compiling the same layout again.
+   */
+  startResetting(): void;
 }
 
 /**
@@ -303,7 +309,7 @@ export function compile<W>(
     L.miss = miss;
   };
   const live = codes.deadLocals ? new Liveness(fnDefs, names, fnNames, codes.deadLocals === 'observe') : null;
-  const resets = codes.deadLocals === true;
+  let resets = codes.deadLocals === true;
   const localsViews: Locals[] = names.map((ns, f) => {
     const m = new Int32Array(localNames.length).fill(-1);
     ns.forEach((n, j) => (m[localId.get(n) as number] = j));
@@ -748,6 +754,11 @@ export function compile<W>(
     },
     src,
     dst,
+    startResetting() {
+      if (!live) return;
+      live.observeOnly = false;
+      resets = true;
+    },
     loaded() {
       srcWHok = false;
       srcTHok.fill(0);

@@ -62,22 +62,29 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
   );
   const deadLocals = opts.deadLocals && worldOnly;
   const codes = newCodes(opts.exact, deadLocals);
-  let hints = factory.hints();
+  let warm: Warm = { hints: factory.hints(), pm: null };
   const sym = opts.symmetry === true;
-  if (deadLocals || sym) hints = warmUp(factory, codes, hints, deadLocals, sym ? model : null);
+  if (deadLocals || sym) warm = warmUp(factory, codes, warm.hints, deadLocals, sym ? model : null);
   for (let restarts = 0; ; restarts++) {
-    const run = { hints, restarts };
+    const run = { hints: warm.hints, restarts, pm: warm.pm };
+    warm = { hints: warm.hints, pm: null };
     try {
       return searchOnce(model, factory, opts, codes, t0, run);
     } catch (e) {
       // A read or a jump the dead-local analysis had not seen: start again knowing it (see liveness.ts).
       if (!LivenessGrowth.is(e)) throw e;
       if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: search starts again: ${e.message}\n`);
-      hints = run.hints;
+      warm = { hints: run.hints, pm: null };
       // The search met a path the warm-up missed, so the model has rare paths: a thorough warm-up pays, once.
-      if (restarts === 0 && deadLocals) hints = warmUp(factory, codes, hints, deadLocals, null, true);
+      if (restarts === 0 && deadLocals) warm = warmUp(factory, codes, run.hints, deadLocals, null, true);
     }
   }
+}
+
+/** What a warm-up leaves: the layout it grew to, and its compiled model when the search may go on with it (else null). */
+interface Warm {
+  readonly hints: LayoutHints;
+  readonly pm: PackedModel | null;
 }
 
 /**
@@ -94,9 +101,11 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
  * run 83-120). Cut at 1 s of this process's CPU time (JIT threads included),
  * so that a loaded machine does not cut it short. With symmetry on, every
  * fourth run also checks that its steps commute with renaming. Returns the
- * layout it grew to.
+ * layout it grew to and its compiled model, which the search goes on with
+ * (compiling a model costs more than a small model's whole search); not when
+ * a run stopped on a model error, which the search itself must meet afresh.
  */
-function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: Model<S> | null, thorough = false): LayoutHints {
+function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: Model<S> | null, thorough = false): Warm {
   const was = codes.deadLocals;
   if (deadLocals) codes.deadLocals = 'observe';
   let hints = first;
@@ -121,6 +130,7 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
   };
   let walk = 0;
   let length = 64;
+  let reusable = true;
   try {
     const rand = (n: number) => {
       seed ^= seed << 13;
@@ -169,7 +179,12 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
         if (factsLearnt() !== before) quiet = 0;
       } catch (e) {
         if (SymmetryBroken.is(e)) throw e;
-        if (!LayoutGrowth.is(e)) { if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`warm-up stops: ${String(e)}\n`); break; } // a model error shows in the search itself
+        if (!LayoutGrowth.is(e)) {
+          // A model error shows in the search itself.
+          if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`warm-up stops: ${String(e)}\n`);
+          reusable = false;
+          break;
+        }
         // A run cut short by a growth does not count: another takes its place on the grown layout.
         hints = e.hints;
         pm = factory.compile(hints, codes);
@@ -181,7 +196,7 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
     codes.deadLocals = was;
     if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: warm-up ${((performance.now() - t0) / 1000).toFixed(2)}s ${walk} walks of ${length} steps on average\n`);
   }
-  return pm.hints;
+  return { hints: pm.hints, pm: reusable ? pm : null };
 }
 
 const SYMMETRY_BROKEN = Symbol.for('movcheck.SymmetryBroken');
@@ -348,9 +363,11 @@ function searchOnce<S>(
   opts: PackedOptions,
   codes: Codes,
   t0: number,
-  run: { hints: LayoutHints; readonly restarts: number },
+  run: { hints: LayoutHints; readonly restarts: number; readonly pm: PackedModel | null },
 ): Result {
-  let pm = factory.compile(run.hints, codes);
+  let pm = run.pm ?? factory.compile(run.hints, codes);
+  // A warm-up's model observed; now it resets (when codes say so).
+  if (run.pm && codes.deadLocals === true) pm.startResetting();
   let regrowths = run.restarts;
   let W = pm.width;
   const dfs = opts.strategy === 'dfs';

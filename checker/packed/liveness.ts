@@ -60,8 +60,8 @@ export class Liveness {
     defs: readonly object[],
     names: readonly (readonly string[])[],
     private readonly fnNames: readonly string[],
-    /** Only learn (a warm-up that resets nothing): never throw LivenessGrowth. */
-    readonly observeOnly = false,
+    /** Only learn (a warm-up that resets nothing): never throw LivenessGrowth. Cleared when the warm-up's model goes on to search. */
+    public observeOnly = false,
   ) {
     this.facts = defs.map((d, f) => {
       let x = known.get(d);

@@ -93,10 +93,17 @@ export interface WorldView {
   readonly holder: Holder;
 }
 
-/** The vector a view reads (one holder per view tree, so `bind` is one store), and a dirty mark. */
+/**
+ * The vector a view reads (one holder per view tree, so `bind` is one store),
+ * a dirty mark, and what the shared accessors need of their search: its
+ * interned values, its interner and each slot's path (for error messages).
+ */
 export interface Holder {
   b: Int16Array;
   d: number;
+  readonly v: readonly unknown[];
+  readonly i: Interner;
+  readonly p: readonly string[];
 }
 
 /** A view node: its tree's holder and the slot its first leaf sits at. */
@@ -125,6 +132,78 @@ function firstSlot(s: Shape): number {
 }
 
 /**
+ * Prototypes of view nodes by structure, for the whole process: every search
+ * of a world of the same structure builds its views on the same prototypes,
+ * so a step's property loads see one hidden class from one search to the
+ * next, not a new one per search (the catalog's hundreds of searches would
+ * make them megamorphic). An accessor reads everything search-specific
+ * through its node's holder.
+ */
+const protos = new Map<string, object>();
+
+/** Getter and setter of a leaf at offset k of its node, generated with k as a literal (no closure: they inline well). */
+function leafAccessor(kind: LeafKind, k: number): PropertyDescriptor {
+  const bad = (what: string) => (h: Holder, slot: number, v: unknown) => {
+    throw new TypeError(`world field ${h.p[slot] ?? '?'} holds ${what}; a step stored ${String(v)}`);
+  };
+  switch (kind) {
+    case 'int':
+      return {
+        enumerable: true,
+        get: new Function(`return this.h.b[this.o + ${k}];`) as () => unknown,
+        set: new Function(
+          'fits',
+          'bad',
+          `return function (v) { if (!fits(v)) bad(this.h, this.o + ${k}, v); this.h.b[this.o + ${k}] = v; this.h.d = 1; };`,
+        )(fitsSlot, bad('a small integer')) as (v: unknown) => void,
+      };
+    case 'bool':
+      return {
+        enumerable: true,
+        get: new Function(`return this.h.b[this.o + ${k}] !== 0;`) as () => unknown,
+        set: new Function(
+          'bad',
+          `return function (v) { if (typeof v !== 'boolean') bad(this.h, this.o + ${k}, v); this.h.b[this.o + ${k}] = v ? 1 : 0; this.h.d = 1; };`,
+        )(bad('a boolean')) as (v: unknown) => void,
+      };
+    case 'val':
+      return {
+        enumerable: true,
+        get: new Function(`return this.h.v[this.h.b[this.o + ${k}]];`) as () => unknown,
+        set: new Function(`return function (v) { this.h.b[this.o + ${k}] = this.h.i.code(v); this.h.d = 1; };`)() as (v: unknown) => void,
+      };
+  }
+}
+
+/** The prototype shared by every view of `s`'s structure (see protos). */
+function protoOf(s: Shape & { kind: 'obj' | 'arr' }): object {
+  const sig = signature(s);
+  const known = protos.get(sig);
+  if (known) return known;
+  const base = firstSlot(s);
+  const proto: object = s.kind === 'arr' ? Object.create(Array.prototype) : {};
+  const children = s.kind === 'arr' ? s.items.map((x, i) => [String(i), x] as const) : s.keys.map((k, i) => [k, s.fields[i] as Shape] as const);
+  children.forEach(([key, c], idx) => {
+    if (c.kind === 'arr' || c.kind === 'obj') {
+      Object.defineProperty(proto, key, {
+        enumerable: true,
+        // A named load (this._3), not a keyed one: the getter stays monomorphic and inlines.
+        get: new Function(`return this._${idx};`) as () => unknown,
+        set(this: Node, v: unknown) {
+          store(c, v, this.h.b, this.h.i, this.o - base);
+          this.h.d = 1;
+        },
+      });
+    } else {
+      Object.defineProperty(proto, key, leafAccessor(c.kind, c.slot - base));
+    }
+  });
+  if (s.kind === 'arr') Object.defineProperty(proto, 'length', { value: s.items.length });
+  protos.set(sig, proto);
+  return proto;
+}
+
+/**
  * Builds the accessor view of `shape`. Objects and arrays of leaves become
  * instances of one prototype per structure, whose getters and setters read
  * `this.h.b[this.o + k]`; arrays of objects become frozen arrays of views;
@@ -133,77 +212,14 @@ function firstSlot(s: Shape): number {
  * Built once per build; `bind` chooses the vector.
  */
 export function worldView(shape: Shape, intern: Interner): WorldView {
-  const h: Holder = { b: new Int16Array(0), d: 0 };
-  const vals = intern.vals;
-  const protos = new Map<string, object>();
-
-  const leafAccessor = (s: Shape & { slot: number }, k: number, path: string): PropertyDescriptor => {
-    switch (s.kind) {
-      // Getters and setters are generated with the offset as a literal, so they read no closure and inline well.
-      case 'int':
-        return {
-          enumerable: true,
-          get: new Function(`return this.h.b[this.o + ${k}];`) as () => unknown,
-          set: new Function(
-            'fits',
-            'bad',
-            `return function (v) { if (!fits(v)) bad(v); this.h.b[this.o + ${k}] = v; this.h.d = 1; };`,
-          )(fitsSlot, (v: unknown) => {
-            throw new TypeError(`world field ${path} holds a small integer; a step stored ${String(v)}`);
-          }) as (v: unknown) => void,
-        };
-      case 'bool':
-        return {
-          enumerable: true,
-          get: new Function(`return this.h.b[this.o + ${k}] !== 0;`) as () => unknown,
-          set: new Function(
-            'bad',
-            `return function (v) { if (typeof v !== 'boolean') bad(v); this.h.b[this.o + ${k}] = v ? 1 : 0; this.h.d = 1; };`,
-          )((v: unknown) => {
-            throw new TypeError(`world field ${path} holds a boolean; a step stored ${String(v)}`);
-          }) as (v: unknown) => void,
-        };
-      default:
-        return {
-          enumerable: true,
-          get(this: Node) {
-            return vals[this.h.b[this.o + k] as number];
-          },
-          set(this: Node, v: unknown) {
-            this.h.b[this.o + k] = intern.code(v);
-            this.h.d = 1;
-          },
-        };
-    }
+  const paths: string[] = [];
+  const leaves = (s: Shape): void => {
+    if (s.kind === 'arr') s.items.forEach(leaves);
+    else if (s.kind === 'obj') s.fields.forEach(leaves);
+    else paths[s.slot] = s.path;
   };
-
-  /** The prototype shared by every view of `s`'s structure. */
-  const protoOf = (s: Shape & { kind: 'obj' | 'arr' }): object => {
-    const sig = signature(s);
-    const known = protos.get(sig);
-    if (known) return known;
-    const base = firstSlot(s);
-    const proto: object = s.kind === 'arr' ? Object.create(Array.prototype) : {};
-    const children = s.kind === 'arr' ? s.items.map((x, i) => [String(i), x] as const) : s.keys.map((k, i) => [k, s.fields[i] as Shape] as const);
-    children.forEach(([key, c], idx) => {
-      if (c.kind === 'arr' || c.kind === 'obj') {
-        Object.defineProperty(proto, key, {
-          enumerable: true,
-          // A named load (this._3), not a keyed one: the getter stays monomorphic and inlines.
-          get: new Function(`return this._${idx};`) as () => unknown,
-          set(this: Node, v: unknown) {
-            store(c, v, this.h.b, intern, this.o - base);
-            this.h.d = 1;
-          },
-        });
-      } else {
-        Object.defineProperty(proto, key, leafAccessor(c, c.slot - base, c.path));
-      }
-    });
-    if (s.kind === 'arr') Object.defineProperty(proto, 'length', { value: s.items.length });
-    protos.set(sig, proto);
-    return proto;
-  };
+  leaves(shape);
+  const h: Holder = { b: new Int16Array(0), d: 0, v: intern.vals, i: intern, p: paths };
 
   /** Arrays of integers are Int16Array views into the bound vector itself: (parent view, field, first slot, length). */
   const intArrays: [Record<string, unknown>, string, number, number][] = [];

@@ -13,7 +13,7 @@ import { NO_HANG, type Action, type Model } from '../model.ts';
 import type { Bound, CheckKind, Result, Stats } from '../result.ts';
 import type { ProgressSink } from '../progress.ts';
 import type { StrategyName } from '../strategies/frontier.ts';
-import { traceOf } from '../trace.ts';
+import { traceOfChosen } from '../trace.ts';
 import { actChoice, actThread, LayoutGrowth, newCodes, transcode, type Codes, type LayoutHints, type PackedModel } from './compile.ts';
 import { factsLearnt, LivenessGrowth } from './liveness.ts';
 import { collisionBound, exactSet, hashedSet } from './visited.ts';
@@ -65,8 +65,9 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
   let warm: Warm = { hints: factory.hints(), pm: null };
   const sym = opts.symmetry === true;
   if (deadLocals || sym) warm = warmUp(factory, codes, warm.hints, deadLocals, sym ? model : null);
+  let thorough = false;
   for (let restarts = 0; ; restarts++) {
-    const run = { hints: warm.hints, restarts, pm: warm.pm };
+    const run = { hints: warm.hints, restarts, pm: warm.pm, reached: 0 };
     warm = { hints: warm.hints, pm: null };
     try {
       return searchOnce(model, factory, opts, codes, t0, run);
@@ -75,11 +76,23 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
       if (!LivenessGrowth.is(e)) throw e;
       if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: search starts again: ${e.message}\n`);
       warm = { hints: run.hints, pm: null };
-      // The search met a path the warm-up missed, so the model has rare paths: a thorough warm-up pays, once.
-      if (restarts === 0 && deadLocals) warm = warmUp(factory, codes, run.hints, deadLocals, null, true);
+      // The search met a path the warm-up missed, so the model has rare paths: a thorough warm-up pays, once, when
+      // the search had gone far (a small model's search costs less than the thorough warm-up).
+      if (!thorough && deadLocals && run.reached >= THOROUGH_AFTER) {
+        thorough = true;
+        warm = warmUp(factory, codes, run.hints, deadLocals, null, true);
+      }
     }
   }
 }
+
+/**
+ * States a search must have stored when it has to start again for a thorough
+ * warm-up to run: its 300 runs cost about as much as searching this many
+ * states again (the catalog's small pairs restarted at a few dozen states
+ * and paid 10-50 ms each for it).
+ */
+const THOROUGH_AFTER = 5000;
 
 /** What a warm-up leaves: the layout it grew to, and its compiled model when the search may go on with it (else null). */
 interface Warm {
@@ -95,7 +108,7 @@ interface Warm {
  * acts inside another's short window are met. Up to 600 runs of at most 2000
  * steps; a run cut short by a layout growth does not count. It stops when 20
  * runs in a row taught nothing (5 when every function was built before).
- * `thorough` (after the search had to start again: the model has paths the
+ * `thorough` (after a search of THOROUGH_AFTER states or more had to start again: the model has paths the
  * runs rarely meet) goes on to at least 300 runs, and until the later half of
  * the runs taught nothing (measured on three threads: the last fact came at
  * run 83-120). Cut at 1 s of this process's CPU time (JIT threads included),
@@ -363,7 +376,7 @@ function searchOnce<S>(
   opts: PackedOptions,
   codes: Codes,
   t0: number,
-  run: { hints: LayoutHints; readonly restarts: number; readonly pm: PackedModel | null },
+  run: { hints: LayoutHints; readonly restarts: number; readonly pm: PackedModel | null; reached: number },
 ): Result {
   let pm = run.pm ?? factory.compile(run.hints, codes);
   // A warm-up's model observed; now it resets (when codes say so).
@@ -453,22 +466,16 @@ function searchOnce<S>(
     for (let n = id; parent[n] !== -1; n = parent[n] as number) path.push(via[n] as number);
     return path.reverse();
   };
-  /** The encoded path as actions of the object model, checking each is enabled there. */
-  const objectPath = (canonical: readonly number[]): Action[] => {
+  const violation = (invariant: string, kind: CheckKind, message: string | null, canonical: number[]): Result => {
     const path = symOn ? realPath(pm, canonical) : canonical;
-    let s = model.init();
-    return path.map((a, i) => {
-      const t = actThread(a);
-      const c = actChoice(a);
+    // One replay on the object model gives the trace, checking that each packed action is enabled there.
+    const { trace, schedule, last, actions } = traceOfChosen(model, path.length, (s, i) => {
+      const t = actThread(path[i] as number);
+      const c = actChoice(path[i] as number);
       const act = model.actions(s).find((x) => x.thread === t && x.choice === c);
       if (!act) throw new Error(`internal error: the packed search took thread ${t} branch ${c} at step ${i + 1}, which the object model does not enable`);
-      s = model.apply(s, act);
       return act;
     });
-  };
-  const violation = (invariant: string, kind: CheckKind, message: string | null, path: number[]): Result => {
-    const actions = objectPath(path);
-    const { trace, schedule, last } = traceOf(model, actions);
     // A symmetric search found the violation on a renamed state: the message is the real trace's own.
     const msg = symOn && message !== null ? messageOn(model, actions, invariant, kind) : (message ?? model.describeStuck(last));
     return { verdict: 'violation', invariant, kind, message: msg, trace, schedule, stats: stats() };
@@ -628,6 +635,7 @@ function searchOnce<S>(
       }
     }
   } catch (e) {
+    if (LivenessGrowth.is(e)) run.reached = visited.size;
     if (e instanceof RangeError && /allocation|Array buffer|Invalid typed array length/i.test(e.message)) {
       // The machine refused a table before the bound was reached: report the bound, never a crash.
       return incomplete('max-memory', opts.maxMemory);

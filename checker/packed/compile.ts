@@ -145,6 +145,16 @@ export interface PackedModel {
   readonly dst: Int16Array;
   /** Tells the model that the explorer loaded a new state into `src`. */
   loaded(): void;
+  /** Words of a state's fingerprint parts (see hashParts): the world's two and two per thread. */
+  readonly partsWords: number;
+  /**
+   * Writes the parts the last `hash` summed (the world's fingerprint, then
+   * each thread's) into out from `at`; a queue keeps them beside the state
+   * so that `loadedWith` need not compute them again when it is expanded.
+   */
+  hashParts(out: Int32Array, at: number): void;
+  /** `loaded`, for a state whose fingerprint parts (from hashParts) are in `parts` from `at`. */
+  loadedWith(parts: Int32Array, at: number): void;
   /**
    * 64-bit fingerprint of `dst` into out[0], out[1]: the XOR of the world's
    * (a Zobrist sum over its slots) and each thread's (its frames up to their
@@ -657,6 +667,8 @@ export function compile<W>(
   };
 
   const th = new Int32Array(2);
+  // The parts the last hash summed: the world's, then each thread's.
+  const parts = new Int32Array(2 + 2 * T);
   const srcTH = new Int32Array(2 * T);
   const srcTHok = new Uint8Array(T);
   /** 64-bit fingerprint of thread t's stack in `b` into `out`: its number, depth and each frame up to its last non-zero local. */
@@ -733,11 +745,15 @@ export function compile<W>(
       const w = B.holder.d ? dstWorld() : srcWorld();
       let h0 = w[0] as number;
       let h1 = w[1] as number;
+      parts[0] = h0;
+      parts[1] = h1;
       for (let t = 0; t < T; t++) {
+        let t0: number;
+        let t1: number;
         if (t === moved || moved < 0) {
           threadHash(dst, t, th);
-          h0 ^= th[0] as number;
-          h1 ^= th[1] as number;
+          t0 = th[0] as number;
+          t1 = th[1] as number;
         } else {
           if (srcTHok[t] === 0) {
             threadHash(src, t, th);
@@ -745,12 +761,27 @@ export function compile<W>(
             srcTH[2 * t + 1] = th[1] as number;
             srcTHok[t] = 1;
           }
-          h0 ^= srcTH[2 * t] as number;
-          h1 ^= srcTH[2 * t + 1] as number;
+          t0 = srcTH[2 * t] as number;
+          t1 = srcTH[2 * t + 1] as number;
         }
+        parts[2 + 2 * t] = t0;
+        parts[3 + 2 * t] = t1;
+        h0 ^= t0;
+        h1 ^= t1;
       }
       out[0] = h0;
       out[1] = h1;
+    },
+    partsWords: 2 + 2 * T,
+    hashParts(out, at) {
+      out.set(parts, at);
+    },
+    loadedWith(from, at) {
+      srcWH[0] = from[at] as number;
+      srcWH[1] = from[at + 1] as number;
+      srcWHok = true;
+      for (let k = 0; k < 2 * T; k++) srcTH[k] = from[at + 2 + k] as number;
+      srcTHok.fill(1);
     },
     src,
     dst,

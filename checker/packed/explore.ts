@@ -393,6 +393,9 @@ function searchOnce<S>(
   let arena = new Int16Array(W << 10);
   let ids = new Int32Array(1 << 10);
   let depths = new Int32Array(1 << 10);
+  // Beside each queued state, its fingerprint parts: expanding it need not hash its world and threads again.
+  const P = pm.partsWords;
+  let partsQ = new Int32Array(P << 10);
   let head = 0;
   let tail = 0;
   const acts = new Int32Array(4096);
@@ -527,6 +530,7 @@ function searchOnce<S>(
     if (tail === ids.length) {
       if (!dfs && head * 2 >= tail) {
         arena.copyWithin(0, head * W, tail * W);
+        partsQ.copyWithin(0, head * P, tail * P);
         ids.copyWithin(0, head, tail);
         depths.copyWithin(0, head, tail);
         tail -= head;
@@ -535,9 +539,11 @@ function searchOnce<S>(
         ids = ensure(ids, tail + 1);
         depths = ensure(depths, tail + 1);
         arena = ensure(arena, ids.length * W);
+        partsQ = ensure(partsQ, ids.length * P);
       }
     }
     arena.set(dst, tail * W);
+    pm.hashParts(partsQ, tail * P);
     ids[tail] = id;
     depths[tail] = depth;
     tail++;
@@ -571,11 +577,11 @@ function searchOnce<S>(
       const depth = depths[k] as number;
       const o = k * W;
       src.set(arena.subarray(o, o + W));
-      pm.loaded();
+      pm.loadedWith(partsQ, k * P);
       if ((++expanded & 255) === 0) {
         const sec = seconds();
         if (sec > opts.timeLimit) return incomplete('time-limit', opts.timeLimit);
-        const bytes = visited.bytes + arena.byteLength + ids.byteLength + depths.byteLength + parent.byteLength + via.byteLength;
+        const bytes = visited.bytes + arena.byteLength + partsQ.byteLength + ids.byteLength + depths.byteLength + parent.byteLength + via.byteLength;
         if (bytes > opts.maxMemory * 2 ** 20) return incomplete('max-memory', opts.maxMemory);
         opts.progress?.({ states: visited.size, transitions, depth: maxSeen, frontier: tail - head, seconds: sec });
       }

@@ -72,6 +72,8 @@ export function watchModel(model: unknown, guard: boolean): void {
           return beat ? beatingStep(name, g) : g;
         }),
       };
+      // The layout's first guess reads the locals a function's steps name in their source, which wrappers hide.
+      Object.defineProperty(w, Symbol.for('movcheck.sourceDef'), { value: def });
       byFn.set(def, w);
       made.add(w);
     }

@@ -24,6 +24,14 @@ export function learn(fns: Readonly<Record<string, FnDef<never>>>, hints: Layout
   stackWords = Math.max(stackWords, hints.stackWords);
 }
 
+const SOURCE_DEF = Symbol.for('movcheck.sourceDef');
+
+/** The definition whose steps' source is read: a wrapper (the CLI wraps steps to watch them) names the one it wraps. */
+function sourceOf(def: FnDef<never>): FnDef<never> {
+  const inner = (def as unknown as Record<symbol, unknown>)[SOURCE_DEF];
+  return typeof inner === 'object' && inner !== null && Array.isArray((inner as FnDef<never>).steps) ? (inner as FnDef<never>) : def;
+}
+
 /** `l.name` and `l['name']` in a step's source (as `c.l.name` or a guard's `l.name`). */
 const LOCAL_IN_SOURCE = /\bl(?:\.([A-Za-z_$][\w$]*)|\[\s*['"]([A-Za-z_$][\w$]*)['"]\s*\])/g;
 
@@ -36,7 +44,7 @@ const LOCAL_IN_SOURCE = /\bl(?:\.([A-Za-z_$][\w$]*)|\[\s*['"]([A-Za-z_$][\w$]*)[
  */
 function namesInSource(def: FnDef<never>): string[] {
   const out = new Set<string>();
-  for (const step of def.steps) {
+  for (const step of sourceOf(def).steps) {
     for (const f of [step.run, step.when]) {
       if (typeof f !== 'function') continue;
       for (const m of Function.prototype.toString.call(f).matchAll(LOCAL_IN_SOURCE)) {
@@ -55,7 +63,7 @@ const KEY = /(?:^|,)\s*([A-Za-z_$][\w$]*)\s*(?=[:,]|$)/g;
 
 /** The argument names a function's steps pass to each function they call, by callee (the callee's first locals). */
 function argsInSource(def: FnDef<never>, into: Map<string, Set<string>>): void {
-  for (const step of def.steps) {
+  for (const step of sourceOf(def).steps) {
     if (typeof step.run !== 'function') continue;
     for (const m of Function.prototype.toString.call(step.run).matchAll(CALL_IN_SOURCE)) {
       const keys = [...(m[2] as string).matchAll(KEY)].map((k) => k[1] as string).filter((n) => !(n in Object.prototype));

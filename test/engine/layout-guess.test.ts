@@ -72,3 +72,12 @@ test('a build whose guess is complete compiles once: the search goes on with the
   // The object search agrees.
   t.is(explore(buildModel(spec), { progress: null, engine: 'object' }).stats.states, 6);
 });
+
+test('a wrapper definition (the CLI wraps steps to watch them) is guessed from the definition it names', (t) => {
+  const inner = fns().f as FnDef<never>;
+  const wrapped = { steps: inner.steps.map((s) => ({ ...s, run: (c: unknown) => s.run(c as never) })) } as FnDef<never>;
+  const plain = guessHints({ f: wrapped }, [{ name: 'T0', fn: 'f', args: {} }]);
+  t.deepEqual(plain.names.get('f'), ['a']); // only the guard, which the wrapper kept, names a local
+  Object.defineProperty(wrapped, Symbol.for('movcheck.sourceDef'), { value: inner });
+  t.deepEqual(guessHints({ f: wrapped }, [{ name: 'T0', fn: 'f', args: {} }]).names.get('f'), ['a', 'b', 'c']);
+});

@@ -74,7 +74,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
     } catch (e) {
       // A read or a jump the dead-local analysis had not seen: start again knowing it (see liveness.ts).
       if (!LivenessGrowth.is(e)) throw e;
-      if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: search starts again: ${e.message}\n`);
+      if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: search starts again after ${run.reached} states: ${e.message}\n`);
       warm = { hints: run.hints, pm: null };
       // The search met a path the warm-up missed, so the model has rare paths: a thorough warm-up pays, once, when
       // the search had gone far (a small model's search costs less than the thorough warm-up).
@@ -151,10 +151,14 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
       seed ^= seed << 5;
       return (seed >>> 0) % n;
     };
-    // Stop once 20 runs in a row taught nothing (5 when every function was built before; small models stop within milliseconds).
+    // Stop once 20 runs in a row taught nothing (5 when every function was built before; small models stop within
+    // milliseconds), times T - 2 past three threads and times the runs' length in 64 steps: more threads and longer
+    // runs, more windows to be met (five threads stopped after 50 runs and met a read 37,368 states into the search;
+    // three threads over two pages, runs of 128 steps, after 63 runs and 60,145 states).
     let quiet = 0;
-    const enough = first.seen && !thorough ? 5 : 20;
     const T = pm.layout.threads;
+    const base = (first.seen && !thorough ? 5 : 20) * Math.max(1, T - 2);
+    let enough = base;
     const prio = new Int32Array(T);
     const change = new Int32Array(4);
     // Runs are scheduled as PCT does (Burckhardt et al., ASPLOS 2010): random thread priorities, the highest-priority
@@ -189,6 +193,7 @@ function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, dea
           pm.apply(acts[pick] as number);
         }
         length = Math.max(8, (length * 7 + Math.min(i, 2000)) >> 3);
+        enough = base * Math.max(1, Math.round(length / 64));
         if (factsLearnt() !== before) quiet = 0;
       } catch (e) {
         if (SymmetryBroken.is(e)) throw e;

@@ -107,9 +107,10 @@ interface Warm {
  * warm-up). Runs are scheduled as PCT does, so that paths where one thread
  * acts inside another's short window are met. Up to 600 runs of at most 2000
  * steps; a run cut short by a layout growth does not count. It stops when 20
- * runs in a row taught nothing (5 when every function was built before).
- * `thorough` (after a search of THOROUGH_AFTER states or more had to start again: the model has paths the
- * runs rarely meet) goes on to at least 300 runs, and until the later half of
+ * runs in a row taught nothing (5 when every function was built before),
+ * times the threads past two and the runs' length in 64 steps. `thorough`
+ * (after a search of THOROUGH_AFTER states or more had to start again: the
+ * model has paths the runs rarely meet) goes on to at least 300 runs, and until the later half of
  * the runs taught nothing (measured on three threads: the last fact came at
  * run 83-120). Cut at 1 s of this process's CPU time (JIT threads included),
  * so that a loaded machine does not cut it short. With symmetry on, every

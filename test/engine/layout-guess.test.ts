@@ -81,3 +81,36 @@ test('a wrapper definition (the CLI wraps steps to watch them) is guessed from t
   Object.defineProperty(wrapped, Symbol.for('movcheck.sourceDef'), { value: inner });
   t.deepEqual(guessHints({ f: wrapped }, [{ name: 'T0', fn: 'f', args: {} }]).names.get('f'), ['a', 'b', 'c']);
 });
+
+/** A local read through a helper: no `l.` in the step's source. */
+const get = (c: { l: Record<string, unknown> }, n: string) => c.l[n] as number;
+
+test("a callee whose steps name no local of their own starts with the argument keys its callers pass", (t) => {
+  const defs: Record<string, FnDef<{ out: number }>> = {
+    f: {
+      steps: [
+        { label: 'one', src, run: (c) => c.call(c.tid === 0 ? 'g' : 'h', { p: 1, q: 2 }) },
+        // A key on Object.prototype is not a name the locals class may take.
+        { label: 'two', src, run: (c) => c.call('h', { r: 3, toString: 0 }) },
+      ],
+    },
+    g: { steps: [{ label: 'sum', src, run: (c) => void (c.w.out = get(c, 'p') + get(c, 'q')) }] },
+    h: { steps: [{ label: 'use', src, run: (c) => void (c.w.out = get(c, 'r') + (get(c, 'p') ?? 0)) }] },
+  };
+  const h = guessHints(defs as Record<string, FnDef<never>>, [{ name: 'T0', fn: 'f', args: {} }]);
+  t.deepEqual(h.names.get('g'), ['p', 'q']);
+  // Both callees the first call may name get its keys; the second call adds r to h.
+  t.deepEqual(h.names.get('h'), ['p', 'q', 'r']);
+  t.deepEqual(h.names.get('f'), []);
+});
+
+test('a build of functions built before is seen: it starts with the names learnt, not guessed again', (t) => {
+  const defs = fns();
+  const spec: ProgramSpec<{ out: number }> = { name: 'guess-twice', world: { out: 0 }, fns: defs, threads: [{ name: 'T0', fn: 'f', args: {} }] };
+  t.false(guessHints(defs as Record<string, FnDef<never>>, spec.threads).seen);
+  explore(buildModel(spec), { progress: null });
+  const again = guessHints(defs as Record<string, FnDef<never>>, spec.threads);
+  t.true(again.seen);
+  t.deepEqual(again.names.get('f'), ['a', 'b', 'c']);
+  t.deepEqual(again.names.get('g'), ['p', 'q']);
+});

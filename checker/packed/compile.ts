@@ -626,6 +626,13 @@ export function compile<W>(
   let delta1 = 0;
   let deltaOk = false;
   let moved = -1;
+  /** dst is not src changed by one apply (init, a renaming): its world and every thread are fingerprinted afresh. */
+  const dstAnew = () => {
+    B.holder.d = 1;
+    dstWHok = false;
+    deltaOk = false;
+    moved = -1;
+  };
   /** 64-bit fingerprint of the world (and fault) slots of `b` into `out`: the XOR of every non-zero slot's Zobrist key. */
   const worldHash = (b: Int16Array, out: Int32Array) => {
     let h0 = 0;
@@ -716,20 +723,12 @@ export function compile<W>(
       swaps: canon.swaps,
       canon(tperm) {
         const renamed = canon.canon(tperm);
-        if (renamed) {
-          B.holder.d = 1;
-          dstWHok = false;
-          deltaOk = false;
-          moved = -1;
-        }
+        if (renamed) dstAnew();
         return renamed;
       },
       permute(tperm) {
         canon.permute(tperm);
-        B.holder.d = 1;
-        dstWHok = false;
-        deltaOk = false;
-        moved = -1;
+        dstAnew();
       },
     };
   }
@@ -796,10 +795,7 @@ export function compile<W>(
     },
     init() {
       dst.fill(0);
-      B.holder.d = 1;
-      dstWHok = false;
-      deltaOk = false;
-      moved = -1;
+      dstAnew();
       store(shape, spec.world, dst, intern);
       spec.threads.forEach((th, t) => {
         const f = fnIndex.get(th.fn);

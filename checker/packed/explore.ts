@@ -68,7 +68,6 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
   let thorough = false;
   for (let restarts = 0; ; restarts++) {
     const run = { hints: warm.hints, restarts, pm: warm.pm, reached: 0 };
-    warm = { hints: warm.hints, pm: null };
     try {
       return searchOnce(model, factory, opts, codes, t0, run);
     } catch (e) {

@@ -65,15 +65,29 @@ export function beatingFn<A extends unknown[], R>(what: string, f: (...a: A) => 
   if (b === null) return f;
   const id = mark(what);
   return (...a: A): R => {
-    b[BEAT.step] = id;
-    b[BEAT.seq] = ((b[BEAT.seq] as number) + 1) | 0;
-    b[BEAT.inStep] = (b[BEAT.inStep] as number) + 1;
+    enter(b, id);
     try {
       return f(...a);
     } finally {
-      b[BEAT.inStep] = (b[BEAT.inStep] as number) - 1;
+      leave(b);
     }
   };
+}
+
+/**
+ * Marks that function `id` runs. Plain writes, not Atomics: this thread is the
+ * slots' only writer and the watchdog only needs to see them within its 50 ms
+ * poll (Atomics' read-modify-writes made a search a quarter slower).
+ */
+function enter(b: Int32Array, id: number): void {
+  b[BEAT.step] = id;
+  b[BEAT.seq] = ((b[BEAT.seq] as number) + 1) | 0;
+  b[BEAT.inStep] = (b[BEAT.inStep] as number) + 1;
+}
+
+/** Marks that the innermost running function returned. */
+function leave(b: Int32Array): void {
+  b[BEAT.inStep] = (b[BEAT.inStep] as number) - 1;
 }
 
 /** Numbers `what` for the main thread (which learns the names by message). */
@@ -87,9 +101,7 @@ function mark(what: string): number {
  * `step` (its run and its guard) marking the heartbeat while it runs
  * (unchanged outside a worker); `fn` is its function's name. The wrappers
  * have the step's own arity (beatingFn's rest parameters cost an array per
- * call), and the slots are written plainly, not with Atomics: this thread is
- * their only writer and the watchdog only needs to see them within its 50 ms
- * poll (Atomics' read-modify-writes made a search a quarter slower).
+ * call).
  */
 export function beatingStep<W>(fn: string, step: StepDef<W>): StepDef<W> {
   const b = beat;
@@ -100,13 +112,11 @@ export function beatingStep<W>(fn: string, step: StepDef<W>): StepDef<W> {
   const out: StepDef<W> = {
     ...step,
     run: (c) => {
-      b[BEAT.step] = runId;
-      b[BEAT.seq] = ((b[BEAT.seq] as number) + 1) | 0;
-      b[BEAT.inStep] = (b[BEAT.inStep] as number) + 1;
+      enter(b, runId);
       try {
         run(c);
       } finally {
-        b[BEAT.inStep] = (b[BEAT.inStep] as number) - 1;
+        leave(b);
       }
     },
   };
@@ -116,13 +126,11 @@ export function beatingStep<W>(fn: string, step: StepDef<W>): StepDef<W> {
   return {
     ...out,
     when: (w, l, tid) => {
-      b[BEAT.step] = whenId;
-      b[BEAT.seq] = ((b[BEAT.seq] as number) + 1) | 0;
-      b[BEAT.inStep] = (b[BEAT.inStep] as number) + 1;
+      enter(b, whenId);
       try {
         return when(w, l, tid);
       } finally {
-        b[BEAT.inStep] = (b[BEAT.inStep] as number) - 1;
+        leave(b);
       }
     },
   };

@@ -7,7 +7,8 @@
  */
 import test from 'ava';
 import { buildModel, explore, type FnDef, type ProgramSpec } from '../../checker/index.ts';
-import { explorePacked, type PackedFactory, type PackedOptions } from '../../checker/packed/explore.ts';
+import { explorePacked, type PackedFactory } from '../../checker/packed/explore.ts';
+import { packedOptions } from './packed-options.ts';
 import { guessHints } from '../../checker/packed/hints.ts';
 
 const src = { file: 'toy/guess.c', fn: 'f', code: 'step' };
@@ -52,18 +53,7 @@ test('a build whose guess is complete compiles once: the search goes on with the
       return real.compile(h, codes);
     },
   };
-  const opts: PackedOptions = {
-    strategy: 'bfs',
-    maxStates: Infinity,
-    maxDepth: Infinity,
-    timeLimit: Infinity,
-    maxMemory: 1024,
-    exact: false,
-    deadLocals: true,
-    checkHang: true,
-    progress: undefined,
-  };
-  const r = explorePacked(model, factory, opts);
+  const r = explorePacked(model, factory, packedOptions({ deadLocals: true }));
   t.is(r.verdict, 'pass');
   // init, after one, two, three (g's frame pushed), after sum (back in f at four), after four
   t.is(r.stats.states, 6);

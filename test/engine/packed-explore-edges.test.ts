@@ -19,7 +19,8 @@
 import test from 'ava';
 import { buildModel, explore, type FnDef, type ProgramSpec } from '../../checker/index.ts';
 import { newCodes } from '../../checker/packed/compile.ts';
-import { explorePacked, type PackedFactory, type PackedOptions } from '../../checker/packed/explore.ts';
+import { explorePacked, type PackedFactory } from '../../checker/packed/explore.ts';
+import { packedOptions } from './packed-options.ts';
 
 const src = { file: 'toy/edges.c', fn: 'f', code: 'step' };
 
@@ -74,19 +75,6 @@ function factoryOf<W>(spec: ProgramSpec<W>, first: { names: ReadonlyMap<string, 
   return { model, factory, real };
 }
 
-const options = (o: Partial<PackedOptions> = {}): PackedOptions => ({
-  strategy: 'bfs',
-  maxStates: Infinity,
-  maxDepth: Infinity,
-  timeLimit: Infinity,
-  maxMemory: 1024,
-  exact: false,
-  deadLocals: false,
-  checkHang: true,
-  progress: undefined,
-  ...o,
-});
-
 /** g(a): out += a, twice. */
 const addTwice = (): FnDef<{ out: number }> => ({
   steps: [
@@ -106,7 +94,7 @@ test('a first layout without the entry arguments: the initial state grows it, an
     ],
   };
   const { model, factory } = factoryOf(spec, { names: new Map(), stackWords: 8 });
-  const r = explorePacked(model, factory, options());
+  const r = explorePacked(model, factory, packedOptions());
   t.is(r.verdict, 'pass');
   // (pc of T0, pc of T1) in 0..2 each; out is fixed by them
   t.is(r.stats.states, 9);
@@ -148,7 +136,7 @@ const chainSearch = (to: number, maxMemoryBytes: (bytes: number) => number) => {
   const hints = { names: new Map([['h', [] as string[]]]), stackWords: 8 };
   const { model, factory, real } = factoryOf(chain(to), hints);
   const w = real.compile(hints, newCodes(false, false)).width;
-  return explorePacked(model, factory, options({ maxMemory: maxMemoryBytes(tableBytes(w)) / 2 ** 20 }));
+  return explorePacked(model, factory, packedOptions({ maxMemory: maxMemoryBytes(tableBytes(w)) / 2 ** 20 }));
 };
 
 test('max-memory to the byte: tables of exactly the bound pass, one byte less is incomplete', (t) => {
@@ -195,11 +183,11 @@ test('a bfs queue is compacted when its expanded front is at least half of it, n
   const hints = { names: new Map([['b', [] as string[]]]), stackWords: 8 };
   const { model, factory, real } = factoryOf(spec, hints);
   const w = real.compile(hints, newCodes(false, false)).width;
-  const r = explorePacked(model, factory, options({ maxMemory: tableBytes(w) / 2 ** 20 }));
+  const r = explorePacked(model, factory, packedOptions({ maxMemory: tableBytes(w) / 2 ** 20 }));
   t.is(r.verdict, 'incomplete');
   if (r.verdict === 'incomplete') t.is(r.bound, 'max-memory');
   t.is(r.stats.states, 2047); // cut at the check of the 1024th expansion, every state found; not at the 768th (1535 states)
-  t.is(explorePacked(model, factory, options()).stats.states, 2047);
+  t.is(explorePacked(model, factory, packedOptions()).stats.states, 2047);
 });
 
 test('a counterexample through state 4096, where the parent table first grows, is the whole path', (t) => {
@@ -250,7 +238,7 @@ test('a table the machine refuses is the memory bound, not a crash', (t) => {
       return compiled++ === 0 ? pm : { ...pm, width: 2 ** 30 };
     },
   };
-  const r = explorePacked(model, factory, options({ maxMemory: 7 }));
+  const r = explorePacked(model, factory, packedOptions({ maxMemory: 7 }));
   t.is(r.verdict, 'incomplete');
   if (r.verdict === 'incomplete') {
     t.is(r.bound, 'max-memory');

@@ -59,6 +59,13 @@ export interface ExploreOptions {
    * declared threads turn out not interchangeable is an error.
    */
   readonly symmetry?: boolean;
+  /**
+   * Packed search: partial-order reduction (see packed/por.ts), on programs
+   * that declare complete footprints, when every invariant reads only the
+   * world. Default false. Breadth-first counterexamples may be longer than
+   * the shortest.
+   */
+  readonly por?: boolean;
 }
 
 let machineHalf: number | undefined;
@@ -92,7 +99,7 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
   const packed = (model as { packed?: PackedFactory }).packed;
   if (packed && opts.engine !== 'object') {
     const strategy = opts.strategy ?? 'bfs';
-    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true, checkHang, symmetry: opts.symmetry ?? false });
+    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true, checkHang, symmetry: opts.symmetry ?? false, por: opts.por ?? false });
   }
   const frontier = frontierFor<S>(opts.strategy ?? 'bfs');
 

@@ -30,6 +30,8 @@ export interface FingerprintStats {
   readonly restarts: number;
   /** With `symmetry`: how many threads the search treated as interchangeable (0: none declared, nothing reduced). */
   readonly symmetricThreads?: number;
+  /** With `por`: states expanded through one thread's branches only (partial-order reduction). */
+  readonly porReduced?: number;
 }
 
 /** One step of a counterexample: the step that ran and what it changed. */

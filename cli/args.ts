@@ -122,6 +122,7 @@ function search(r: Raw): SearchArgs {
     exact?: boolean;
     deadLocals?: boolean;
     symmetry?: boolean;
+    por?: boolean;
     checkWrites?: boolean;
     checkReads?: boolean;
     only?: string[];
@@ -136,6 +137,7 @@ function search(r: Raw): SearchArgs {
   if (r.values.has('exact')) out.exact = true;
   if (r.values.has('no-dead-locals')) out.deadLocals = false;
   if (r.values.has('symmetry')) out.symmetry = true;
+  if (r.values.has('por')) out.por = true;
   const mm = num(r, 'max-memory');
   if (mm !== undefined) out.maxMemory = mm;
   const only = parseOnly(strs(r, 'only'));

@@ -178,6 +178,8 @@ export function buildSystem(protocol: Protocol, init: SystemInit, opts: BuildOpt
       ...inv,
       view: kernelView(protocol.layout, names),
       symmetry: kernelSymmetry(world, init.threads),
+      // Every kernel step declares what it reads and writes; the catalog passes --check-footprints.
+      footprints: 'complete',
     },
     opts,
   ) as Model<SysState<World>>;

@@ -145,6 +145,15 @@ export function objPage(w: World, o = 0): number {
   return o === 0 ? w.obj : (w.objs?.[o - 1] ?? -1);
 }
 
+/**
+ * Footprint paths: fields `names` of every page a driver object lives on, a
+ * superset of those of the one object a step names. Written without choosing
+ * on a value, so that partial-order reduction can bound it (packed/por.ts).
+ */
+export function objPagesFields(w: World, ...names: string[]): string[] {
+  return [w.obj, ...(w.objs ?? [])].flatMap((p) => names.map((n) => `pages/${p}/${n}`));
+}
+
 /** Records that driver object `o` now lives on `page` (-1: freed). */
 export function setObjPage(w: World, o: number, page: number): void {
   if (o === 0) w.obj = page;

@@ -215,6 +215,7 @@ export function fingerprintWords(stats: Stats): string {
   const fp = stats.fingerprint;
   if (!fp) return '';
   const sym = fp.symmetricThreads === undefined ? '' : fp.symmetricThreads > 0 ? `; symmetry over ${fp.symmetricThreads} interchangeable threads` : '; symmetry: no interchangeable threads';
-  if (fp.kind === 'exact') return `; whole states stored (--exact): no collision possible${sym}`;
-  return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)}${sym}`;
+  const por = fp.porReduced === undefined ? '' : `; partial-order reduction: ${fp.porReduced} states expanded through one thread`;
+  if (fp.kind === 'exact') return `; whole states stored (--exact): no collision possible${sym}${por}`;
+  return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)}${sym}${por}`;
 }

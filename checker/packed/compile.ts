@@ -21,6 +21,7 @@ import { hashedSet, hashWords, type VisitedSet } from './visited.ts';
 import { Liveness } from './liveness.ts';
 import { makeCanon, type Canon } from './symmetry.ts';
 import { slotPlan } from './renaming.ts';
+import { independentTable } from './por.ts';
 
 /** What the layout must make room for: each function's local names and each thread's stack words. */
 export interface LayoutHints {
@@ -187,6 +188,14 @@ export interface PackedModel {
   decode(buf: Int16Array): SysState<unknown>;
   /** Symmetry reduction of `dst` (see symmetry.ts), or null when the program declares no interchangeable threads. */
   readonly symmetry: Canon | null;
+  /**
+   * Partial-order reduction (see por.ts): true when thread t's next step in
+   * `src` is statically independent of every step of the program. The first
+   * call computes the program's table.
+   */
+  independentNext(t: number): boolean;
+  /** True when the last apply ran only statically independent steps and left the world (and fault) as it was. */
+  lastInvisible(): boolean;
   /**
    * Turns a model compiled to observe (a warm-up's: codes.deadLocals was
    * 'observe') into one that resets dead locals, with what it learnt, so the
@@ -501,6 +510,7 @@ export function compile<W>(
       throw e;
     }
     if (L.r !== 0) live?.read(f, pc, L.r);
+    if (indep !== null) allIndep &= (indep[f] as Uint8Array)[pc] as number;
     // A name no function had so far lands as an own property (a user file in sloppy mode cannot be stopped from adding it).
     for (const k in ctx.l) grow([[f, k]]);
     if (control === 0) {
@@ -552,7 +562,13 @@ export function compile<W>(
     }
   };
 
+  // Partial-order reduction's table (null until asked: a search without it pays one test per step), and whether
+  // every step the last apply ran is in it.
+  let indep: Uint8Array[] | null = null;
+  let allIndep = 1;
+
   const apply = (a: number) => {
+    allIndep = 1;
     dst.set(src);
     B.holder.d = 0;
     dstWHok = false;
@@ -819,6 +835,14 @@ export function compile<W>(
         for (let c = 0; c < k; c++) out[n++] = (t << 8) | c;
       }
       return n;
+    },
+    independentNext(t) {
+      indep ??= independentTable(spec, fnDefs);
+      const off = topFrame(src, t);
+      return off >= 0 && (indep[(src[off] as number) - 1] as Uint8Array)[src[off + 1] as number] === 1;
+    },
+    lastInvisible() {
+      return allIndep === 1 && B.holder.d === 0;
     },
     choices(t) {
       const off = topFrame(src, t);

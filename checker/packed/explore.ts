@@ -40,6 +40,8 @@ export interface PackedOptions {
   readonly checkHang: boolean;
   /** Keep one state per class of states equal up to renaming interchangeable threads (when the model declares them). */
   readonly symmetry?: boolean;
+  /** Partial-order reduction (see por.ts); used only when every invariant reads only the world. */
+  readonly por?: boolean;
   readonly progress: ProgressSink | undefined;
 }
 
@@ -61,6 +63,8 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
     (i) => (i as { worldOnly?: boolean }).worldOnly === true || (i as { kind?: string }).kind === 'assert',
   );
   const deadLocals = opts.deadLocals && worldOnly;
+  // The reduction keeps every world a path can reach (por.ts): sound for invariants of the world only.
+  if (opts.por === true && !worldOnly) opts = { ...opts, por: false };
   const codes = newCodes(opts.exact, deadLocals);
   let warm: Warm = { hints: factory.hints(), pm: null };
   const sym = opts.symmetry === true;
@@ -419,6 +423,8 @@ function searchOnce<S>(
   let rawHits = 0;
   const tperm = new Int32Array(pm.layout.threads);
   let transitions = 0;
+  let reduced = 0;
+  const porOn = opts.por === true;
   let maxSeen = 0;
   let depthCut = false;
   let expanded = 0;
@@ -467,6 +473,7 @@ function searchOnce<S>(
       visitedBytes: visited.bytes,
       restarts: regrowths,
       ...(opts.symmetry ? { symmetricThreads: symOn ? (pm.symmetry?.threads ?? 0) : 0 } : {}),
+      ...(porOn ? { porReduced: reduced } : {}),
     },
   });
   const pathTo = (id: number, last?: number): number[] => {
@@ -554,6 +561,47 @@ function searchOnce<S>(
     tail++;
   };
 
+  /**
+   * Partial-order reduction: the first thread (in number order) whose
+   * branches form an ample set in src (por.ts: its next step statically
+   * independent, every branch invisible and leading to a state not visited
+   * yet), as g0 | g1 << 16 for its actions acts[g0..g1); -1 when none. A
+   * thread that alone can move is not counted as a reduction.
+   */
+  const ample = (n: number): number => {
+    for (let g0 = 0; g0 < n; ) {
+      const t = actThread(acts[g0] as number);
+      let g1 = g0 + 1;
+      while (g1 < n && actThread(acts[g1] as number) === t) g1++;
+      if (g1 - g0 < n && pm.independentNext(t) && ampleBranches(g0, g1)) return g0 | (g1 << 16);
+      g0 = g1;
+    }
+    return -1;
+  };
+  /** True when every branch acts[g0..g1) is invisible and leads to a state not visited yet (the cycle proviso); stores nothing. */
+  const ampleBranches = (g0: number, g1: number): boolean => {
+    for (let i = g0; i < g1; i++) {
+      try {
+        pm.apply(acts[i] as number);
+      } catch (e) {
+        // The expansion proper grows the layout.
+        if (LayoutGrowth.is(e)) return false;
+        throw e;
+      }
+      if (!pm.lastInvisible()) return false;
+      pm.hash(h);
+      if (symOn) {
+        if (raw !== null) {
+          const at = 2 * ((h[0] as number) & rawMask);
+          if (raw[at] === h[0] && raw[at + 1] === h[1]) return false;
+        }
+        if (pm.symmetry?.canon(tperm)) pm.hash(h);
+      }
+      if (visited.contains(dst, h[0] as number, h[1] as number)) return false;
+    }
+    return true;
+  };
+
   try {
     for (;;) {
       try {
@@ -596,7 +644,17 @@ function searchOnce<S>(
         depthCut = true;
         continue;
       }
-      for (let i = 0; i < n; i++) {
+      let lo = 0;
+      let hi = n;
+      if (porOn) {
+        const g = ample(n);
+        if (g >= 0) {
+          lo = g & 0xffff;
+          hi = g >>> 16;
+          reduced++;
+        }
+      }
+      for (let i = lo; i < hi; i++) {
         const a = acts[i] as number;
         try {
           pm.apply(a);

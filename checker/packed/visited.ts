@@ -13,6 +13,8 @@ export interface VisitedSet {
   add(v: Int16Array, h1: number, h2: number): boolean;
   /** True when a state with fingerprint h1:h2 is there (hashed sets only). */
   has(h1: number, h2: number): boolean;
+  /** True when `v` (whose 64-bit hash is h1:h2) is there: `has` for a hashed set, a vector comparison for an exact one. */
+  contains(v: Int16Array, h1: number, h2: number): boolean;
   readonly size: number;
   /** Bytes held by the set's arrays. */
   readonly bytes: number;
@@ -112,6 +114,9 @@ export function hashedSet(initialBits = 16): VisitedSet {
         if (a === 0 && b === 0) return false;
       }
     },
+    contains(_v, h1, h2) {
+      return this.has(h1, h2);
+    },
     add(_v, h1, h2) {
       if (h1 === 0 && h2 === 0) h2 = 1; // (0, 0) marks an empty slot
       if (!insert(tab, cap, h1, h2)) return false;
@@ -149,7 +154,13 @@ export function exactSet(w: number, initialBits = 16): VisitedSet {
   };
   return {
     has() {
-      throw new Error('the exact set answers only add()');
+      throw new Error('the exact set answers only add() and contains()');
+    },
+    contains(v, h1) {
+      for (let i = h1 & mask, e = index[i] as number; e !== 0; i = (i + 1) & mask, e = index[i] as number) {
+        if (hashes[e - 1] === h1 && same(v, e - 1)) return true;
+      }
+      return false;
     },
     add(v, h1) {
       let i = h1 & mask;

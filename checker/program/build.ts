@@ -10,6 +10,7 @@ import { fingerprint } from '../fingerprint.ts';
 import type { AssertSpec, Ctx, FnDef, Frame, Locals, StepDef, SymmetrySpec, SysState, ThreadSpec, Value } from './types.ts';
 import { compile } from '../packed/compile.ts';
 import { firstUndeclared, trackReads } from './reads.ts';
+import { symbolicMiss } from '../packed/por.ts';
 import { guessHints, learn } from '../packed/hints.ts';
 import type { PackedFactory } from '../packed/explore.ts';
 
@@ -31,6 +32,13 @@ export interface ProgramSpec<W> {
   readonly view?: (before: W, after: W, changes: readonly Change[]) => string[];
   /** Interchangeable threads, for symmetry reduction (optional). */
   readonly symmetry?: SymmetrySpec;
+  /**
+   * `complete`: every step declares in `reads` and `writes` all it reads
+   * (its guard included) and writes of the world, and a step declaring
+   * neither touches nothing (`--check-footprints` checks it). Partial-order
+   * reduction (packed/por.ts) rests on it and reduces nothing without it.
+   */
+  readonly footprints?: 'complete';
 }
 
 /** Options of the built model. */
@@ -139,7 +147,16 @@ export function buildModel<W>(
 
   /** Throws UndeclaredReadError when `seen` has a path the step's footprint (reads and writes, at locals `l` and world `w`) misses. */
   const undeclaredRead = (fn: string, step: StepDef<W>, l: Locals, w: W, tid: number, seen: readonly string[], who: string) => {
-    const declared = [...(step.reads?.(l, w) ?? []), ...(step.writes?.(l, w) ?? [])];
+    const reads = step.reads?.(l, w) ?? [];
+    const writes = step.writes?.(l, w) ?? [];
+    const declared = [...reads, ...writes];
+    // Partial-order reduction bounds a step by its footprint run on symbolic values: that must cover every concrete one.
+    const miss = spec.footprints === 'complete' ? symbolicMiss(step, reads, writes) : null;
+    if (miss !== null) {
+      throw new UndeclaredReadError(
+        `footprint: step ${fn}:${step.label} (thread ${spec.threads[tid]?.name}) ${miss}, which its footprint run on symbolic locals and world does not give (it chooses between paths on a value): partial-order reduction would miss it; write the footprint as one list of paths`,
+      );
+    }
     const bad = firstUndeclared(seen, declared);
     if (bad === null) return;
     throw new UndeclaredReadError(

@@ -15,7 +15,7 @@ import { nonAtomicBitFn, atomicBit } from '../prim/flagword.ts';
 import { lockFields, tryLock, unlockPage } from '../prim/pagelock.ts';
 import { getPage, getPageUnlessZero, putPage, refFields } from '../prim/refcount.ts';
 import { spinUnlockLru } from '../prim/spinlock.ts';
-import { DRIVER_SLOT, Kind, List, OBJ_PATHS, objCount, objPage, ownerSlot, setObjPage } from '../world.ts';
+import { DRIVER_SLOT, Kind, List, OBJ_PATHS, objCount, objPage, objPagesFields, ownerSlot, setObjPage } from '../world.ts';
 import { callPageMovable, commonFns, dropFields, dropIsolation, listDelIsolated, rcOf, shared, unlockStep } from './common.ts';
 import type { Protocol } from '../protocol.ts';
 
@@ -613,7 +613,7 @@ export function v3Driver(layout: Layout, clear: IsolatedClear, lockedRelease: bo
         label: 'pick',
         code: 'page = obj_to_page(obj); get_page(page); /* the driver frees its object and its page */',
         reads: paths(...OBJ_PATHS),
-        writes: (l, w) => [`pages/${objPage(w, objOf(l))}/ref`, `pages/${objPage(w, objOf(l))}/holds`],
+        writes: (_l, w) => objPagesFields(w, 'ref', 'holds'),
         run: (c) => {
           const page = objPage(c.w, objOf(c.l));
           if (page < 0) return c.ret(null);

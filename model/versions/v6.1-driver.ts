@@ -11,7 +11,7 @@ import { type Layout } from '../flags.ts';
 import { both, fields, fn, local, num, paths, pg, RC, type Fns, type KCtx } from '../dsl.ts';
 import { lockFields, unlockPage } from '../prim/pagelock.ts';
 import { getPage, putPage, refFields } from '../prim/refcount.ts';
-import { DRIVER_SLOT, Kind, List, OBJ_PATHS, objCount, objPage, ownerSlot, setObjPage } from '../world.ts';
+import { DRIVER_SLOT, Kind, List, OBJ_PATHS, objCount, objPage, objPagesFields, ownerSlot, setObjPage } from '../world.ts';
 import type { Locals } from '../../checker/index.ts';
 import { unlockStep } from './common.ts';
 import { bugOn } from '../kassert.ts';
@@ -119,7 +119,7 @@ export function v61Driver(layout: Layout): Fns {
         label: 'pick',
         code: 'obj_to_page(obj, &f_page); zspage = get_zspage(f_page); ... free_zspage(): lock_zspage(): get_page(page); wait_on_page_locked(page); /* until trylock_page(page) */',
         reads: paths(...OBJ_PATHS),
-        writes: (l, w) => [`pages/${objPage(w, objOf(l))}/ref`, `pages/${objPage(w, objOf(l))}/holds`],
+        writes: (_l, w) => objPagesFields(w, 'ref', 'holds'),
         run: (c) => {
           const page = objPage(c.w, objOf(c.l));
           if (page < 0) return c.ret(null);

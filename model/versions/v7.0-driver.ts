@@ -15,7 +15,7 @@ import { PGTY } from '../pagetype.ts';
 import { atomicBit } from '../prim/flagword.ts';
 import { lockFields, unlockPage } from '../prim/pagelock.ts';
 import { getPage, putPage, refFields } from '../prim/refcount.ts';
-import { DRIVER_SLOT, Kind, List, OBJ_PATHS, objCount, objPage, ownerSlot, setObjPage } from '../world.ts';
+import { DRIVER_SLOT, Kind, List, OBJ_PATHS, objCount, objPage, objPagesFields, ownerSlot, setObjPage } from '../world.ts';
 import { unlockStep } from './common.ts';
 import { objOf, releaseObject, releaseWrites } from './v6.1-driver.ts';
 
@@ -123,7 +123,7 @@ export function v70Driver(layout: Layout): Fns {
         label: 'pick',
         code: 'obj_to_zpdesc(obj, &f_zpdesc); zspage = get_zspage(f_zpdesc); ... free_zspage() / async_free_zspage(): lock_zspage(): zpdesc_get(zpdesc); zpdesc_wait_locked(zpdesc); /* until zpdesc_trylock(zpdesc) */',
         reads: paths(...OBJ_PATHS),
-        writes: (l, w) => [`pages/${objPage(w, objOf(l))}/ref`, `pages/${objPage(w, objOf(l))}/holds`],
+        writes: (_l, w) => objPagesFields(w, 'ref', 'holds'),
         run: (c) => {
           const page = objPage(c.w, objOf(c.l));
           if (page < 0) return c.ret(null);

@@ -19,9 +19,13 @@ export const options: readonly (ExploreOptions & { readonly name: string; readon
   // Random programs declare no interchangeable threads, so --symmetry must change nothing here; symmetric systems are
   // checked against brute-force orbit counts in test/engine/symmetry-orbits.test.ts.
   { name: 'bfs packed hashed, symmetry', strategy: 'bfs', deadLocals: false, symmetry: true, shortest: true, exactCount: true },
+  // Partial-order reduction: the verdict and only reachable violations, never more states; a counterexample may be longer.
+  { name: 'bfs packed hashed, por', strategy: 'bfs', deadLocals: false, por: true, shortest: false, exactCount: false },
+  { name: 'bfs packed exact, dead locals, por', strategy: 'bfs', exact: true, por: true, shortest: false, exactCount: false },
   { name: 'dfs packed hashed', strategy: 'dfs', deadLocals: false, shortest: false, exactCount: true },
   { name: 'dfs packed exact, dead locals', strategy: 'dfs', exact: true, shortest: false, exactCount: false },
   { name: 'dfs object', strategy: 'dfs', engine: 'object', shortest: false, exactCount: true },
+  { name: 'dfs packed hashed, dead locals, por', strategy: 'dfs', por: true, shortest: false, exactCount: false },
 ];
 
 /** Throws an Error naming the option and the disagreement, if any. */

@@ -4,7 +4,8 @@
  * read-modify-writes, guards, assertions, nondeterministic branches, jumps
  * (forward and back, bounded by a loop counter), calls (including a call from
  * a function's last step) and locals that appear late. Described as plain
- * data so fast-check can generate and shrink them; `toSpec` makes the program.
+ * data so fast-check can generate and shrink them; `toSpec` makes the program,
+ * each step declaring its footprint (complete: partial-order reduction uses it).
  */
 import fc from 'fast-check';
 import type { FnDef, ProgramSpec, SourceRef, StateInvariant, StepDef, SysState } from '../../checker/index.ts';
@@ -76,6 +77,7 @@ export function randProgram(): fc.Arbitrary<RandProgram> {
 }
 
 const src = (fn: string, code: string) => ({ file: 'toy/random.c', fn, code });
+const cell = (c: number) => `cells/${c}`;
 const wrap = (x: number) => ((x % DOMAIN) + DOMAIN) % DOMAIN;
 
 /**
@@ -105,35 +107,37 @@ function toFn(name: string, code: readonly Instr[]): FnDef<RandWorld> {
     const s = src(name, `${ins.op}#${i}`);
     switch (ins.op) {
       case 'load':
-        return { label, src: s, run: (c) => void (c.l[ins.into] = c.w.cells[ins.c] ?? 0) };
+        return { label, src: s, reads: () => [cell(ins.c)], run: (c) => void (c.l[ins.into] = c.w.cells[ins.c] ?? 0) };
       case 'store':
-        return { label, src: s, run: (c) => void (c.w.cells[ins.c] = wrap(((c.l[ins.from] as number | undefined) ?? 0) + ins.add)) };
+        return { label, src: s, writes: () => [cell(ins.c)], run: (c) => void (c.w.cells[ins.c] = wrap(((c.l[ins.from] as number | undefined) ?? 0) + ins.add)) };
       case 'atomic':
-        return { label, src: s, run: (c) => void (c.w.cells[ins.c] = wrap((c.w.cells[ins.c] ?? 0) + ins.add)) };
+        return { label, src: s, reads: () => [cell(ins.c)], writes: () => [cell(ins.c)], run: (c) => void (c.w.cells[ins.c] = wrap((c.w.cells[ins.c] ?? 0) + ins.add)) };
       case 'lock':
-        return { label, src: s, when: (w, _l, tid) => w.lock === -1 || w.lock === tid, run: (c) => void (c.w.lock = c.tid) };
+        return { label, src: s, reads: () => ['lock'], writes: () => ['lock'], when: (w, _l, tid) => w.lock === -1 || w.lock === tid, run: (c) => void (c.w.lock = c.tid) };
       case 'unlock':
-        return { label, src: s, run: (c) => void (c.w.lock === c.tid && (c.w.lock = -1)) };
+        return { label, src: s, reads: () => ['lock'], writes: () => ['lock'], run: (c) => void (c.w.lock === c.tid && (c.w.lock = -1)) };
       case 'await':
-        return { label, src: s, when: (w) => w.cells[ins.c] === ins.v, waitsFor: () => `cell ${ins.c} == ${ins.v}`, run: () => {} };
+        return { label, src: s, reads: () => [cell(ins.c)], when: (w) => w.cells[ins.c] === ins.v, waitsFor: () => `cell ${ins.c} == ${ins.v}`, run: () => {} };
       case 'assert':
         return {
           label,
           src: s,
+          reads: () => [cell(ins.c)],
           run: (c) => {
             if ((c.w.cells[ins.c] ?? 0) >= ins.max) c.fail('bounded', `cell ${ins.c} reached ${c.w.cells[ins.c]}`);
           },
         };
       case 'choose':
-        return { label, src: s, choices: ins.vs.map(String), run: (c) => void (c.w.cells[ins.c] = Number(c.choice)) };
+        return { label, src: s, writes: () => [cell(ins.c)], choices: ins.vs.map(String), run: (c) => void (c.w.cells[ins.c] = Number(c.choice)) };
       case 'flag':
-        return { label, src: s, run: (c) => void (c.w.flag = !c.w.flag) };
+        return { label, src: s, reads: () => ['flag'], writes: () => ['flag'], run: (c) => void (c.w.flag = !c.w.flag) };
       case 'back':
         return loopBack(label, s, i, ins.to, ins.times);
       case 'skip':
         return {
           label,
           src: s,
+          reads: () => ['flag'],
           run: (c) => {
             if (c.w.flag && i + ins.over < code.length) c.goto(`s${i + ins.over}`);
           },
@@ -166,6 +170,7 @@ export function toSpec(p: RandProgram): ProgramSpec<RandWorld> {
     threads: p.threads.map((_, t) => ({ name: `T${t}`, fn: `t${t}`, args: {} })),
     asserts: [{ id: 'bounded', description: 'an asserted cell stays below its bound' }],
     stateInvariants: [bothSet],
+    footprints: 'complete',
     endChecks: end,
   };
 }

@@ -7,7 +7,8 @@
  * When a step needs a wider layout (a local or a stack depth the first guess
  * missed), the stored states move to the new layout and the search goes on:
  * fingerprints do not depend on the layout.
- * Same order, counts and verdicts as the object search in ../explore.ts.
+ * Same order, counts and verdicts as the object search in ../explore.ts
+ * (without --symmetry or --por, which keep fewer states).
  */
 import { NO_HANG, type Action, type Model } from '../model.ts';
 import type { Bound, CheckKind, Result, Stats } from '../result.ts';

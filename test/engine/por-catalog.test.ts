@@ -2,11 +2,11 @@
  * Partial-order reduction on the whole catalog (passing scenarios, their
  * mutants, the review comments): every pair gives the same verdict with
  * --por as without, hashed and exact, breadth and depth first, with and
- * without --symmetry, never with more states on a pass; each invariant on its own
- * (--only), and no-hang on its own, gives the same verdict too. A reduced
- * search may meet another invariant first or a longer counterexample, so the
- * first comparison is of pass against violation, and the --only ones name
- * the invariant.
+ * without --symmetry, never with more states on a pass; each invariant on
+ * its own (--only, hashed and exact), and no-hang on its own, gives the
+ * same verdict too. A reduced search may meet another invariant first or a
+ * longer counterexample, so the first comparison is of pass against
+ * violation, and the --only ones name the invariant.
  */
 import test from 'ava';
 import { explore, type ExploreOptions, type Result } from '../../checker/index.ts';
@@ -49,6 +49,8 @@ for (const { s, p } of pairs) {
       const b = explore(s.build(p, { only }), { progress: null, maxStates: 20000, checkHang: false, por: true });
       if (a.verdict === 'incomplete' || b.verdict === 'incomplete') continue;
       t.is(verdict(b), verdict(a), `--only ${id}`);
+      const c = explore(s.build(p, { only }), { progress: null, maxStates: 20000, checkHang: false, por: true, exact: true });
+      t.is(verdict(c), verdict(a), `--only ${id} --exact`);
     }
     const none = new Set<string>();
     const a = explore(s.build(p, { only: none }), { progress: null, maxStates: 20000 });

@@ -3,7 +3,7 @@
  * program, every search option agrees with the reference enumerator (same
  * verdict; only violations the reference reaches; bfs counterexamples of the
  * shortest length; a pass visits the reference's states, or fewer where dead
- * locals are reset).
+ * locals are reset or partial-order reduction is on).
  */
 import { buildModel, explore, type ExploreOptions } from '../../checker/index.ts';
 import { toSpec, type RandProgram } from '../toys/random-program.ts';

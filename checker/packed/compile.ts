@@ -168,6 +168,8 @@ export interface PackedModel {
   init(): void;
   /** Enabled actions of `src` (which=0) or `dst` (which=1) into `out`; returns their count. */
   actions(which: 0 | 1, out: Int32Array): number;
+  /** True when some thread can move in `dst` (no fault, a next step enabled); stops at the first that can. */
+  canMove(): boolean;
   /** Number of branches of thread `t`'s next step in `src`. */
   choices(t: number): number;
   /** dst := successor of src under encoded action `a`. */
@@ -843,6 +845,12 @@ export function compile<W>(
     },
     lastInvisible() {
       return allIndep === 1 && B.holder.d === 0;
+    },
+    canMove() {
+      if (dst[faultSlot] !== 0) return false;
+      bindLocals();
+      for (let t = 0; t < T; t++) if (enabledStep(dst, t)) return true;
+      return false;
     },
     choices(t) {
       const off = topFrame(src, t);

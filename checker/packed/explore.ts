@@ -409,7 +409,6 @@ function searchOnce<S>(
   let head = 0;
   let tail = 0;
   const acts = new Int32Array(4096);
-  const probe = new Int32Array(4096);
   const symOn = opts.symmetry === true && pm.symmetry !== null;
   /**
    * With symmetry: fingerprints of successors as they were before renaming
@@ -530,7 +529,7 @@ function searchOnce<S>(
   const checkNew = (id: number): Result | null => {
     const f = pm.checkState(id === 0);
     if (f) return violation(f.id, f.kind, f.message, pathTo(id));
-    const stuck = pm.actions(1, probe) === 0;
+    const stuck = !pm.canMove();
     if (stuck) {
       if (!pm.isDone()) return opts.checkHang ? violation(NO_HANG, 'hang', null, pathTo(id)) : null;
       const e = pm.checkEnd();

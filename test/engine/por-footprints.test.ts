@@ -89,6 +89,12 @@ test('--check-footprints fails on a footprint whose symbolic run misses the path
   };
   const spec: ProgramSpec<W> = { name: 'fp', world: { k: 0, a: 0, arr: [0, 0] }, fns: { f }, threads: [{ name: 'T0', fn: 'f', args: { x: null } }], footprints: 'complete' };
   const e = t.throws(() => explore(buildModel(spec, { checkWrites: true, checkReads: true }), { progress: null }), { instanceOf: UndeclaredReadError });
+  // A read hidden the same way is named as a read.
+  const g: FnDef<W> = {
+    steps: [{ label: 'peek', src: src('v = x == NULL ? k : arr[x]'), reads: (l) => (l.x === null ? ['k'] : [`arr/${String(l.x)}`]), run: (c) => void (c.l.v = c.w.k) }],
+  };
+  const r = t.throws(() => explore(buildModel({ ...spec, fns: { f: g } }, { checkWrites: true, checkReads: true }), { progress: null }), { instanceOf: UndeclaredReadError });
+  t.regex(r?.message ?? '', /^footprint: step f:peek \(thread T0\) reads k, which its footprint run on symbolic/);
   // A program that does not declare its footprints complete is not held to it (no reduction rests on them).
   const { footprints: _, ...plain } = spec;
   t.is(explore(buildModel(plain, { checkWrites: true, checkReads: true }), { progress: null }).verdict, 'pass');

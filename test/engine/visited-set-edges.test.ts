@@ -93,3 +93,22 @@ test('exact set: one vector under two fingerprints of the same slot is two entri
   t.false(s.add(Int16Array.of(6, 6), 17, 0));
   t.is(s.size, 2);
 });
+
+test('contains: the exact set compares vectors (a same-fingerprint stranger is not there), the hashed set its fingerprints', (t) => {
+  const s = exactSet(2, 2); // 4 slots
+  const a = Int16Array.of(1, 2);
+  const b = Int16Array.of(3, 4);
+  t.false(s.contains(a, 7, 0));
+  s.add(a, 7, 0);
+  t.true(s.contains(a, 7, 0));
+  t.true(s.contains(Int16Array.of(1, 2), 7, 9));
+  // Same first half, another vector; and the slot after an occupied one.
+  t.false(s.contains(b, 7, 0));
+  t.false(s.contains(a, 8, 0));
+  s.add(b, 7, 0);
+  t.true(s.contains(b, 7, 0));
+  const h = hashedSet(2);
+  h.add(none, 5, 6);
+  t.true(h.contains(a, 5, 6));
+  t.false(h.contains(a, 5, 7));
+});

@@ -17,7 +17,7 @@ import type { StrategyName } from '../strategies/frontier.ts';
 import { traceOfChosen } from '../trace.ts';
 import { actChoice, actThread, LayoutGrowth, newCodes, transcode, type Codes, type LayoutHints, type PackedModel } from './compile.ts';
 import { factsLearnt, LivenessGrowth } from './liveness.ts';
-import { collisionBound, exactSet, hashedSet } from './visited.ts';
+import { collisionBound, exactSet, hashedSet, type VisitedSet } from './visited.ts';
 import type { Canon } from './symmetry.ts';
 
 /** How a model offers its packed form: a first layout guess, and a compiler for a layout. */
@@ -379,6 +379,50 @@ function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, k
   return msg;
 }
 
+/**
+ * Partial-order reduction: the first thread (in number order) whose
+ * branches form an ample set in src (por.ts: its next step statically
+ * independent, every branch invisible and leading to a state not visited
+ * yet), as g0 | g1 << 16 for its actions acts[g0..g1); -1 when none. A
+ * thread that alone can move is not counted as a reduction. With symmetry
+ * (`tperm` given), successors are looked up by class, the raw table first.
+ * A top-level function, so that the search loop's variables stay its own.
+ */
+function ampleGroup(pm: PackedModel, acts: Int32Array, n: number, visited: VisitedSet, h: Int32Array, tperm: Int32Array | null, raw: Int32Array | null, rawMask: number): number {
+  for (let g0 = 0; g0 < n; ) {
+    const t = actThread(acts[g0] as number);
+    let g1 = g0 + 1;
+    while (g1 < n && actThread(acts[g1] as number) === t) g1++;
+    if (g1 - g0 < n && pm.independentNext(t) && ampleBranches(pm, acts, g0, g1, visited, h, tperm, raw, rawMask)) return g0 | (g1 << 16);
+    g0 = g1;
+  }
+  return -1;
+}
+
+/** True when every branch acts[g0..g1) is invisible and leads to a state not visited yet (the cycle proviso); stores nothing. */
+function ampleBranches(pm: PackedModel, acts: Int32Array, g0: number, g1: number, visited: VisitedSet, h: Int32Array, tperm: Int32Array | null, raw: Int32Array | null, rawMask: number): boolean {
+  for (let i = g0; i < g1; i++) {
+    try {
+      pm.apply(acts[i] as number);
+    } catch (e) {
+      // The expansion proper grows the layout.
+      if (LayoutGrowth.is(e)) return false;
+      throw e;
+    }
+    if (!pm.lastInvisible()) return false;
+    pm.hash(h);
+    if (tperm !== null) {
+      if (raw !== null) {
+        const at = 2 * ((h[0] as number) & rawMask);
+        if (raw[at] === h[0] && raw[at + 1] === h[1]) return false;
+      }
+      if (pm.symmetry?.canon(tperm)) pm.hash(h);
+    }
+    if (visited.contains(pm.dst, h[0] as number, h[1] as number)) return false;
+  }
+  return true;
+}
+
 /** One search from the initial state; `run.hints` is left at the layout it ended with. */
 function searchOnce<S>(
   model: Model<S>,
@@ -561,47 +605,6 @@ function searchOnce<S>(
     tail++;
   };
 
-  /**
-   * Partial-order reduction: the first thread (in number order) whose
-   * branches form an ample set in src (por.ts: its next step statically
-   * independent, every branch invisible and leading to a state not visited
-   * yet), as g0 | g1 << 16 for its actions acts[g0..g1); -1 when none. A
-   * thread that alone can move is not counted as a reduction.
-   */
-  const ample = (n: number): number => {
-    for (let g0 = 0; g0 < n; ) {
-      const t = actThread(acts[g0] as number);
-      let g1 = g0 + 1;
-      while (g1 < n && actThread(acts[g1] as number) === t) g1++;
-      if (g1 - g0 < n && pm.independentNext(t) && ampleBranches(g0, g1)) return g0 | (g1 << 16);
-      g0 = g1;
-    }
-    return -1;
-  };
-  /** True when every branch acts[g0..g1) is invisible and leads to a state not visited yet (the cycle proviso); stores nothing. */
-  const ampleBranches = (g0: number, g1: number): boolean => {
-    for (let i = g0; i < g1; i++) {
-      try {
-        pm.apply(acts[i] as number);
-      } catch (e) {
-        // The expansion proper grows the layout.
-        if (LayoutGrowth.is(e)) return false;
-        throw e;
-      }
-      if (!pm.lastInvisible()) return false;
-      pm.hash(h);
-      if (symOn) {
-        if (raw !== null) {
-          const at = 2 * ((h[0] as number) & rawMask);
-          if (raw[at] === h[0] && raw[at + 1] === h[1]) return false;
-        }
-        if (pm.symmetry?.canon(tperm)) pm.hash(h);
-      }
-      if (visited.contains(dst, h[0] as number, h[1] as number)) return false;
-    }
-    return true;
-  };
-
   try {
     for (;;) {
       try {
@@ -647,7 +650,7 @@ function searchOnce<S>(
       let lo = 0;
       let hi = n;
       if (porOn) {
-        const g = ample(n);
+        const g = ampleGroup(pm, acts, n, visited, h, symOn ? tperm : null, raw, rawMask);
         if (g >= 0) {
           lo = g & 0xffff;
           hi = g >>> 16;

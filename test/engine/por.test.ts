@@ -133,3 +133,39 @@ test('parallel-compaction, three threads and the driver on one page (v4.8-atomic
   t.is(run({ symmetry: true }), 41139);
   t.is(run({ symmetry: true, exact: true }), 41139);
 });
+
+test('the cycle proviso under --symmetry looks successors up by class: two interchangeable spinners do not hide the third thread', (t) => {
+  // W0 and W1 (interchangeable, each owning one cell) toggle a local for ever; X sets cells[0] = 1, which the
+  // invariant forbids. The spinners' states close cycles only up to swapping them, so the proviso must see a
+  // successor's class, not the successor as it is.
+  interface SW {
+    own: number[];
+    cells: number[];
+    lock: number;
+    mask: number;
+    last: number;
+  }
+  const s2 = (code: string) => ({ file: 'toy/por.c', fn: 'w', code });
+  const spin: FnDef<SW> = { steps: [{ label: 'spin', src: s2('a = !a; goto spin'), run: (c) => (c.l.a = c.l.a === 1 ? 0 : 1, c.goto('spin')) }] };
+  const bad: FnDef<SW> = { steps: [{ label: 'bad', src: s2('cells[0] = 1'), writes: () => ['cells/0'], run: (c) => void (c.w.cells[0] = 1) }] };
+  const sp: ProgramSpec<SW> = {
+    name: 'por-sym',
+    world: { own: [0, 0], cells: [0], lock: -1, mask: 0, last: -1 },
+    fns: { spin, bad },
+    threads: [
+      { name: 'W0', fn: 'spin', args: { e: 0 } },
+      { name: 'W1', fn: 'spin', args: { e: 1 } },
+      { name: 'X', fn: 'bad', args: { e: -1 } },
+    ],
+    stateInvariants: [{ id: 'cell0-zero', description: 'cells[0] stays 0', worldOnly: true, check: (s) => (s.w.cells[0] === 1 ? 'cells[0] is 1' : null) }],
+    footprints: 'complete',
+    symmetry: {
+      groups: [{ threads: [0, 1], blocks: [[0], [1]] }],
+      entityLocals: ['e'],
+      world: { entities: 'own', threadIds: [{ path: 'lock' }], threadMasks: ['mask'], entityIds: ['last'] },
+    },
+  };
+  for (const o of [{}, { exact: true }, { strategy: 'dfs' as const }]) {
+    t.is(explore(buildModel(sp), { progress: null, symmetry: true, por: true, ...o }).verdict, 'violation', JSON.stringify(o));
+  }
+});

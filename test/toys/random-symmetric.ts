@@ -8,7 +8,8 @@
  * the running thread (its tid, its block's first cell in local `e`, the
  * pointer it loaded into local `q`), so swapping two threads of the group
  * together with their blocks maps every run to a run: the reduction must keep
- * exactly one state per orbit and every verdict.
+ * exactly one state per orbit and every verdict. Each step declares its
+ * footprint (complete: partial-order reduction uses it).
  */
 import fc from 'fast-check';
 import type { FnDef, ProgramSpec, StateInvariant, StepDef, StepInvariant, SysState, WorldRenaming } from '../../checker/index.ts';
@@ -108,6 +109,9 @@ export function randSymProgram(): fc.Arbitrary<SymProgram> {
 const src = (fn: string, code: string) => ({ file: 'toy/random-symmetric.c', fn, code });
 const wrap = (x: number) => ((x % DOMAIN) + DOMAIN) % DOMAIN;
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+const cell = (c: number) => `cells/${c}`;
+/** Footprint path of own cell e + k, written without choosing on e (partial-order reduction bounds it as `own/*`). */
+const own = (l: Record<string, unknown>, k: number) => `own/${(l.e as number) + k}`;
 
 /** The steps of one instruction list as a function (local `e`: the first cell of the thread's block; `q`: a grabbed pointer). */
 function toFn(name: string, code: readonly SymInstr[]): FnDef<SymWorld> {
@@ -116,46 +120,50 @@ function toFn(name: string, code: readonly SymInstr[]): FnDef<SymWorld> {
     const s = src(name, `${ins.op}#${i}`);
     switch (ins.op) {
       case 'load':
-        return { label, src: s, run: (c) => void (c.l.a = c.w.cells[ins.c] ?? 0) };
+        return { label, src: s, reads: () => [cell(ins.c)], run: (c) => void (c.l.a = c.w.cells[ins.c] ?? 0) };
       case 'loadOwn':
-        return { label, src: s, run: (c) => void (c.l.a = c.w.own[num(c.l.e) + ins.k] ?? 0) };
+        return { label, src: s, reads: (l) => [own(l, ins.k)], run: (c) => void (c.l.a = c.w.own[num(c.l.e) + ins.k] ?? 0) };
       case 'storeOwn':
-        return { label, src: s, run: (c) => void (c.w.own[num(c.l.e) + ins.k] = wrap(num(c.l.a) + ins.add)) };
+        return { label, src: s, writes: (l) => [own(l, ins.k)], run: (c) => void (c.w.own[num(c.l.e) + ins.k] = wrap(num(c.l.a) + ins.add)) };
       case 'storeShared':
-        return { label, src: s, run: (c) => void (c.w.cells[ins.c] = wrap(num(c.l.a) + ins.add)) };
+        return { label, src: s, writes: () => [cell(ins.c)], run: (c) => void (c.w.cells[ins.c] = wrap(num(c.l.a) + ins.add)) };
       case 'atomic':
-        return { label, src: s, run: (c) => void (c.w.cells[ins.c] = wrap(num(c.w.cells[ins.c]) + ins.add)) };
+        return { label, src: s, reads: () => [cell(ins.c)], writes: () => [cell(ins.c)], run: (c) => void (c.w.cells[ins.c] = wrap(num(c.w.cells[ins.c]) + ins.add)) };
       case 'lock':
-        return { label, src: s, when: (w, _l, tid) => w.lock === -1 || w.lock === tid, run: (c) => void (c.w.lock = c.tid) };
+        return { label, src: s, reads: () => ['lock'], writes: () => ['lock'], when: (w, _l, tid) => w.lock === -1 || w.lock === tid, run: (c) => void (c.w.lock = c.tid) };
       case 'unlock':
-        return { label, src: s, run: (c) => void (c.w.lock === c.tid && (c.w.lock = -1)) };
+        return { label, src: s, reads: () => ['lock'], writes: () => ['lock'], run: (c) => void (c.w.lock === c.tid && (c.w.lock = -1)) };
       case 'mark':
-        return { label, src: s, run: (c) => void (c.w.mask |= 1 << c.tid) };
+        return { label, src: s, reads: () => ['mask'], writes: () => ['mask'], run: (c) => void (c.w.mask |= 1 << c.tid) };
       case 'unmark':
-        return { label, src: s, run: (c) => void (c.w.mask &= ~(1 << c.tid)) };
+        return { label, src: s, reads: () => ['mask'], writes: () => ['mask'], run: (c) => void (c.w.mask &= ~(1 << c.tid)) };
       case 'point':
-        return { label, src: s, run: (c) => void (c.w.last = num(c.l.e) + ins.k) };
+        return { label, src: s, writes: () => ['last'], run: (c) => void (c.w.last = num(c.l.e) + ins.k) };
       case 'grab':
-        return { label, src: s, run: (c) => void (c.l.q = c.w.last) };
+        return { label, src: s, reads: () => ['last'], run: (c) => void (c.l.q = c.w.last) };
       case 'bumpGrabbed':
         return {
           label,
           src: s,
+          // Every path the pointer can name (an unset one names none that exists).
+          reads: (l) => [`own/${String(l.q)}`],
+          writes: (l) => [`own/${String(l.q)}`],
           run: (c) => {
             const q = c.l.q;
             if (typeof q === 'number' && q >= 0) c.w.own[q] = wrap(num(c.w.own[q]) + 1);
           },
         };
       case 'await':
-        return { label, src: s, when: (w) => w.cells[ins.c] === ins.v, run: () => {} };
+        return { label, src: s, reads: () => [cell(ins.c)], when: (w) => w.cells[ins.c] === ins.v, run: () => {} };
       case 'awaitOwn':
-        return { label, src: s, when: (w, l) => w.own[num(l.e) + ins.k] === ins.v, run: () => {} };
+        return { label, src: s, reads: (l) => [own(l, ins.k)], when: (w, l) => w.own[num(l.e) + ins.k] === ins.v, run: () => {} };
       case 'choose':
-        return { label, src: s, choices: ins.vs.map(String), run: (c) => void (c.w.own[num(c.l.e) + ins.k] = Number(c.choice)) };
+        return { label, src: s, writes: (l) => [own(l, ins.k)], choices: ins.vs.map(String), run: (c) => void (c.w.own[num(c.l.e) + ins.k] = Number(c.choice)) };
       case 'assert':
         return {
           label,
           src: s,
+          reads: () => [cell(ins.c)],
           run: (c) => {
             if (num(c.w.cells[ins.c]) >= ins.max) c.fail('bounded', `cell ${ins.c} reached ${c.w.cells[ins.c]}`);
           },
@@ -209,6 +217,7 @@ export function toSymSpec(p: SymProgram, symmetric = true): ProgramSpec<SymWorld
     stateInvariants: [oneTop, allTop],
     stepInvariants: [noJump],
     endChecks: end,
+    footprints: 'complete',
   };
   if (!symmetric) return spec;
   return {

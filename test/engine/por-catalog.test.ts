@@ -12,6 +12,7 @@ import test from 'ava';
 import { explore, type ExploreOptions, type Result } from '../../checker/index.ts';
 import { catalog } from '../../scenarios/index.ts';
 import { protocolById } from '../../model/versions/index.ts';
+import { onlyRuns } from './only-runs.ts';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const verdict = (r: Result) => `${r.verdict}${r.verdict === 'violation' ? ` ${r.invariant}` : ''}`;
@@ -20,7 +21,7 @@ let reducedPairs = 0;
 
 for (const { s, p } of pairs) {
   if (!p) continue;
-  test(`${s.id} under ${p.id}: --por keeps the verdict`, async (t) => {
+  test.serial(`${s.id} under ${p.id}: --por keeps the verdict`, async (t) => {
     await tick();
     const run = (o: ExploreOptions) => explore(s.build(p), { progress: null, ...o });
     const full = run({});
@@ -39,18 +40,14 @@ for (const { s, p } of pairs) {
 
 for (const { s, p } of pairs) {
   if (!p) continue;
-  test(`${s.id} under ${p.id}, each invariant on its own (--only) and no-hang alone: --por keeps the verdict`, async (t) => {
+  test.serial(`${s.id} under ${p.id}, each invariant on its own (--only) and no-hang alone: --por keeps the verdict`, async (t) => {
     await tick();
-    const m = s.build(p);
-    const ids = [...new Set([...m.stateInvariants, ...m.stepInvariants, ...m.endChecks].map((i) => i.id))];
-    for (const id of ids) {
-      const only = new Set([id]);
-      const a = explore(s.build(p, { only }), { progress: null, maxStates: 20000, checkHang: false });
-      const b = explore(s.build(p, { only }), { progress: null, maxStates: 20000, checkHang: false, por: true });
+    for (const { id, run } of onlyRuns(s, p)) {
+      const a = run();
+      const b = run({ por: true });
       if (a.verdict === 'incomplete' || b.verdict === 'incomplete') continue;
       t.is(verdict(b), verdict(a), `--only ${id}`);
-      const c = explore(s.build(p, { only }), { progress: null, maxStates: 20000, checkHang: false, por: true, exact: true });
-      t.is(verdict(c), verdict(a), `--only ${id} --exact`);
+      t.is(verdict(run({ por: true, exact: true })), verdict(a), `--only ${id} --exact`);
     }
     const none = new Set<string>();
     const a = explore(s.build(p, { only: none }), { progress: null, maxStates: 20000 });

@@ -165,12 +165,12 @@ export function symbolicMiss<W>(step: StepDef<W>, reads: readonly string[], writ
  */
 export function independentSteps<W>(fns: readonly FnDef<W>[], complete: boolean): Uint8Array[] {
   const pats = fns.map((f) => f.steps.map((s) => stepPatterns(s)));
-  const writes: string[][] = [];
+  const writes: (readonly string[])[] = [];
   let anyWrite = false;
   for (const fn of pats) {
     for (const p of fn) {
       if (p.writes === null) anyWrite = true;
-      else writes.push(...p.writes.map((x) => [...x]));
+      else writes.push(...p.writes);
     }
   }
   const allWrites: Patterns = anyWrite ? null : writes;

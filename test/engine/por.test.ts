@@ -36,6 +36,22 @@ function spec(fn: FnDef<W>, extra: Partial<ProgramSpec<W>> = {}): ProgramSpec<W>
   };
 }
 
+/** x[0] stays 0. */
+const x0Zero: StateInvariant<SysState<W>> = { id: 'x0-zero', description: 'x[0] stays 0', worldOnly: true, check: (s) => (s.w.x[0] === 1 ? 'x[0] is 1' : null) };
+
+/** T0 running `first`, T1 running `second` (no arguments), checked against x[0] staying 0. */
+function pairSpec(first: FnDef<W>, second: FnDef<W>): ProgramSpec<W> {
+  return {
+    ...spec(first),
+    fns: { first, second },
+    threads: [
+      { name: 'T0', fn: 'first', args: {} },
+      { name: 'T1', fn: 'second', args: {} },
+    ],
+    stateInvariants: [x0Zero],
+  };
+}
+
 test('two threads of peek-then-put: 9 states and 12 transitions in full, 6 and 6 with --por', (t) => {
   // Full: a state is the pair of pcs, 3 x 3 = 9; 12 transitions (see interleavings.test.ts).
   // --por: at (0,0) T0's peek alone -> (1,0); at (1,0) T0's put writes, T1's peek alone -> (1,1); at (1,1) both puts
@@ -66,16 +82,7 @@ test('the cycle proviso: a thread spinning on a local does not hide the other th
     steps: [{ label: 'spin', src: src('a = !a; goto spin'), reads: () => ['k'], run: (c) => (c.l.a = c.l.a === 1 ? 0 : 1, c.goto('spin')) }],
   };
   const bad: FnDef<W> = { steps: [{ label: 'bad', src: src('x[0] = 1'), writes: () => ['x/0'], run: (c) => void (c.w.x[0] = 1) }] };
-  const noOne: StateInvariant<SysState<W>> = { id: 'x0-zero', description: 'x[0] stays 0', worldOnly: true, check: (s) => (s.w.x[0] === 1 ? 'x[0] is 1' : null) };
-  const sp: ProgramSpec<W> = {
-    ...spec(spin),
-    fns: { spin, bad },
-    threads: [
-      { name: 'T0', fn: 'spin', args: {} },
-      { name: 'T1', fn: 'bad', args: {} },
-    ],
-    stateInvariants: [noOne],
-  };
+  const sp = pairSpec(spin, bad);
   const full = explore(buildModel(sp), { progress: null });
   const por = explore(buildModel(sp), { progress: null, por: true });
   t.is(full.verdict, 'violation');
@@ -101,16 +108,7 @@ test('a transition is independent only if every step it runs is: a local step me
     ],
   };
   const put: FnDef<W> = { steps: [{ label: 'put', src: src('x[1] = 1'), writes: () => ['x/1'], run: (c) => void (c.w.x[1] = 1) }] };
-  const never: StateInvariant<SysState<W>> = { id: 'x0-zero', description: 'x[0] stays 0', worldOnly: true, check: (s) => (s.w.x[0] === 1 ? 'x[0] is 1' : null) };
-  const sp: ProgramSpec<W> = {
-    ...spec(branch),
-    fns: { branch, put },
-    threads: [
-      { name: 'T0', fn: 'branch', args: {} },
-      { name: 'T1', fn: 'put', args: {} },
-    ],
-    stateInvariants: [never],
-  };
+  const sp = pairSpec(branch, put);
   const full = explore(buildModel(sp), { progress: null });
   const por = explore(buildModel(sp), { progress: null, por: true });
   t.is(full.verdict, 'violation');

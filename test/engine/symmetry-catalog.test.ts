@@ -8,6 +8,7 @@ import test from 'ava';
 import { explore, type Result } from '../../checker/index.ts';
 import { catalog } from '../../scenarios/index.ts';
 import { protocolById } from '../../model/versions/index.ts';
+import { onlyRuns } from './only-runs.ts';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 const verdict = (r: Result) => `${r.verdict}${r.verdict === 'violation' ? ` ${r.invariant} in ${r.trace.length} steps` : ''}`;
@@ -61,12 +62,9 @@ for (const { s, p } of pairs) {
   if (!p) continue;
   test.serial(`${s.id} under ${p.id}, each invariant on its own (--only): --symmetry keeps the verdict`, async (t) => {
     await tick();
-    const m = s.build(p);
-    const ids = [...new Set([...m.stateInvariants, ...m.stepInvariants, ...m.endChecks].map((i) => i.id))];
-    for (const id of ids) {
-      const only = new Set([id]);
-      const a = explore(s.build(p, { only }), { progress: null, maxStates: 20000, checkHang: false });
-      const b = explore(s.build(p, { only }), { progress: null, maxStates: 20000, checkHang: false, symmetry: true });
+    for (const { id, run } of onlyRuns(s, p)) {
+      const a = run();
+      const b = run({ symmetry: true });
       if (a.verdict === 'incomplete' || b.verdict === 'incomplete') continue;
       t.is(verdict(b), verdict(a), `--only ${id}`);
     }

@@ -16,7 +16,7 @@
 import type { Action, Model, StateInvariant, StepInvariant } from '../model.ts';
 import type { Ctx, Fault, FnDef, Locals, ProgramSpec, StepDef, SysState, ThreadState, Value } from '../program/index.ts';
 import { Interner } from './codec.ts';
-import { load, shapeOf, store, worldView, type WorldView } from './world-view.ts';
+import { load, markSlots, shapeOf, store, worldView, type WorldView } from './world-view.ts';
 import { hashedSet, hashWords, type VisitedSet } from './visited.ts';
 import { Liveness } from './liveness.ts';
 import { makeCanon, type Canon } from './symmetry.ts';
@@ -310,15 +310,23 @@ export function compile<W>(
 
   const src = new Int16Array(width);
   const dst = new Int16Array(width);
-  const src32 = new Int32Array(src.buffer);
-  const dst32 = new Int32Array(dst.buffer);
-  const worldWords = (threadBase + 1) >> 1;
   const seq = new Int32Array(width + 2 * T + 8);
   // The world's views outlive a layout growth (the world's slots do not move), so the steps keep seeing one class per view.
   if (codes.views?.world !== spec.world) codes.views = { world: spec.world, A: worldView(shape, intern), B: worldView(shape, intern) };
   const { A, B } = codes.views;
   A.bind(src);
   B.bind(dst);
+  // dst's dirty mask: the world and fault slots the running transition may have written (see world-view.ts).
+  const dirty = B.holder.m;
+  /** MOVCHECK_DEBUG_DIRTY=1: every apply also compares the whole world, and throws on a change the mask missed. */
+  const verifyDirty = process.env.MOVCHECK_DEBUG_DIRTY === '1';
+  const unseenWrite = (t: number) => {
+    for (let i = 0; i < threadBase; i++) {
+      if (src[i] === dst[i] || ((dirty[i >>> 5] as number) & (1 << (i & 31))) !== 0) continue;
+      const where = i === faultSlot ? 'the fault slot' : `world field ${B.holder.p[i] ?? i}`;
+      throw new Error(`internal error: thread ${spec.threads[t]?.name} changed ${where} (${src[i]} -> ${dst[i]}) unseen by the dirty mask (a step kept a world array from an earlier step?)`);
+    }
+  };
   const vals = intern.vals;
 
   const miss = (f: number, n: string): never => grow([[f, n]]);
@@ -442,6 +450,7 @@ export function compile<W>(
       if (enabledFault(inv) && dst[faultSlot] === 0) {
         dst[faultSlot] = faults.code(faultOf(inv, msg, tid));
         B.holder.d = 1;
+        markSlots(dirty, faultSlot, 1);
       }
     },
     goto(label: string) {
@@ -585,15 +594,20 @@ export function compile<W>(
         runOne(t, 0);
       }
       if (resets) resetDead(t);
-      // Did the world change, and by which slots? (A write may store the value already there, and integer arrays
-      // write unseen.) The world's fingerprint is a sum over its slots, so dst's is src's changed by these.
+      // Did the world change, and by which slots? Only slots in the dirty mask may have (a write may store the value
+      // already there). The world's fingerprint is a sum over its slots, so dst's is src's changed by these. The mask
+      // is cleared here, not before the step: bits that reads set since (an integer array reached by a check) only
+      // cost a comparison, and an apply cut short by a layout growth leaves its bits to the next.
+      if (verifyDirty) unseenWrite(t);
       let x0 = 0;
       let x1 = 0;
       let changed = 0;
-      // Two slots at a time (the vectors' Int32 views); the slot past threadBase in the last pair is compared too, harmlessly.
-      for (let k = 0; k < worldWords; k++) {
-        if (src32[k] === dst32[k]) continue;
-        for (let i = 2 * k; i < 2 * k + 2 && i < threadBase; i++) {
+      for (let k = 0; k < dirty.length; k++) {
+        const bits = dirty[k] as number;
+        if (bits === 0) continue;
+        dirty[k] = 0;
+        for (let m = bits; m !== 0; m &= m - 1) {
+          const i = (k << 5) | (31 - Math.clz32(m & -m));
           const u = src[i] as number;
           const v = dst[i] as number;
           if (u === v) continue;

@@ -437,6 +437,7 @@ function searchOnce<S>(
   if (run.pm && codes.deadLocals === true) pm.startResetting();
   let regrowths = run.restarts;
   let W = pm.width;
+  if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: layout ${W} slots: world and fault ${pm.layout.threadBase}, ${pm.layout.threads} threads of ${pm.layout.stackWords}\n`);
   const dfs = opts.strategy === 'dfs';
   const visited = opts.exact ? exactSet(W) : hashedSet();
   const h = new Int32Array(2);

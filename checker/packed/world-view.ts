@@ -4,7 +4,9 @@
  * leaves) fixes a slot per leaf, and a view is a tree of objects whose leaf
  * properties are getters and setters on the bound vector. Steps, guards and
  * invariants written against plain objects run unchanged on it, without
- * proxies and without an object per step.
+ * proxies and without an object per step. Every write marks its slots in the
+ * holder's dirty mask, so a transition's world change is found by looking at
+ * the slots it wrote, not by comparing the whole world.
  */
 import { fitsSlot, type Interner } from './codec.ts';
 
@@ -95,15 +97,29 @@ export interface WorldView {
 
 /**
  * The vector a view reads (one holder per view tree, so `bind` is one store),
- * a dirty mark, and what the shared accessors need of their search: its
- * interned values, its interner and each slot's path (for error messages).
+ * a dirty mark, the dirty mask, and what the shared accessors need of their
+ * search: its interned values, its interner and each slot's path (for error
+ * messages).
  */
 export interface Holder {
   b: Int16Array;
   d: number;
+  /**
+   * Bit s of the mask: slot s may have been written since the caller last
+   * cleared it. Every leaf write sets its bit; reaching an array of integers
+   * (an Int16Array view, whose element writes nobody sees) sets the bits of
+   * all its slots, whether the step then reads it or writes it. The caller
+   * clears it; a slot outside the mask is as it was.
+   */
+  readonly m: Int32Array;
   readonly v: readonly unknown[];
   readonly i: Interner;
   readonly p: readonly string[];
+}
+
+/** Sets the dirty bits of slots [from, from + n) in `m`. */
+export function markSlots(m: Int32Array, from: number, n: number): void {
+  for (let s = from; s < from + n; s++) m[s >>> 5] = (m[s >>> 5] as number) | (1 << (s & 31));
 }
 
 /** A view node: its tree's holder and the slot its first leaf sits at. */
@@ -122,6 +138,18 @@ function signature(s: Shape): string {
     default:
       return s.kind;
   }
+}
+
+/** Number of leaves (slots) of a shape. */
+function leafCount(s: Shape): number {
+  if (s.kind === 'arr') return s.items.reduce((n, x) => n + leafCount(x), 0);
+  if (s.kind === 'obj') return s.fields.reduce((n, x) => n + leafCount(x), 0);
+  return 1;
+}
+
+/** An array of integers: its view is an Int16Array of its slots in the bound vector. */
+function isIntArray(s: Shape): s is Shape & { kind: 'arr' } {
+  return s.kind === 'arr' && s.items.length > 0 && s.items.every((x) => x.kind === 'int');
 }
 
 /** First slot of a shape (its leaves are laid out contiguously, depth first). */
@@ -154,7 +182,7 @@ function leafAccessor(kind: LeafKind, k: number): PropertyDescriptor {
         set: new Function(
           'fits',
           'bad',
-          `return function (v) { if (!fits(v)) bad(this.h, this.o + ${k}, v); this.h.b[this.o + ${k}] = v; this.h.d = 1; };`,
+          `return function (v) { if (!fits(v)) bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v; h.d = 1; h.m[s >>> 5] |= 1 << (s & 31); };`,
         )(fitsSlot, bad('a small integer')) as (v: unknown) => void,
       };
     case 'bool':
@@ -163,14 +191,14 @@ function leafAccessor(kind: LeafKind, k: number): PropertyDescriptor {
         get: new Function(`return this.h.b[this.o + ${k}] !== 0;`) as () => unknown,
         set: new Function(
           'bad',
-          `return function (v) { if (typeof v !== 'boolean') bad(this.h, this.o + ${k}, v); this.h.b[this.o + ${k}] = v ? 1 : 0; this.h.d = 1; };`,
+          `return function (v) { if (typeof v !== 'boolean') bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v ? 1 : 0; h.d = 1; h.m[s >>> 5] |= 1 << (s & 31); };`,
         )(bad('a boolean')) as (v: unknown) => void,
       };
     case 'val':
       return {
         enumerable: true,
         get: new Function(`return this.h.v[this.h.b[this.o + ${k}]];`) as () => unknown,
-        set: new Function(`return function (v) { this.h.b[this.o + ${k}] = this.h.i.code(v); this.h.d = 1; };`)() as (v: unknown) => void,
+        set: new Function(`return function (v) { const h = this.h, s = this.o + ${k}; h.b[s] = h.i.code(v); h.d = 1; h.m[s >>> 5] |= 1 << (s & 31); };`)() as (v: unknown) => void,
       };
   }
 }
@@ -185,13 +213,18 @@ function protoOf(s: Shape & { kind: 'obj' | 'arr' }): object {
   const children = s.kind === 'arr' ? s.items.map((x, i) => [String(i), x] as const) : s.keys.map((k, i) => [k, s.fields[i] as Shape] as const);
   children.forEach(([key, c], idx) => {
     if (c.kind === 'arr' || c.kind === 'obj') {
+      const first = firstSlot(c) - base;
+      const n = leafCount(c);
+      // Reaching an Int16Array view marks its slots: writes through it are not seen (see Holder.m).
+      const marks = isIntArray(c) ? Array.from({ length: n }, (_, j) => `m[(s + ${j}) >>> 5] |= 1 << ((s + ${j}) & 31);`).join(' ') : '';
       Object.defineProperty(proto, key, {
         enumerable: true,
         // A named load (this._3), not a keyed one: the getter stays monomorphic and inlines.
-        get: new Function(`return this._${idx};`) as () => unknown,
+        get: new Function(marks ? `const m = this.h.m, s = this.o + ${first}; ${marks} return this._${idx};` : `return this._${idx};`) as () => unknown,
         set(this: Node, v: unknown) {
           store(c, v, this.h.b, this.h.i, this.o - base);
           this.h.d = 1;
+          markSlots(this.h.m, this.o + first, n);
         },
       });
     } else {
@@ -219,7 +252,7 @@ export function worldView(shape: Shape, intern: Interner): WorldView {
     else paths[s.slot] = s.path;
   };
   leaves(shape);
-  const h: Holder = { b: new Int16Array(0), d: 0, v: intern.vals, i: intern, p: paths };
+  const h: Holder = { b: new Int16Array(0), d: 0, m: new Int32Array((paths.length + 32) >>> 5), v: intern.vals, i: intern, p: paths };
 
   /** Arrays of integers are Int16Array views into the bound vector itself: (parent view, field, first slot, length). */
   const intArrays: [Record<string, unknown>, string, number, number][] = [];
@@ -233,7 +266,7 @@ export function worldView(shape: Shape, intern: Interner): WorldView {
     hidden('o', firstSlot(s));
     const children = s.kind === 'arr' ? s.items : s.fields;
     children.forEach((c, idx) => {
-      if (c.kind === 'arr' && c.items.length > 0 && c.items.every((x) => x.kind === 'int')) {
+      if (isIntArray(c)) {
         hidden(`_${idx}`, new Int16Array(0));
         intArrays.push([view, `_${idx}`, firstSlot(c), c.items.length]);
       } else if (c.kind === 'arr' || c.kind === 'obj') hidden(`_${idx}`, build(c));

@@ -424,7 +424,7 @@ export function compile<W>(
       const off = frameOffs[--sp] as number;
       const r = dst[off + 2] as number;
       const size = frameSize[(dst[off] as number) - 1] as number;
-      dst.fill(0, off, off + size);
+      for (let i = off; i < off + size; i++) dst[i] = 0; // a few slots: a loop beats fill's call
       dst[threadBase + tid * C] = sp;
       end = off;
       if (sp === 0) return;
@@ -554,22 +554,20 @@ export function compile<W>(
     return step;
   };
 
-  const isLocalNext = (t: number): boolean => {
-    const off = topFrame(dst, t);
-    if (off < 0) return false;
+  /** True when the thread just stepped (its frames are in frameOffs up to sp) has a local step next. */
+  const isLocalNext = (): boolean => {
+    if (sp === 0) return false;
+    const off = frameOffs[sp - 1] as number;
     return (steps[(dst[off] as number) - 1] as StepDef<W>[])[dst[off + 1] as number]?.local === true;
   };
 
-  /** Resets the dead locals of every frame of thread t in dst. */
-  const resetDead = (t: number) => {
+  /** Resets the dead locals of every frame of the thread just stepped or started (frameOffs up to sp) in dst. */
+  const resetDead = () => {
     const dead = (live as Liveness).dead;
-    const base = threadBase + t * C;
-    const n = dst[base] as number;
-    let off = base + 1;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < sp; i++) {
+      const off = frameOffs[i] as number;
       const f = (dst[off] as number) - 1;
       for (let m = (dead[f] as Int32Array)[dst[off + 1] as number] as number; m !== 0; m &= m - 1) dst[off + 3 + (31 - Math.clz32(m & -m))] = 0;
-      off += frameSize[f] as number;
     }
   };
 
@@ -589,11 +587,11 @@ export function compile<W>(
     bindLocals();
     try {
       runOne(t, actChoice(a));
-      for (let n = 0; dst[faultSlot] === 0 && isLocalNext(t); n++) {
+      for (let n = 0; dst[faultSlot] === 0 && isLocalNext(); n++) {
         if (n > 10000) throw new Error(`program ${spec.name}: local steps loop`);
         runOne(t, 0);
       }
-      if (resets) resetDead(t);
+      if (resets) resetDead();
       // Did the world change, and by which slots? Only slots in the dirty mask may have (a write may store the value
       // already there). The world's fingerprint is a sum over its slots, so dst's is src's changed by these. The mask
       // is cleared here, not before the step: bits that reads set since (an integer array reached by a check) only
@@ -805,14 +803,14 @@ export function compile<W>(
     },
     partsWords: 2 + 2 * T,
     hashParts(out, at) {
-      out.set(parts, at);
+      for (let k = 0; k < parts.length; k++) out[at + k] = parts[k] as number;
     },
     loadedWith(from, at) {
       srcWH[0] = from[at] as number;
       srcWH[1] = from[at + 1] as number;
       srcWHok = true;
       for (let k = 0; k < 2 * T; k++) srcTH[k] = from[at + 2 + k] as number;
-      srcTHok.fill(1);
+      for (let t = 0; t < T; t++) srcTHok[t] = 1;
     },
     src,
     dst,
@@ -823,7 +821,7 @@ export function compile<W>(
     },
     loaded() {
       srcWHok = false;
-      srcTHok.fill(0);
+      for (let t = 0; t < T; t++) srcTHok[t] = 0;
     },
     init() {
       dst.fill(0);
@@ -836,7 +834,7 @@ export function compile<W>(
         sp = 0;
         end = threadBase + t * C + 1;
         push(f, th.args, undefined);
-        if (resets) resetDead(t);
+        if (resets) resetDead();
       });
     },
     actions(which, out) {

@@ -1,0 +1,36 @@
+/**
+ * A frame that fills its thread's region to the last slot (a function of 20
+ * locals: 3 + 20 slots after the stack word, in the 24-word regions of a
+ * first layout): returning from it clears exactly its own slots, not the
+ * next thread's stack word. Both threads finish, and the packed search visits
+ * the states and transitions the object search does (counted by hand below).
+ */
+import test from 'ava';
+import { buildModel, explore, type ProgramSpec, type StepDef } from '../../checker/index.ts';
+
+const names = Array.from({ length: 20 }, (_, i) => `v${i}`);
+const src = { file: 'toy/frame.c', fn: 'f', code: 'step' };
+
+test('returning from a frame that fills its region leaves the next thread running', (t) => {
+  const steps: StepDef<{ n: number }>[] = [
+    { label: 'fill', src, run: (c) => names.forEach((n) => (c.l[n] = 1)) },
+    { label: 'count', src, run: (c) => void (c.w.n += 1) },
+  ];
+  const spec: ProgramSpec<{ n: number }> = {
+    name: 'frame-fills-region',
+    world: { n: 0 },
+    fns: { f: { steps } },
+    threads: [
+      { name: 'A', fn: 'f', args: {} },
+      { name: 'B', fn: 'f', args: {} },
+    ],
+    endChecks: [{ id: 'both-counted', description: 'both threads ran to the end', check: (s) => (s.w.n === 2 ? null : `n is ${s.w.n}`) }],
+  };
+  const key = (engine: 'packed' | 'object') => {
+    const r = explore(buildModel(spec), { progress: null, engine, deadLocals: false });
+    return `${r.verdict} ${r.stats.states}/${r.stats.transitions}`;
+  };
+  // Two threads of two steps: 9 states (3 x 3 positions) and 12 transitions.
+  t.is(key('object'), 'pass 9/12');
+  t.is(key('packed'), 'pass 9/12');
+});

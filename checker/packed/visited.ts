@@ -152,22 +152,25 @@ export function exactSet(w: number, initialBits = 16): VisitedSet {
     while (t[i] !== 0) i = (i + 1) & m;
     t[i] = k + 1;
   };
+  /** The index slot where `v` (hash h1) would go, or -1 when it is stored already. */
+  const probe = (v: Int16Array, h1: number): number => {
+    let i = h1 & mask;
+    for (let e = index[i] as number; e !== 0; e = index[i] as number) {
+      if (hashes[e - 1] === h1 && same(v, e - 1)) return -1;
+      i = (i + 1) & mask;
+    }
+    return i;
+  };
   return {
     has() {
       throw new Error('the exact set answers only add() and contains()');
     },
     contains(v, h1) {
-      for (let i = h1 & mask, e = index[i] as number; e !== 0; i = (i + 1) & mask, e = index[i] as number) {
-        if (hashes[e - 1] === h1 && same(v, e - 1)) return true;
-      }
-      return false;
+      return probe(v, h1) < 0;
     },
     add(v, h1) {
-      let i = h1 & mask;
-      for (let e = index[i] as number; e !== 0; e = index[i] as number) {
-        if (hashes[e - 1] === h1 && same(v, e - 1)) return false;
-        i = (i + 1) & mask;
-      }
+      const i = probe(v, h1);
+      if (i < 0) return false;
       if (size === hashes.length) {
         const h = new Int32Array(size * 2);
         h.set(hashes);

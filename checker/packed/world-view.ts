@@ -117,6 +117,11 @@ export interface Holder {
   readonly p: readonly string[];
 }
 
+/** Source text that sets the dirty bit of slot `s` (an expression) in mask `m` (a name): the accessors' generated code. */
+function markCode(m: string, s: string): string {
+  return `${m}[(${s}) >>> 5] |= 1 << ((${s}) & 31);`;
+}
+
 /** Sets the dirty bits of slots [from, from + n) in `m`. */
 export function markSlots(m: Int32Array, from: number, n: number): void {
   for (let s = from; s < from + n; s++) m[s >>> 5] = (m[s >>> 5] as number) | (1 << (s & 31));
@@ -182,7 +187,7 @@ function leafAccessor(kind: LeafKind, k: number): PropertyDescriptor {
         set: new Function(
           'fits',
           'bad',
-          `return function (v) { if (!fits(v)) bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v; h.d = 1; h.m[s >>> 5] |= 1 << (s & 31); };`,
+          `return function (v) { if (!fits(v)) bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v; h.d = 1; ${markCode('h.m', 's')} };`,
         )(fitsSlot, bad('a small integer')) as (v: unknown) => void,
       };
     case 'bool':
@@ -191,14 +196,14 @@ function leafAccessor(kind: LeafKind, k: number): PropertyDescriptor {
         get: new Function(`return this.h.b[this.o + ${k}] !== 0;`) as () => unknown,
         set: new Function(
           'bad',
-          `return function (v) { if (typeof v !== 'boolean') bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v ? 1 : 0; h.d = 1; h.m[s >>> 5] |= 1 << (s & 31); };`,
+          `return function (v) { if (typeof v !== 'boolean') bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v ? 1 : 0; h.d = 1; ${markCode('h.m', 's')} };`,
         )(bad('a boolean')) as (v: unknown) => void,
       };
     case 'val':
       return {
         enumerable: true,
         get: new Function(`return this.h.v[this.h.b[this.o + ${k}]];`) as () => unknown,
-        set: new Function(`return function (v) { const h = this.h, s = this.o + ${k}; h.b[s] = h.i.code(v); h.d = 1; h.m[s >>> 5] |= 1 << (s & 31); };`)() as (v: unknown) => void,
+        set: new Function(`return function (v) { const h = this.h, s = this.o + ${k}; h.b[s] = h.i.code(v); h.d = 1; ${markCode('h.m', 's')} };`)() as (v: unknown) => void,
       };
   }
 }
@@ -216,7 +221,7 @@ function protoOf(s: Shape & { kind: 'obj' | 'arr' }): object {
       const first = firstSlot(c) - base;
       const n = leafCount(c);
       // Reaching an Int16Array view marks its slots: writes through it are not seen (see Holder.m).
-      const marks = isIntArray(c) ? Array.from({ length: n }, (_, j) => `m[(s + ${j}) >>> 5] |= 1 << ((s + ${j}) & 31);`).join(' ') : '';
+      const marks = isIntArray(c) ? Array.from({ length: n }, (_, j) => markCode('m', `s + ${j}`)).join(' ') : '';
       Object.defineProperty(proto, key, {
         enumerable: true,
         // A named load (this._3), not a keyed one: the getter stays monomorphic and inlines.

@@ -575,9 +575,14 @@ export function compile<W>(
   // every step the last apply ran is in it.
   let indep: Uint8Array[] | null = null;
   let allIndep = 1;
+  // With symmetry: per world slot, the threads whose canonical-order signature reads it; and the threads the last
+  // apply touched so (all zero without symmetry).
+  const sigUsers = new Int32Array(threadBase);
+  let touched = 0;
 
   const apply = (a: number) => {
     allIndep = 1;
+    touched = 0;
     dst.set(src);
     B.holder.d = 0;
     dstWHok = false;
@@ -600,6 +605,7 @@ export function compile<W>(
       let x0 = 0;
       let x1 = 0;
       let changed = 0;
+      let users = 0;
       for (let k = 0; k < dirty.length; k++) {
         const bits = dirty[k] as number;
         if (bits === 0) continue;
@@ -610,11 +616,13 @@ export function compile<W>(
           const v = dst[i] as number;
           if (u === v) continue;
           changed = 1;
+          users |= sigUsers[i] as number;
           x0 ^= zobrist0(i, u) ^ zobrist0(i, v);
           x1 ^= zobrist1(i, u) ^ zobrist1(i, v);
         }
       }
       B.holder.d = changed;
+      touched = users;
       delta0 = x0;
       delta1 = x1;
       deltaOk = true;
@@ -745,14 +753,22 @@ export function compile<W>(
       vals,
       code: (v) => intern.code(v),
       buf: dst,
+      src,
       scratch,
     });
+    sigUsers.set(canon.sigUsers);
     // A renamed dst has another world than src: its world checks and fingerprint are computed afresh.
     symmetry = {
       threads: canon.threads,
       swaps: canon.swaps,
+      sigUsers: canon.sigUsers,
+      forgetSrc: () => canon.forgetSrc(),
+      sigWords: canon.sigWords,
+      saveSigs: (out, at) => canon.saveSigs(out, at),
+      loadSigs: (from, at) => canon.loadSigs(from, at),
       canon(tperm) {
-        const renamed = canon.canon(tperm);
+        // After one apply, the threads it did not run nor touch keep src's signatures.
+        const renamed = deltaOk ? canon.canon(tperm, moved, touched) : canon.canon(tperm);
         if (renamed) dstAnew();
         return renamed;
       },
@@ -801,9 +817,10 @@ export function compile<W>(
       out[0] = h0;
       out[1] = h1;
     },
-    partsWords: 2 + 2 * T,
+    partsWords: 2 + 2 * T + (symmetry?.sigWords ?? 0),
     hashParts(out, at) {
       for (let k = 0; k < parts.length; k++) out[at + k] = parts[k] as number;
+      symmetry?.saveSigs(out, at + parts.length);
     },
     loadedWith(from, at) {
       srcWH[0] = from[at] as number;
@@ -811,6 +828,7 @@ export function compile<W>(
       srcWHok = true;
       for (let k = 0; k < 2 * T; k++) srcTH[k] = from[at + 2 + k] as number;
       for (let t = 0; t < T; t++) srcTHok[t] = 1;
+      symmetry?.loadSigs(from, at + 2 + 2 * T);
     },
     src,
     dst,
@@ -822,6 +840,7 @@ export function compile<W>(
     loaded() {
       srcWHok = false;
       for (let t = 0; t < T; t++) srcTHok[t] = 0;
+      symmetry?.forgetSrc();
     },
     init() {
       dst.fill(0);

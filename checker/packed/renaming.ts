@@ -5,7 +5,7 @@
  * renaming a state is one pass over typed arrays.
  */
 import type { WorldRenaming } from '../program/index.ts';
-import { matches, renameEntity, renameMask, renameThreadId } from '../program/renaming.ts';
+import { matches, renameMask } from '../program/renaming.ts';
 import type { Shape } from './world-view.ts';
 
 /** How a slot's value is renamed. */
@@ -109,7 +109,16 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     if (kind[s] !== COPY || (k >= 0 && t >= 0 && t < threads)) fix.push(s);
   }
   const mv = Int32Array.from(fix);
-  const mvThread = Int32Array.from(fix, (s) => ((arrK[s] as number) >= 0 ? (arrK[s] as number) - (arrOffset[s] as number) : -1));
+  const recAt = Int32Array.from(recBase);
+  // Per entry of mv: its slot's kind, thread-number base, record (-1: none) and offset in it, and per-thread array thread (-1: none).
+  const mvKind = Int8Array.from(fix, (s) => kind[s] as number);
+  const mvBase = Int32Array.from(fix, (s) => base[s] as number);
+  const mvEntity = Int32Array.from(fix, (s) => entity[s] as number);
+  const mvOff = Int32Array.from(fix, (s) => recOff[s] as number);
+  const mvThread = Int32Array.from(fix, (s) => {
+    const t = (arrK[s] as number) >= 0 ? (arrK[s] as number) - (arrOffset[s] as number) : -1;
+    return t >= 0 && t < threads ? t : -1;
+  });
   /** The records of the vector last renamed, as views made once per vector. */
   let viewsOf: Int16Array | null = null;
   let recViews: Int16Array[] = [];
@@ -122,29 +131,24 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     const n = Math.min(E, eperm.length);
     for (let e = 0; e < n; e++) {
       const to = eperm[e] as number;
-      if (to !== e) out.set(recViews[e] as Int16Array, recBase[to] as number);
+      if (to !== e) out.set(recViews[e] as Int16Array, recAt[to] as number);
     }
+    const T = tperm.length;
+    const N = eperm.length;
     for (let x = 0; x < mv.length; x++) {
       const s = mv[x] as number;
       let v = buf[s] as number;
-      switch (kind[s]) {
-        case MASK:
-          v = renameMask(v & 0xffff, tperm);
-          break;
-        case TID:
-          v = renameThreadId(v, base[s] as number, tperm);
-          break;
-        case ENTITY:
-          v = renameEntity(v, eperm);
-          break;
-        case COPY:
-          break;
-      }
+      const k = mvKind[x] as number;
+      if (k === MASK) v = renameMask(v & 0xffff, tperm);
+      else if (k === TID) {
+        const t = v - (mvBase[x] as number);
+        if (t >= 0 && t < T) v = (mvBase[x] as number) + (tperm[t] as number);
+      } else if (k === ENTITY && v >= 0 && v < N) v = eperm[v] as number;
       let d = s;
-      const e = entity[s] as number;
-      if (e >= 0 && e < E && e < eperm.length) d = (recBase[eperm[e] as number] as number) + (recOff[s] as number);
+      const e = mvEntity[x] as number;
+      if (e >= 0 && e < n) d = (recAt[eperm[e] as number] as number) + (mvOff[x] as number);
       const t = mvThread[x] as number;
-      if (t >= 0 && t < threads) d += (tperm[t] as number) - t;
+      if (t >= 0) d += (tperm[t] as number) - t;
       out[d] = v;
     }
   };

@@ -42,13 +42,32 @@ export interface SymmetryParts {
   code(v: unknown): number;
   /** The vector canonicalised (the explorer's dst), and a scratch vector. */
   readonly buf: Int16Array;
+  /** The vector dst was made from by the last step (the explorer's src): the signatures of threads a step left alone are read off it. */
+  readonly src?: Int16Array;
   readonly scratch: Int16Array;
 }
 
 /** A canonicaliser bound to one compiled layout. */
 export interface Canon {
-  /** Puts `buf` in canonical form; `tperm[t]` receives where thread t went. False (and tperm the identity) when nothing moved. */
-  canon(tperm: Int32Array): boolean;
+  /**
+   * Puts `buf` in canonical form; `tperm[t]` receives where thread t went.
+   * False (and tperm the identity) when nothing moved. When buf is src
+   * changed by one step of thread `stepped`, `touched` has bit t set for
+   * every thread t whose signature reads a world slot the step changed; the
+   * other threads' signatures are src's (computed once per src). -1: buf is
+   * not such a successor, every signature is computed.
+   */
+  canon(tperm: Int32Array, stepped?: number, touched?: number): boolean;
+  /** src holds another vector: the signatures kept from it are dropped. */
+  forgetSrc(): void;
+  /** Words `saveSigs` writes: this canonicaliser's number, then each thread's signature at its place in the vector the last `canon` left in buf. */
+  readonly sigWords: number;
+  /** Writes the last canon's signatures to out[at...]: stored beside a queued state, so expanding it need not compute them. */
+  saveSigs(out: Int32Array, at: number): void;
+  /** src now holds the vector whose signatures `saveSigs` wrote at from[at...]. */
+  loadSigs(from: Int32Array, at: number): void;
+  /** Per world slot: bit t set when thread t's signature reads it (all bits past 31 threads), for `touched`. */
+  readonly sigUsers: Int32Array;
   /** Renames `buf` by `tperm` (threads outside every group must map to themselves). */
   permute(tperm: ArrayLike<number>): void;
   /** Thread permutations to test symmetry with: one transposition of neighbours per group pair. */
@@ -57,9 +76,13 @@ export interface Canon {
   readonly threads: number;
 }
 
+/** Canonicalisers built so far in this process: each one's number marks the signatures it saves. */
+let canons = 0;
+
 /** Builds the canonicaliser, or throws when the groups are malformed. */
 export function makeCanon(p: SymmetryParts): Canon {
   const { spec, threads: T, stackWords: C, threadBase, width, frameSize, entitySlots, vals, buf, scratch } = p;
+  const src = p.src ?? null;
   let E = 0;
   for (const g of spec.groups) {
     if (g.threads.length !== g.blocks.length) throw new Error('symmetry: each thread of a group needs its block');
@@ -102,6 +125,23 @@ export function makeCanon(p: SymmetryParts): Canon {
       return Int32Array.from(out);
     }),
   );
+  // Which threads' signatures read each world slot (see `signature`).
+  const sigUsers = new Int32Array(W);
+  const bit = (t: number) => (T > 31 ? -1 : 1 << t);
+  spec.groups.forEach((g, gi) =>
+    g.threads.forEach((t, i) => {
+      for (const x of [maskSlots, tidSlots, entSlots, threadSlots[t] as Int32Array, (ownPlain[gi] as Int32Array[])[i] as Int32Array]) {
+        for (let k = 0; k < x.length; k++) {
+          const slot = x[k] as number;
+          sigUsers[slot] = (sigUsers[slot] as number) | bit(t);
+        }
+      }
+    }),
+  );
+  const srcSig = new Int32Array(2 * T);
+  const lastSig = new Int32Array(2 * T);
+  const layoutId = ++canons;
+  const srcSigOk = new Uint8Array(T);
   const seq = new Int32Array(C * 2 + 4 * W + 8);
   /** isEnt[f][j]: slot j of a frame of function f (header included) holds an entity number. */
   const isEnt = entitySlots.map((ent, f) => {
@@ -221,6 +261,19 @@ export function makeCanon(p: SymmetryParts): Canon {
     for (let t = 0; t < T; t++) tperm[t] = t;
   };
 
+  /** The signatures canon computed, at the places tperm sends their threads to (a signature does not change under renaming). */
+  const recordSigs = (tperm: Int32Array) => {
+    for (let g = 0; g < G; g++) {
+      const ts = (spec.groups[g] as SymmetrySpec['groups'][number]).threads;
+      const sh = sigs[g] as Int32Array;
+      for (let i = 0; i < ts.length; i++) {
+        const to = tperm[ts[i] as number] as number;
+        lastSig[2 * to] = sh[2 * i] as number;
+        lastSig[2 * to + 1] = sh[2 * i + 1] as number;
+      }
+    }
+  };
+
   /** True when a < b lexicographically. */
   const less = (a: Int16Array, b: Int16Array) => {
     for (let i = 0; i < width; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
@@ -242,7 +295,25 @@ export function makeCanon(p: SymmetryParts): Canon {
       renameInto(tperm);
       buf.set(scratch);
     },
-    canon(tperm) {
+    sigUsers,
+    forgetSrc() {
+      srcSigOk.fill(0);
+    },
+    sigWords: 2 * T + 1,
+    saveSigs(out, at) {
+      out[at] = layoutId;
+      for (let k = 0; k < 2 * T; k++) out[at + 1 + k] = lastSig[k] as number;
+    },
+    loadSigs(from, at) {
+      // Signatures read whole frames, so they change when the layout grows: ones saved under another are dropped.
+      if (from[at] !== layoutId) {
+        srcSigOk.fill(0);
+        return;
+      }
+      for (let k = 0; k < 2 * T; k++) srcSig[k] = from[at + 1 + k] as number;
+      for (const g of spec.groups) for (const t of g.threads) srcSigOk[t] = 1;
+    },
+    canon(tperm, stepped = -1, touched = -1) {
       identity(tperm);
       let moved = false;
       ties.length = 0;
@@ -251,7 +322,21 @@ export function makeCanon(p: SymmetryParts): Canon {
         const sh = sigs[g] as Int32Array;
         const order = orders[g] as number[];
         const n = order.length;
-        for (let i = 0; i < n; i++) signature(buf, grp.threads[i] as number, g, i, sh);
+        for (let i = 0; i < n; i++) {
+          const t = grp.threads[i] as number;
+          // A thread the step did not run, whose signature's world slots it left alone, has src's signature.
+          if (stepped < 0 || src === null || t === stepped || touched === -1 || ((touched >>> t) & 1) !== 0) signature(buf, t, g, i, sh);
+          else {
+            if (srcSigOk[t] === 0) {
+              signature(src, t, g, i, sh);
+              srcSig[2 * t] = sh[2 * i] as number;
+              srcSig[2 * t + 1] = sh[2 * i + 1] as number;
+              srcSigOk[t] = 1;
+            }
+            sh[2 * i] = srcSig[2 * t] as number;
+            sh[2 * i + 1] = srcSig[2 * t + 1] as number;
+          }
+        }
         // Insertion sort by signature (then by place): a handful of threads.
         for (let i = 0; i < n; i++) {
           let j = i;
@@ -280,6 +365,7 @@ export function makeCanon(p: SymmetryParts): Canon {
         }
       }
       if (ties.length === 0) {
+        recordSigs(tperm);
         if (!moved) return false;
         renameInto(tperm);
         buf.set(scratch);
@@ -309,6 +395,7 @@ export function makeCanon(p: SymmetryParts): Canon {
           have = true;
         }
       }
+      recordSigs(tperm);
       let same = true;
       for (let t = 0; t < T; t++) if (tperm[t] !== t) same = false;
       if (same) return false;

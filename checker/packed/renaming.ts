@@ -119,37 +119,85 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     const t = (arrK[s] as number) >= 0 ? (arrK[s] as number) - (arrOffset[s] as number) : -1;
     return t >= 0 && t < threads ? t : -1;
   });
-  /** The records of the vector last renamed, as views made once per vector. */
-  let viewsOf: Int16Array | null = null;
-  let recViews: Int16Array[] = [];
-  /** What `apply` does to the slots a renaming changes (see SlotPlan.applyMoving). */
-  const applyMoving = (buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void => {
-    if (buf !== viewsOf) {
-      viewsOf = buf;
-      recViews = recBase.map((b) => buf.subarray(b, b + recSize));
-    }
+  const isFix = new Uint8Array(slots);
+  for (const x of fix) isFix[x] = 1;
+
+  /** The slot moves of one renaming: out[to[x]] := buf[from[x]], its value renamed by kind[x] (base[x] for a thread id). */
+  interface Moves {
+    readonly tp: Int32Array;
+    readonly ep: Int32Array;
+    readonly from: Int32Array;
+    readonly to: Int32Array;
+    readonly kind: Int8Array;
+    readonly base: Int32Array;
+  }
+  /** Moves of the renamings met so far, by a hash of (tperm, eperm): a search meets a few (one per thread permutation). */
+  const cache = new Map<number, Moves>();
+  const build = (tperm: ArrayLike<number>, eperm: ArrayLike<number>): Moves => {
+    const from: number[] = [];
+    const to: number[] = [];
+    const kinds: number[] = [];
+    const bases: number[] = [];
     const n = Math.min(E, eperm.length);
+    // A moved record's plain slots go whole to their new record (its other slots are the entries below).
     for (let e = 0; e < n; e++) {
-      const to = eperm[e] as number;
-      if (to !== e) out.set(recViews[e] as Int16Array, recAt[to] as number);
+      const dst = eperm[e] as number;
+      if (dst === e) continue;
+      for (let k = 0; k < recSize; k++) {
+        const s = (recAt[e] as number) + k;
+        if (isFix[s] === 1) continue;
+        from.push(s);
+        to.push((recAt[dst] as number) + k);
+        kinds.push(COPY);
+        bases.push(0);
+      }
     }
-    const T = tperm.length;
-    const N = eperm.length;
     for (let x = 0; x < mv.length; x++) {
       const s = mv[x] as number;
-      let v = buf[s] as number;
-      const k = mvKind[x] as number;
-      if (k === MASK) v = renameMask(v & 0xffff, tperm);
-      else if (k === TID) {
-        const t = v - (mvBase[x] as number);
-        if (t >= 0 && t < T) v = (mvBase[x] as number) + (tperm[t] as number);
-      } else if (k === ENTITY && v >= 0 && v < N) v = eperm[v] as number;
       let d = s;
       const e = mvEntity[x] as number;
       if (e >= 0 && e < n) d = (recAt[eperm[e] as number] as number) + (mvOff[x] as number);
       const t = mvThread[x] as number;
       if (t >= 0) d += (tperm[t] as number) - t;
-      out[d] = v;
+      const k = mvKind[x] as number;
+      if (k === COPY && d === s) continue;
+      from.push(s);
+      to.push(d);
+      kinds.push(k);
+      bases.push(mvBase[x] as number);
+    }
+    return { tp: Int32Array.from(tperm), ep: Int32Array.from(eperm), from: Int32Array.from(from), to: Int32Array.from(to), kind: Int8Array.from(kinds), base: Int32Array.from(bases) };
+  };
+  const same = (a: Int32Array, b: ArrayLike<number>) => {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
+  const movesFor = (tperm: ArrayLike<number>, eperm: ArrayLike<number>): Moves => {
+    let key = tperm.length;
+    for (let t = 0; t < tperm.length; t++) key = (Math.imul(key, 31) + (tperm[t] as number)) | 0;
+    for (let e = 0; e < eperm.length; e++) key = (Math.imul(key, 31) + (eperm[e] as number)) | 0;
+    const m = cache.get(key);
+    if (m !== undefined && same(m.tp, tperm) && same(m.ep, eperm)) return m;
+    if (cache.size >= 5040) cache.clear();
+    const b = build(tperm, eperm);
+    cache.set(key, b);
+    return b;
+  };
+  /** What `apply` does to the slots a renaming changes (see SlotPlan.applyMoving). */
+  const applyMoving = (buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void => {
+    const { from, to, kind: kinds, base: bases } = movesFor(tperm, eperm);
+    const T = tperm.length;
+    const N = eperm.length;
+    for (let x = 0; x < from.length; x++) {
+      let v = buf[from[x] as number] as number;
+      const k = kinds[x] as number;
+      if (k === MASK) v = renameMask(v & 0xffff, tperm);
+      else if (k === TID) {
+        const t = v - (bases[x] as number);
+        if (t >= 0 && t < T) v = (bases[x] as number) + (tperm[t] as number);
+      } else if (k === ENTITY && v >= 0 && v < N) v = eperm[v] as number;
+      out[to[x] as number] = v;
     }
   };
   return {

@@ -24,6 +24,8 @@ export interface SlotPlan {
    * buf's world slots already, for the others keep their place and value.
    */
   applyMoving(buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void;
+  /** True when renaming leaves buf's world slots as they are (apply would write buf's world back unchanged). */
+  fixedBy(buf: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): boolean;
   readonly slots: number;
   /** Per slot: COPY, MASK, TID or ENTITY. */
   readonly kind: Int8Array;
@@ -185,20 +187,28 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     return b;
   };
   /** What `apply` does to the slots a renaming changes (see SlotPlan.applyMoving). */
-  const applyMoving = (buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void => {
-    const { from, to, kind: kinds, base: bases } = movesFor(tperm, eperm);
-    const T = tperm.length;
-    const N = eperm.length;
-    for (let x = 0; x < from.length; x++) {
-      let v = buf[from[x] as number] as number;
-      const k = kinds[x] as number;
-      if (k === MASK) v = renameMask(v & 0xffff, tperm);
-      else if (k === TID) {
-        const t = v - (bases[x] as number);
-        if (t >= 0 && t < T) v = (bases[x] as number) + (tperm[t] as number);
-      } else if (k === ENTITY && v >= 0 && v < N) v = eperm[v] as number;
-      out[to[x] as number] = v;
+  /** Move x of m's value in buf, renamed. */
+  const moved = (m: Moves, x: number, buf: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): number => {
+    const v = buf[m.from[x] as number] as number;
+    const k = m.kind[x] as number;
+    if (k === MASK) return renameMask(v & 0xffff, tperm);
+    if (k === TID) {
+      const t = v - (m.base[x] as number);
+      return t >= 0 && t < tperm.length ? (m.base[x] as number) + (tperm[t] as number) : v;
     }
+    return k === ENTITY && v >= 0 && v < eperm.length ? (eperm[v] as number) : v;
+  };
+  const applyMoving = (buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void => {
+    const m = movesFor(tperm, eperm);
+    const to = m.to;
+    for (let x = 0; x < to.length; x++) out[to[x] as number] = moved(m, x, buf, tperm, eperm);
+  };
+  // A slot no move writes keeps its value, and every move writes a distinct slot: fixed iff every move writes the value there.
+  const fixedBy = (buf: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): boolean => {
+    const m = movesFor(tperm, eperm);
+    const to = m.to;
+    for (let x = 0; x < to.length; x++) if (moved(m, x, buf, tperm, eperm) !== buf[to[x] as number]) return false;
+    return true;
   };
   return {
     slots,
@@ -211,5 +221,6 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
       applyMoving(buf, out, tperm, eperm);
     },
     applyMoving,
+    fixedBy,
   };
 }

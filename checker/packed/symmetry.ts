@@ -211,8 +211,8 @@ export function makeCanon(p: SymmetryParts): Canon {
     return c;
   };
 
-  /** scratch := buf renamed by tperm (eperm derived from it). */
-  const renameInto = (tperm: ArrayLike<number>) => {
+  /** eperm := the entity renaming that goes with thread renaming tperm (each group thread's block moves with it). */
+  const epermOf = (tperm: ArrayLike<number>) => {
     for (let e = 0; e < E; e++) eperm[e] = e;
     for (let g = 0; g < blocks.length; g++) {
       const bs = blocks[g] as Int32Array[];
@@ -224,6 +224,11 @@ export function makeCanon(p: SymmetryParts): Canon {
         for (let k = 0; k < from.length; k++) eperm[from[k] as number] = to[k] as number;
       }
     }
+  };
+
+  /** scratch := buf renamed by tperm (eperm derived from it). */
+  const renameInto = (tperm: ArrayLike<number>) => {
+    epermOf(tperm);
     // The world as it is, then the slots a renaming changes; the fault slot is copied.
     scratch.set(bufHead);
     plan.applyMoving(buf, scratch, tperm, eperm);
@@ -249,7 +254,56 @@ export function makeCanon(p: SymmetryParts): Canon {
     }
   };
 
+  /**
+   * True when renaming buf by tperm gives buf again: its world slots (plan.fixedBy) and every thread region, which
+   * goes whole to tperm[t]'s place with its entity-valued locals renamed.
+   */
+  const fixedBy = (tperm: ArrayLike<number>): boolean => {
+    epermOf(tperm);
+    if (!plan.fixedBy(buf, tperm, eperm)) return false;
+    for (let t = 0; t < T; t++) {
+      const from = threadBase + t * C;
+      const to = threadBase + (tperm[t] as number) * C;
+      const sp = buf[from] as number;
+      if (buf[to] !== sp) return false;
+      // Frame by frame (past the top frame both regions are 0: the frames agree word for word, sizes included).
+      let off = 1;
+      for (let k = 0; k < sp; k++) {
+        const f = (buf[from + off] as number) - 1;
+        const size = frameSize[f] as number;
+        const ent = isEnt[f] as Uint8Array;
+        for (let j = 0; j < size; j++) {
+          let w = buf[from + off + j] as number;
+          if (w !== 0 && ent[j] === 1) {
+            const v = vals[w];
+            if (typeof v === 'number' && v >= 0 && v < E) w = entityCode(eperm[v] as number);
+          }
+          if (w !== buf[to + off + j]) return false;
+        }
+        off += size;
+      }
+    }
+    return true;
+  };
+
   const G = spec.groups.length;
+  const swap = new Int32Array(T);
+  const inv = new Int32Array(T);
+  /** True when every tie's neighbours (in buf's numbering: the threads base sends to the tie's places) can swap leaving buf as it is. */
+  const tiesFixed = (): boolean => {
+    for (let t = 0; t < T; t++) inv[base[t] as number] = t;
+    for (const tie of ties) {
+      for (let m = 0; m + 1 < tie.length; m++) {
+        const x = inv[tie[m] as number] as number;
+        const y = inv[tie[m + 1] as number] as number;
+        for (let t = 0; t < T; t++) swap[t] = t;
+        swap[x] = y;
+        swap[y] = x;
+        if (!fixedBy(swap)) return false;
+      }
+    }
+    return true;
+  };
   const sigs = spec.groups.map((g) => new Int32Array(g.threads.length * 2));
   const orders = spec.groups.map((g) => g.threads.map((_, i) => i));
   const best = new Int16Array(width);
@@ -371,8 +425,18 @@ export function makeCanon(p: SymmetryParts): Canon {
         buf.set(scratch);
         return true;
       }
-      // Tied threads: try every arrangement of each tie (after the sort), keep the least vector.
+      // Tied threads whose swaps leave buf as it is (the usual case: threads in the same place, nothing telling them
+      // apart) give the same vector in every arrangement: the sorted one stands. Swapping neighbours of a tie
+      // generates all its arrangements.
       base.set(tperm);
+      if (tiesFixed()) {
+        recordSigs(tperm);
+        if (!moved) return false;
+        renameInto(tperm);
+        buf.set(scratch);
+        return true;
+      }
+      // Otherwise try every arrangement of each tie (after the sort) and keep the least vector.
       let count = 1;
       for (const tie of ties) count *= (indexPerms(tie.length) as number[][]).length;
       if (count > 120) count = 1;

@@ -688,3 +688,39 @@ test('sigUsers: a world slot marks the threads whose signatures read it', (t) =>
   t.deepEqual([0, 1, 2, 3, 5, 6].map(m), [0, 0, 0, 0, 0, 0]);
   t.deepEqual([m(4), m(7), v(4), v(7)], [0b111, 0b111, 0, 0]);
 });
+
+test('canon: a tie whose swaps leave the state as it is keeps the sorted order, moved or not, without trying arrangements', (t) => {
+  const r = rig(4, 8, G3);
+  // Thread 0 at pc 1 has its own signature; threads 1 and 2 tie, and swapping them changes nothing (no marks, own pages).
+  const s = r.vec({ stacks: { 0: [[MAIN, 1, 0, 0, undefined]], 1: start(1), 2: start(2) } });
+  const got = r.run(s);
+  const forms = new Set(groupPerms(4, [0, 1, 2]).map((p) => r.run(r.permuted(s, p)).out.join(',')));
+  t.is(forms.size, 1);
+  t.deepEqual([...got.out], [...r.permuted(s, got.tperm)]);
+  // The places of thread 0 and of the tie come from the signatures alone.
+  const w0 = words({ stack: [1, 1, 1, 0, -1000, 0] });
+  const expected = orderBy([0, 1, 2], 4, [w0, words({}), words({})]);
+  t.deepEqual(got.tperm, expected);
+});
+
+test('canon: tied threads naming each other in a cycle are not swapped blindly: both directions of the cycle give one form', (t) => {
+  const r = rig(4, 8, G3);
+  // Each thread's p names the next thread's first page (0 -> 1 -> 2 -> 0, or the reverse): every signature reads
+  // "another's first" and the world is empty, so the three tie and the world is unchanged by any swap; only the
+  // stacks tell the two directions apart (a swap turns one into the other).
+  const cycle = (next: readonly number[]) => Object.fromEntries([0, 1, 2].map((i) => [i, [[MAIN, 0, 0, BLOCK[next[i] as number]![0], undefined]] as Frame[]]));
+  const fwd = r.vec({ stacks: cycle([1, 2, 0]) });
+  const back = r.vec({ stacks: cycle([2, 0, 1]) });
+  const a = r.run(fwd);
+  const b = r.run(back);
+  t.deepEqual([...a.out], [...b.out]);
+  t.true(a.moved !== b.moved);
+  // The form kept is the least of the two.
+  const least = [fwd, back].map((v) => v.join(',')).sort((x, y) => {
+    const u = x.split(',').map(Number);
+    const w = y.split(',').map(Number);
+    const i = u.findIndex((n, k) => n !== w[k]);
+    return (u[i] as number) - (w[i] as number);
+  })[0];
+  t.is(a.out.join(','), least as string);
+});

@@ -186,7 +186,6 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     cache.set(key, b);
     return b;
   };
-  /** What `apply` does to the slots a renaming changes (see SlotPlan.applyMoving). */
   /** Move x of m's value in buf, renamed. */
   const moved = (m: Moves, x: number, buf: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): number => {
     const v = buf[m.from[x] as number] as number;
@@ -198,6 +197,7 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     }
     return k === ENTITY && v >= 0 && v < eperm.length ? (eperm[v] as number) : v;
   };
+  /** What `apply` does to the slots a renaming changes (see SlotPlan.applyMoving). */
   const applyMoving = (buf: Int16Array, out: Int16Array, tperm: ArrayLike<number>, eperm: ArrayLike<number>): void => {
     const m = movesFor(tperm, eperm);
     const to = m.to;

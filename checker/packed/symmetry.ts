@@ -418,18 +418,11 @@ export function makeCanon(p: SymmetryParts): Canon {
           j = k;
         }
       }
-      if (ties.length === 0) {
-        recordSigs(tperm);
-        if (!moved) return false;
-        renameInto(tperm);
-        buf.set(scratch);
-        return true;
-      }
       // Tied threads whose swaps leave buf as it is (the usual case: threads in the same place, nothing telling them
       // apart) give the same vector in every arrangement: the sorted one stands. Swapping neighbours of a tie
       // generates all its arrangements.
       base.set(tperm);
-      if (tiesFixed()) {
+      if (ties.length === 0 || tiesFixed()) {
         recordSigs(tperm);
         if (!moved) return false;
         renameInto(tperm);

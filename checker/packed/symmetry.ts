@@ -7,10 +7,18 @@
  * stack, with entity-valued locals written relative to the thread: "my k-th
  * entity", "another thread's k-th entity", or the entity itself). Signatures
  * do not change under renaming, so sorting by them orders threads the same way
- * in every member of a class. Threads with equal signatures (rare: same pc,
- * same locals) are ordered by trying each arrangement and keeping the
- * lexicographically least vector (up to 120 candidates; past that the first,
- * which is still sound: any member of the class stands for it).
+ * in every member of a class. Threads with equal signatures (same pc, same
+ * locals: a quarter of the states on four threads) are first checked for
+ * swaps that leave the state as it is; when every neighbour swap of a tie
+ * does, every arrangement gives the same vector and the sorted one stands.
+ * Otherwise each arrangement is tried and the lexicographically least vector
+ * kept (up to 120 candidates; past that the first, which is still sound: any
+ * member of the class stands for it).
+ *
+ * Cost: a successor differs from its src by one step, so only the stepped
+ * thread's signature, and those of threads whose signature reads a world
+ * slot the step changed (`sigUsers`), are computed; the others are src's,
+ * saved beside each queued state (`saveSigs`, `loadSigs`).
  *
  * Sound when the model is symmetric: renaming commutes with every step and
  * leaves every invariant's verdict alone. The engine checks this on the

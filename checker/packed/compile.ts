@@ -582,7 +582,6 @@ export function compile<W>(
 
   const apply = (a: number) => {
     allIndep = 1;
-    touched = 0;
     dst.set(src);
     B.holder.d = 0;
     dstWHok = false;
@@ -759,16 +758,10 @@ export function compile<W>(
     sigUsers.set(canon.sigUsers);
     // A renamed dst has another world than src: its world checks and fingerprint are computed afresh.
     symmetry = {
-      threads: canon.threads,
-      swaps: canon.swaps,
-      sigUsers: canon.sigUsers,
-      forgetSrc: () => canon.forgetSrc(),
-      sigWords: canon.sigWords,
-      saveSigs: (out, at) => canon.saveSigs(out, at),
-      loadSigs: (from, at) => canon.loadSigs(from, at),
+      ...canon,
       canon(tperm) {
-        // After one apply, the threads it did not run nor touch keep src's signatures.
-        const renamed = deltaOk ? canon.canon(tperm, moved, touched) : canon.canon(tperm);
+        // After one apply (deltaOk), the threads it did not run nor touch keep src's signatures.
+        const renamed = canon.canon(tperm, deltaOk ? moved : -1, touched);
         if (renamed) dstAnew();
         return renamed;
       },

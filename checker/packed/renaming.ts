@@ -110,17 +110,7 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
     const t = k - (arrOffset[s] as number);
     if (kind[s] !== COPY || (k >= 0 && t >= 0 && t < threads)) fix.push(s);
   }
-  const mv = Int32Array.from(fix);
   const recAt = Int32Array.from(recBase);
-  // Per entry of mv: its slot's kind, thread-number base, record (-1: none) and offset in it, and per-thread array thread (-1: none).
-  const mvKind = Int8Array.from(fix, (s) => kind[s] as number);
-  const mvBase = Int32Array.from(fix, (s) => base[s] as number);
-  const mvEntity = Int32Array.from(fix, (s) => entity[s] as number);
-  const mvOff = Int32Array.from(fix, (s) => recOff[s] as number);
-  const mvThread = Int32Array.from(fix, (s) => {
-    const t = (arrK[s] as number) >= 0 ? (arrK[s] as number) - (arrOffset[s] as number) : -1;
-    return t >= 0 && t < threads ? t : -1;
-  });
   const isFix = new Uint8Array(slots);
   for (const x of fix) isFix[x] = 1;
 
@@ -154,19 +144,18 @@ export function slotPlan(shape: Shape, slots: number, r: WorldRenaming, threads:
         bases.push(0);
       }
     }
-    for (let x = 0; x < mv.length; x++) {
-      const s = mv[x] as number;
+    for (const s of fix) {
       let d = s;
-      const e = mvEntity[x] as number;
-      if (e >= 0 && e < n) d = (recAt[eperm[e] as number] as number) + (mvOff[x] as number);
-      const t = mvThread[x] as number;
-      if (t >= 0) d += (tperm[t] as number) - t;
-      const k = mvKind[x] as number;
+      const e = entity[s] as number;
+      if (e >= 0 && e < n) d = (recAt[eperm[e] as number] as number) + (recOff[s] as number);
+      const t = (arrK[s] as number) >= 0 ? (arrK[s] as number) - (arrOffset[s] as number) : -1;
+      if (t >= 0 && t < threads) d += (tperm[t] as number) - t;
+      const k = kind[s] as number;
       if (k === COPY && d === s) continue;
       from.push(s);
       to.push(d);
       kinds.push(k);
-      bases.push(mvBase[x] as number);
+      bases.push(base[s] as number);
     }
     return { tp: Int32Array.from(tperm), ep: Int32Array.from(eperm), from: Int32Array.from(from), to: Int32Array.from(to), kind: Int8Array.from(kinds), base: Int32Array.from(bases) };
   };

@@ -90,12 +90,14 @@ export interface Codes {
    * model compiled last with these codes may be used.
    */
   views?: { readonly world: unknown; readonly A: WorldView; readonly B: WorldView };
+  /** Build the program's canonicaliser (when it declares interchangeable threads); a search without `--symmetry` saves none of its signatures. */
+  readonly symmetry: boolean;
 }
 
-/** Fresh interning tables (and invariant caches unless `exact`); dead locals reset unless `deadLocals` is false. */
-export function newCodes(exact = false, deadLocals = true): Codes {
+/** Fresh interning tables (and invariant caches unless `exact`); dead locals reset unless `deadLocals` is false; a canonicaliser unless `symmetry` is false. */
+export function newCodes(exact = false, deadLocals = true, symmetry = true): Codes {
   const checked = exact ? null : { worlds: hashedSet(10), steps: hashedSet(10) };
-  return { intern: new Interner(), faults: new Interner(), names: new Interner(), checked, deadLocals };
+  return { intern: new Interner(), faults: new Interner(), names: new Interner(), checked, deadLocals, symmetry };
 }
 
 /**
@@ -737,7 +739,7 @@ export function compile<W>(
 
   let symmetry: Canon | null = null;
   const sym = spec.symmetry;
-  if (sym && sym.groups.length > 0) {
+  if (codes.symmetry && sym && sym.groups.length > 0) {
     const scratch = new Int16Array(width);
     const canon = makeCanon({
       spec: sym,

@@ -66,9 +66,9 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
   const deadLocals = opts.deadLocals && worldOnly;
   // The reduction keeps every world a path can reach (por.ts): sound for invariants of the world only.
   if (opts.por === true && !worldOnly) opts = { ...opts, por: false };
-  const codes = newCodes(opts.exact, deadLocals);
-  let warm: Warm = { hints: factory.hints(), pm: null };
   const sym = opts.symmetry === true;
+  const codes = newCodes(opts.exact, deadLocals, sym);
+  let warm: Warm = { hints: factory.hints(), pm: null };
   if (deadLocals || sym) warm = warmUp(factory, codes, warm.hints, deadLocals, sym ? model : null);
   let thorough = false;
   for (let restarts = 0; ; restarts++) {

@@ -451,7 +451,6 @@ export function compile<W>(
       if (!assertIds.has(inv)) throw new Error(`program ${spec.name}: step fails unknown assertion ${inv}`);
       if (enabledFault(inv) && dst[faultSlot] === 0) {
         dst[faultSlot] = faults.code(faultOf(inv, msg, tid));
-        B.holder.d = 1;
         markSlots(dirty, faultSlot, 1);
       }
     },
@@ -581,11 +580,13 @@ export function compile<W>(
   // apply touched so (all zero without symmetry).
   const sigUsers = new Int32Array(threadBase);
   let touched = 0;
+  // Whether dst's world (or fault) differs from src's: what the last apply's dirty slots say, or 1 for a dst made anew.
+  let worldChanged = 0;
 
   const apply = (a: number) => {
     allIndep = 1;
     dst.set(src);
-    B.holder.d = 0;
+    worldChanged = 0;
     dstWHok = false;
     deltaOk = false;
     const t = actThread(a);
@@ -622,7 +623,7 @@ export function compile<W>(
           x1 ^= zobrist1(i, u) ^ zobrist1(i, v);
         }
       }
-      B.holder.d = changed;
+      worldChanged = changed;
       touched = users;
       delta0 = x0;
       delta1 = x1;
@@ -667,7 +668,7 @@ export function compile<W>(
   let moved = -1;
   /** dst is not src changed by one apply (init, a renaming): its world and every thread are fingerprinted afresh. */
   const dstAnew = () => {
-    B.holder.d = 1;
+    worldChanged = 1;
     dstWHok = false;
     deltaOk = false;
     moved = -1;
@@ -782,7 +783,7 @@ export function compile<W>(
     hash(out) {
       // The world's fingerprint, XOR each thread's (the stack of a thread the last step did not run is src's, whose
       // fingerprint is kept once computed). Neither depends on the layout.
-      const w = B.holder.d ? dstWorld() : srcWorld();
+      const w = worldChanged ? dstWorld() : srcWorld();
       let h0 = w[0] as number;
       let h1 = w[1] as number;
       parts[0] = h0;
@@ -870,7 +871,7 @@ export function compile<W>(
       return off >= 0 && (indep[(src[off] as number) - 1] as Uint8Array)[src[off + 1] as number] === 1;
     },
     lastInvisible() {
-      return allIndep === 1 && B.holder.d === 0;
+      return allIndep === 1 && worldChanged === 0;
     },
     canMove() {
       if (dst[faultSlot] !== 0) return false;
@@ -890,7 +891,7 @@ export function compile<W>(
         const inv = faultInvs.get(fault.inv);
         if (inv) return { id: inv.id, kind: 'assert', message: fault.msg };
       }
-      let invs = fresh || B.holder.d ? stateInvs : stateAlways;
+      let invs = fresh || worldChanged ? stateInvs : stateAlways;
       let key: Int32Array | null = null;
       if (invs !== stateAlways && checked) {
         key = dstWorld();
@@ -904,7 +905,7 @@ export function compile<W>(
       return null;
     },
     checkStep(a) {
-      let invs = B.holder.d ? stepInvs : stepAlways;
+      let invs = worldChanged ? stepInvs : stepAlways;
       let key: Int32Array | null = null;
       if (invs !== stepAlways && checked) {
         key = stepKey(actThread(a));

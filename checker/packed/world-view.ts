@@ -91,19 +91,18 @@ export function load(shape: Shape, buf: Int16Array, intern: Interner): unknown {
 export interface WorldView {
   readonly root: unknown;
   bind(buf: Int16Array): void;
-  /** Set to 1 by every write through the view; the caller clears it. */
+  /** The bound vector and the dirty mask every write through the view marks; the caller clears it. */
   readonly holder: Holder;
 }
 
 /**
  * The vector a view reads (one holder per view tree, so `bind` is one store),
- * a dirty mark, the dirty mask, and what the shared accessors need of their
+ * the dirty mask, and what the shared accessors need of their
  * search: its interned values, its interner and each slot's path (for error
  * messages).
  */
 export interface Holder {
   b: Int16Array;
-  d: number;
   /**
    * Bit s of the mask: slot s may have been written since the caller last
    * cleared it. Every leaf write sets its bit; reaching an array of integers
@@ -187,7 +186,7 @@ function leafAccessor(kind: LeafKind, k: number): PropertyDescriptor {
         set: new Function(
           'fits',
           'bad',
-          `return function (v) { if (!fits(v)) bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v; h.d = 1; ${markCode('h.m', 's')} };`,
+          `return function (v) { if (!fits(v)) bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v; ${markCode('h.m', 's')} };`,
         )(fitsSlot, bad('a small integer')) as (v: unknown) => void,
       };
     case 'bool':
@@ -196,14 +195,14 @@ function leafAccessor(kind: LeafKind, k: number): PropertyDescriptor {
         get: new Function(`return this.h.b[this.o + ${k}] !== 0;`) as () => unknown,
         set: new Function(
           'bad',
-          `return function (v) { if (typeof v !== 'boolean') bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v ? 1 : 0; h.d = 1; ${markCode('h.m', 's')} };`,
+          `return function (v) { if (typeof v !== 'boolean') bad(this.h, this.o + ${k}, v); const h = this.h, s = this.o + ${k}; h.b[s] = v ? 1 : 0; ${markCode('h.m', 's')} };`,
         )(bad('a boolean')) as (v: unknown) => void,
       };
     case 'val':
       return {
         enumerable: true,
         get: new Function(`return this.h.v[this.h.b[this.o + ${k}]];`) as () => unknown,
-        set: new Function(`return function (v) { const h = this.h, s = this.o + ${k}; h.b[s] = h.i.code(v); h.d = 1; ${markCode('h.m', 's')} };`)() as (v: unknown) => void,
+        set: new Function(`return function (v) { const h = this.h, s = this.o + ${k}; h.b[s] = h.i.code(v); ${markCode('h.m', 's')} };`)() as (v: unknown) => void,
       };
   }
 }
@@ -228,7 +227,6 @@ function protoOf(s: Shape & { kind: 'obj' | 'arr' }): object {
         get: new Function(marks ? `const m = this.h.m, s = this.o + ${first}; ${marks} return this._${idx};` : `return this._${idx};`) as () => unknown,
         set(this: Node, v: unknown) {
           store(c, v, this.h.b, this.h.i, this.o - base);
-          this.h.d = 1;
           markSlots(this.h.m, this.o + first, n);
         },
       });
@@ -257,7 +255,7 @@ export function worldView(shape: Shape, intern: Interner): WorldView {
     else paths[s.slot] = s.path;
   };
   leaves(shape);
-  const h: Holder = { b: new Int16Array(0), d: 0, m: new Int32Array((paths.length + 32) >>> 5), v: intern.vals, i: intern, p: paths };
+  const h: Holder = { b: new Int16Array(0), m: new Int32Array((paths.length + 32) >>> 5), v: intern.vals, i: intern, p: paths };
 
   /** Arrays of integers are Int16Array views into the bound vector itself: (parent view, field, first slot, length). */
   const intArrays: [Record<string, unknown>, string, number, number][] = [];

@@ -15,10 +15,21 @@ export const SLOT_MAX = 32767;
 export class Interner {
   readonly vals: unknown[] = [undefined];
   private readonly codes = new Map<unknown, number>();
+  /** Codes of the integers -64..191 (0: none yet), the values most locals hold: an array load instead of a map lookup. */
+  private readonly small = new Int32Array(256);
 
   /** The code of `v`, assigning the next one on first sight. */
   code(v: unknown): number {
-    if (v === undefined) return 0;
+    if (typeof v === 'number' && (v | 0) === v && v >= -64 && v < 192) {
+      const c = this.small[v + 64] as number;
+      if (c !== 0) return c;
+      return (this.small[v + 64] = this.assign(v));
+    }
+    return v === undefined ? 0 : this.assign(v);
+  }
+
+  /** The code of `v` (not undefined) from the map, assigning the next one on first sight. */
+  private assign(v: unknown): number {
     let c = this.codes.get(v);
     if (c === undefined) {
       c = this.vals.length;

@@ -1,8 +1,8 @@
 /**
- * The search over packed states: states live in one typed-array arena (a FIFO
- * for bfs, a LIFO for dfs), the visited set keeps 64-bit fingerprints (or
- * whole vectors with `exact`), and each state keeps only its parent's number
- * and the action that reached it. A counterexample is rebuilt by replaying
+ * The search over packed states: states to expand wait in a chunked queue (a
+ * FIFO for bfs, a LIFO for dfs: queue.ts), the visited set keeps 64-bit
+ * fingerprints (or whole vectors with `exact`), and each state keeps only its
+ * parent's number and the action that reached it. A counterexample is rebuilt by replaying
  * that path on the object model, which also cross-checks the two engines.
  * When a step needs a wider layout (a local or a stack depth the first guess
  * missed), the stored states move to the new layout and the search goes on:
@@ -19,6 +19,7 @@ import { actChoice, actThread, LayoutGrowth, newCodes, transcode, type Codes, ty
 import { factsLearnt, LivenessGrowth } from './liveness.ts';
 import { collisionBound, exactSet, hashedSet, type VisitedSet } from './visited.ts';
 import type { Canon } from './symmetry.ts';
+import { StateQueue } from './queue.ts';
 
 /** How a model offers its packed form: a first layout guess, and a compiler for a layout. */
 export interface PackedFactory {
@@ -445,14 +446,8 @@ function searchOnce<S>(
   let dst = pm.dst;
   let parent = new Int32Array(1 << 12);
   let via = new Int32Array(1 << 12);
-  let arena = new Int16Array(W << 10);
-  let ids = new Int32Array(1 << 10);
-  let depths = new Int32Array(1 << 10);
   // Beside each queued state, its fingerprint parts: expanding it need not hash its world and threads again.
-  const P = pm.partsWords;
-  let partsQ = new Int32Array(P << 10);
-  let head = 0;
-  let tail = 0;
+  const queue = new StateQueue(W, pm.partsWords, dfs);
   const acts = new Int32Array(4096);
   const symOn = opts.symmetry === true && pm.symmetry !== null;
   /**
@@ -488,12 +483,11 @@ function searchOnce<S>(
         if (!transcode(old.layout, next.layout, from, fo, to, to0, W2)) throw new LayoutGrowth(hints, 'stack');
       };
       try {
-        const arena2 = new Int16Array(ids.length * W2);
-        for (let k = 0; k < tail; k++) move(arena, k * W, arena2, k * W2);
+        const commit = queue.relayout(W2, move);
         if (keepSrc) move(old.src, 0, next.src, 0);
         next.loaded();
         visited.relayout(W2, move);
-        arena = arena2;
+        commit();
         pm = next;
         W = W2;
         src = pm.src;
@@ -583,28 +577,7 @@ function searchOnce<S>(
     if (symOn) checkOrbit(id, stuck);
     return null;
   };
-  const pushDst = (id: number, depth: number) => {
-    if (tail === ids.length) {
-      if (!dfs && head * 2 >= tail) {
-        arena.copyWithin(0, head * W, tail * W);
-        partsQ.copyWithin(0, head * P, tail * P);
-        ids.copyWithin(0, head, tail);
-        depths.copyWithin(0, head, tail);
-        tail -= head;
-        head = 0;
-      } else {
-        ids = ensure(ids, tail + 1);
-        depths = ensure(depths, tail + 1);
-        arena = ensure(arena, ids.length * W);
-        partsQ = ensure(partsQ, ids.length * P);
-      }
-    }
-    arena.set(dst, tail * W);
-    pm.hashParts(partsQ, tail * P);
-    ids[tail] = id;
-    depths[tail] = depth;
-    tail++;
-  };
+  const pushDst = (id: number, depth: number) => queue.push(dst, id, depth, pm.hashParts);
 
   try {
     for (;;) {
@@ -628,19 +601,16 @@ function searchOnce<S>(
     if (bad) return bad;
     pushDst(0, 0);
 
-    while (head < tail) {
-      const k = dfs ? --tail : head++;
-      const id = ids[k] as number;
-      const depth = depths[k] as number;
-      const o = k * W;
-      src.set(arena.subarray(o, o + W));
-      pm.loadedWith(partsQ, k * P);
+    while (queue.take(src)) {
+      const id = queue.id;
+      const depth = queue.depth;
+      pm.loadedWith(queue.parts, queue.partsAt);
       if ((++expanded & 255) === 0) {
         const sec = seconds();
         if (sec > opts.timeLimit) return incomplete('time-limit', opts.timeLimit);
-        const bytes = visited.bytes + arena.byteLength + partsQ.byteLength + ids.byteLength + depths.byteLength + parent.byteLength + via.byteLength;
+        const bytes = visited.bytes + queue.bytes + parent.byteLength + via.byteLength;
         if (bytes > opts.maxMemory * 2 ** 20) return incomplete('max-memory', opts.maxMemory);
-        opts.progress?.({ states: visited.size, transitions, depth: maxSeen, frontier: tail - head, seconds: sec });
+        opts.progress?.({ states: visited.size, transitions, depth: maxSeen, frontier: queue.size, seconds: sec });
       }
       const n = pm.actions(0, acts);
       if (n === 0) continue;

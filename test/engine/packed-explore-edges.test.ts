@@ -3,18 +3,17 @@
  * again (a read past the warm-up's 2000-step walks) and grow its layout in
  * the same run, each counted in stats.fingerprint.restarts; a first layout
  * without the entry arguments (the initial state itself grows it); the memory
- * bound to the byte (the tables the search counts, with the queue compacted
- * in place); a path through state 4096, where the parent table first grows;
- * RangeErrors: a table the machine refuses is the memory bound, any other
- * RangeError is the model's error.
+ * bound to the byte (the tables the search counts, with the queue in chunks
+ * of 4,096 states); a path through state 4096, where the parent table first
+ * grows; RangeErrors: a table the machine refuses is the memory bound, any
+ * other RangeError is the model's error.
  *
  * The memory tests fix the layout (stackWords 8 through their own factory)
- * so the state width, and with it every table's size, is known: at the
- * first bound check (the 256th expansion) of a search of fewer than 1024
- * queued and 4096 distinct states the tables are the hashed set's 2^16 slots
- * of 8 bytes, the arena of 1024 states of W Int16 slots and their
- * fingerprint parts (four Int32 each on one thread), ids and depths (1024
- * Int32 each) and parent and via (4096 Int32 each).
+ * so the state width, and with it every table's size, is known: at a bound
+ * check of a search of at most 4096 queued and 4096 distinct states the
+ * tables are the hashed set's 2^16 slots of 8 bytes, one queue chunk (4096
+ * states of W Int16 slots, their fingerprint parts of four Int32 each on one
+ * thread, an Int32 id and depth each) and parent and via (4096 Int32 each).
  */
 import test from 'ava';
 import { buildModel, explore, type FnDef, type ProgramSpec } from '../../checker/index.ts';
@@ -126,11 +125,11 @@ function chain(to: number): ProgramSpec<{ n: number }> {
 }
 
 /**
- * Bytes of the search's tables at its bound checks, for a state width w (see the file comment): the visited set, the
- * queue's states, their fingerprint parts (two words for the world and two for the one thread), ids and depths, and
- * the parent and action tables.
+ * Bytes of the search's tables at its bound checks, for a state width w (see the file comment): the visited set, one
+ * queue chunk of 4096 states, their fingerprint parts (two words for the world and two for the one thread), ids and
+ * depths, and the parent and action tables.
  */
-const tableBytes = (w: number) => 2 ** 16 * 8 + 1024 * w * 2 + 1024 * 4 * 4 + 1024 * 4 * 2 + 4096 * 4 * 2;
+const tableBytes = (w: number) => 2 ** 16 * 8 + 4096 * (w * 2 + 4 * 4 + 4 * 2) + 4096 * 4 * 2;
 
 const chainSearch = (to: number, maxMemoryBytes: (bytes: number) => number) => {
   const hints = { names: new Map([['h', [] as string[]]]), stackWords: 8 };
@@ -150,16 +149,17 @@ test('max-memory to the byte: tables of exactly the bound pass, one byte less is
   t.is(less.stats.states, 256);
 });
 
-test('a bfs queue that reaches its end is compacted in place: a long chain keeps its tables', (t) => {
-  // 3000 states pass through a queue of 1024: each time it fills, the expanded front is dropped, so no table grows.
+test('a bfs queue reuses its chunk: a long chain keeps its tables', (t) => {
+  // 3000 states pass through a queue that holds one at a time: the chunk emptied is the one the next state fills.
   const r = chainSearch(3000, (b) => b);
   t.is(r.verdict, 'pass');
   t.is(r.stats.states, 3001);
 });
 
-test('a bfs queue is compacted when its expanded front is at least half of it, not earlier: the memory bound meets the growth at the 1024th expansion', (t) => {
-  // One thread takes 10 binary choices (n = 2n + bit from n = 1): a full binary tree of 2047 states. When the queue of
-  // 1024 first fills, its front half (512) is expanded: compacted, not grown. It grows before the 1024th expansion.
+test('a bfs queue grows by a chunk when its frontier passes 4,096 states: the bound of one chunk cuts a binary tree at the 2,304th expansion', (t) => {
+  // One thread takes 13 binary choices (n = 2n + bit from n = 1, state number n - 1): at the e-th expansion 2e - 1
+  // states are known, all but the e - 1 expanded queued. The 2048th (a bound check: every 256th) sees 4095, one chunk
+  // and parent tables of 4096; by the 2304th (4607 states) the queue has a second chunk and the parent tables grew.
   const spec: ProgramSpec<{ n: number }> = {
     name: 'tree',
     world: { n: 1 },
@@ -172,7 +172,7 @@ test('a bfs queue is compacted when its expanded front is at least half of it, n
             choices: ['0', '1'],
             run: (c) => {
               c.w.n = c.w.n * 2 + (c.choice === '1' ? 1 : 0);
-              if (c.w.n < 1024) c.goto('bit');
+              if (c.w.n < 8192) c.goto('bit');
             },
           },
         ],
@@ -186,8 +186,8 @@ test('a bfs queue is compacted when its expanded front is at least half of it, n
   const r = explorePacked(model, factory, packedOptions({ maxMemory: tableBytes(w) / 2 ** 20 }));
   t.is(r.verdict, 'incomplete');
   if (r.verdict === 'incomplete') t.is(r.bound, 'max-memory');
-  t.is(r.stats.states, 2047); // cut at the check of the 1024th expansion, every state found; not at the 768th (1535 states)
-  t.is(explorePacked(model, factory, packedOptions()).stats.states, 2047);
+  t.is(r.stats.states, 4607);
+  for (const strategy of ['bfs', 'dfs'] as const) t.is(explorePacked(model, factory, packedOptions({ strategy })).stats.states, 16383);
 });
 
 test('a counterexample through state 4096, where the parent table first grows, is the whole path', (t) => {

@@ -46,7 +46,7 @@ const pages = ['page 0: driver page, movable', 'page 1, page 2: free (targets)',
 /** Two compactions, one page (by default). */
 export const parallel = defineScenario({
   id: 'parallel-compaction',
-  title: 'Two compaction threads race for one driver page',
+  title: "Compaction threads race for the driver's pages",
   review: null,
   quote: null,
   summary:

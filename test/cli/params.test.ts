@@ -7,7 +7,7 @@ const VALID = /valid parameters: threads=1\.\.6 \(default 2\), pages=1\.\.4 \(de
 test('run --param: the values build the system; the replay line repeats them; no expectation away from the defaults', async (t) => {
   const r = await cli(['run', 'parallel-compaction', '--protocol', 'v4.10', '--param', 'threads=3', '--param', 'driver=on', '--max-states', '20000']);
   t.is(r.code, 1, r.stderr);
-  t.regex(r.stdout, /^parallel-compaction — Two compaction threads race for one driver page \(threads=3, driver=on\)$/m);
+  t.regex(r.stdout, /^parallel-compaction — Compaction threads race for the driver's pages \(threads=3, driver=on\)$/m);
   t.regex(r.stdout, /^expected: none at these parameters \(the scenario's expectations hold at its defaults\)$/m);
   t.regex(r.stdout, /\| C0 +\| C1 +\| C2 +\| D/);
   const m = /^replay: (movcheck replay parallel-compaction --param threads=3 --param driver=on --protocol v4\.10 --schedule (\S+))$/m.exec(r.stdout);
@@ -27,7 +27,7 @@ test('run --param with the default values keeps the expectation', async (t) => {
   const r = await cli(['run', 'parallel-compaction', '--protocol', 'v4.8', '--param', 'threads=2', '--param', 'driver=off']);
   t.is(r.code, 0, r.stderr);
   t.regex(r.stdout, /^expected: pass \(matches\)/m);
-  t.regex(r.stdout, /^parallel-compaction — Two compaction threads race for one driver page$/m);
+  t.regex(r.stdout, /^parallel-compaction — Compaction threads race for the driver's pages$/m);
 });
 
 test('json carries the parameters', async (t) => {

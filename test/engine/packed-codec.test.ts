@@ -32,3 +32,22 @@ test(`Interner: ${MAX_CODES} codes fit, one more is a RangeError`, (t) => {
   t.is(i.code(`v${MAX_CODES}`), MAX_CODES);
   t.throws(() => i.code('one too many'), { instanceOf: RangeError, message: /more than 32767 distinct non-integer values/ });
 });
+
+test('Interner: integers in the array (-64..191) and out of it share one numbering, in first-seen order', (t) => {
+  const i = new Interner();
+  const seen = [5, 'x', -64, 191, 192, -65, 0, 2.5, 5, 191, -64, 192];
+  t.deepEqual(
+    seen.map((v) => i.code(v)),
+    [1, 2, 3, 4, 5, 6, 7, 8, 1, 4, 3, 5],
+  );
+  t.deepEqual(i.vals, [undefined, 5, 'x', -64, 191, 192, -65, 0, 2.5]);
+  // -0 is 0 (as a Map key is), whichever comes first.
+  t.is(i.code(-0), 7);
+  const j = new Interner();
+  t.is(j.code(-0), 1);
+  t.is(j.code(0), 1);
+  // A code past the first 32767 values is refused for a small integer too.
+  const k = new Interner();
+  for (let n = 1; n <= MAX_CODES; n++) k.code(`v${n}`);
+  t.throws(() => k.code(3), { instanceOf: RangeError });
+});

@@ -2,8 +2,9 @@
  * The search over packed states: states to expand wait in a chunked queue (a
  * FIFO for bfs, a LIFO for dfs: queue.ts), the visited set keeps 64-bit
  * fingerprints (or whole vectors with `exact`), and each state keeps only its
- * parent's number and the action that reached it. A counterexample is rebuilt by replaying
- * that path on the object model, which also cross-checks the two engines.
+ * parent's number and the action that reached it. A counterexample is
+ * rebuilt by replaying that path on the object model, which also
+ * cross-checks the two engines.
  * When a step needs a wider layout (a local or a stack depth the first guess
  * missed), the stored states move to the new layout and the search goes on:
  * fingerprints do not depend on the layout.

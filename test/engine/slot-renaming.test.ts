@@ -109,3 +109,22 @@ test('declarations the plan refuses', (t) => {
   const e = shapeOf(even);
   t.notThrows(() => slotPlan(e.shape, e.next, { entities: 'pages' }, 2));
 });
+
+test('two renamings whose cache keys collide each get their own moves (the cache compares the permutations, not only the key)', (t) => {
+  // Entity permutations of 32 records whose keys (31-based polynomial over tperm and eperm, 32 bits) are equal:
+  // positions 0-3 hold 1, 31, 2, 0 in one and 2, 0, 1, 31 in the other (1·31 - 31 cancels), the rest the same.
+  const rest = Array.from({ length: 28 }, (_, i) => i + 3);
+  const q = [1, 31, 2, 0, ...rest];
+  const p = [2, 0, 1, 31, ...rest];
+  const w = { pages: Array.from({ length: 32 }, (_, i) => ({ tag: i + 1 })) };
+  const { shape, next } = shapeOf(w);
+  const intern = new Interner();
+  const buf = new Int16Array(next);
+  store(shape, w, buf, intern);
+  const plan = slotPlan(shape, next, { entities: 'pages' }, 1);
+  for (const eperm of [q, p, q]) {
+    const out = new Int16Array(next);
+    plan.apply(buf, out, [0], eperm);
+    t.deepEqual(load(shape, out, intern), renameWorldObject(w, { entities: 'pages' }, [0], eperm), `eperm ${eperm.slice(0, 4)}`);
+  }
+});

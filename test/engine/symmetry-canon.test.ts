@@ -724,3 +724,24 @@ test('canon: tied threads naming each other in a cycle are not swapped blindly: 
   })[0];
   t.is(a.out.join(','), least as string);
 });
+
+test("canon: a tie is not settled by the sorted order when a thread outside it names a tied thread's page (its local is renamed by the swap)", (t) => {
+  const r = rig(4, 8, G3);
+  // Threads 0 and 1 tie at the start of main with no page named (their stacks are the same words); thread 2 is
+  // elsewhere. Thread 3, in no group, names thread 0's first page: swapping 0 and 1 leaves the world and their
+  // stacks as they are but renames thread 3's local to thread 1's page. So the swap does not fix the state: the
+  // state and its swap are one class and must get one form.
+  const idle: Frame[] = [[MAIN, 0, 0, undefined, undefined]];
+  const s = r.vec({ stacks: { 0: idle, 1: idle, 2: [[MAIN, 1, 0, BLOCK[2]![0], undefined]], 3: [[MAIN, 1, 0, BLOCK[0]![0], 'x']] } });
+  const swapped = r.permuted(s, [1, 0, 2, 3]);
+  t.notDeepEqual([...swapped], [...s]);
+  t.deepEqual([...r.run(s).out], [...r.run(swapped).out]);
+});
+
+test('permute: a thread-id field past the last thread (owner 4, waker 10 + 4 of four threads) stays as it is', (t) => {
+  const r = rig(4, 8, G3);
+  const before = r.vec({ owner: 4, waker: 14, stacks: starts });
+  const after = r.permuted(before, [2, 0, 1, 3]);
+  t.is(after[0], 4);
+  t.is(after[1], 14);
+});

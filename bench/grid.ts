@@ -169,7 +169,7 @@ const lines = [
   '',
   catalogSecs.length ? `Whole catalog (every scenario × version, search time summed): median ${median(catalogSecs).toFixed(2)} s over ${runs} run(s).` : 'Whole catalog: not timed in this run (--no-catalog).',
   '',
-  'visited bytes/state: the fingerprint table (8 bytes a slot, doubled at 3/4 load) over distinct states. peak bytes/state: the peak growth of heap and array buffers during the run (visited table, state arena, parents), sampled every 256 expansions, over distinct states; 0 where the run was too short to sample.',
+  'visited bytes/state: the fingerprint table (8 bytes a slot, doubled at 3/4 load) over distinct states. peak bytes/state: the peak growth of heap and array buffers during the run (visited table, queue of states, parents), sampled every 256 expansions, over distinct states; 0 where the run was too short to sample.',
   '',
 ];
 writeFileSync(out, lines.join('\n'));

@@ -27,7 +27,7 @@ export interface ExploreOptions {
   readonly timeLimit?: number;
   /**
    * Stop (incomplete, bound `max-memory`) when the search's own tables pass this
-   * many MiB (packed search: visited set, state arena, parents; object search:
+   * many MiB (packed search: visited set, queue of states, parents; object search:
    * the JS heap). Default: half the machine's memory, at most 16 GiB.
    */
   readonly maxMemory?: number;

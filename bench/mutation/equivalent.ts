@@ -135,7 +135,7 @@ export const equivalents: readonly Equivalent[] = [
     reason: 'the warm-up only learns dead-local facts ahead of the search, resetting nothing; a fact it misses makes the search start again, so only the work changes',
   },
   { file: 'checker/packed/explore.ts', contains: 'if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(', reason: 'a debug line on stderr, nothing else' },
-  { file: 'checker/packed/explore.ts', line: 'if (keepSrc) move(old.src, 0, next.src, 0);', replacement: 'true', reason: 'src is filled from the arena before it is next read' },
+  { file: 'checker/packed/explore.ts', line: 'if (keepSrc) move(old.src, 0, next.src, 0);', replacement: 'true', reason: 'src is filled from the queue before it is next read' },
   { file: 'checker/packed/explore.ts', line: 'if (!act) throw new Error(`internal error: the packed search took thread ${t} branch ${c} at step ${i + 1}, which the object model does not enable`);', replacement: 'false', reason: 'a guard against a disagreement of the two searches, which the differential tests rule out' },
   { file: 'checker/packed/compile.ts', line: 'dstWHok = false;', replacement: 'true', reason: 'init() runs once per compiled program in a search, and the flag starts false' },
   { file: 'checker/packed/compile.ts', line: 'if (invs !== stepAlways && checked) {', reason: 'checking the worldOnly invariants again (or always) where they were known to hold changes the work, not the answer' },

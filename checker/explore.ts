@@ -11,7 +11,7 @@ import type { Bound, CheckKind, Result, Stats } from './result.ts';
 import type { Frontier, StrategyName } from './strategies/frontier.ts';
 import { bfsFrontier } from './strategies/bfs.ts';
 import { dfsFrontier } from './strategies/dfs.ts';
-import { terminalProgress, type ProgressSink } from './progress.ts';
+import { processProgress, type ProgressSink } from './progress.ts';
 import { traceOf } from './trace.ts';
 import { explorePacked, type PackedFactory } from './packed/explore.ts';
 
@@ -95,7 +95,7 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
   const timeLimit = opts.timeLimit ?? Infinity;
   const maxMemory = opts.maxMemory ?? defaultMaxMemory();
   const checkHang = opts.checkHang ?? true;
-  const progress = opts.progress === undefined ? terminalProgress() : (opts.progress ?? undefined);
+  const progress = opts.progress === undefined ? processProgress() : (opts.progress ?? undefined);
   const packed = (model as { packed?: PackedFactory }).packed;
   if (packed && opts.engine !== 'object') {
     const strategy = opts.strategy ?? 'bfs';

@@ -1,7 +1,10 @@
 /**
  * Progress of a long exploration: states, states per second, depth and
- * frontier size, printed to stderr at most once a second, and only when stderr
- * is a terminal (so logs and CI output stay clean and deterministic).
+ * frontier size, on stderr. On a terminal one line is overwritten at most once
+ * a second; elsewhere nothing is printed (logs and CI output stay clean and
+ * deterministic) unless MOVCHECK_PROGRESS=SECONDS asks for a whole line every
+ * SECONDS (a long run under nohup or in CI, where silence for half an hour
+ * cannot be told from a hang).
  */
 
 /** A snapshot of the search for progress reporting. */
@@ -16,17 +19,44 @@ export interface Progress {
 /** Called by the explorer; decides itself whether to print. */
 export type ProgressSink = (p: Progress) => void;
 
-/** A sink that writes one overwritten line to a TTY stderr, at most once per `intervalMs`. */
-export function terminalProgress(intervalMs = 1000): ProgressSink | undefined {
-  if (!process.stderr.isTTY) return undefined;
+/** How progress is shown: one overwritten line (a terminal), or whole lines (`lines`), at most once every `everyMs`. */
+export interface ProgressStyle {
+  readonly lines: boolean;
+  readonly everyMs: number;
+}
+
+/** The style a process gets: whole lines every MOVCHECK_PROGRESS seconds when set (a number above 0), else one overwritten line on a terminal, else none. */
+export function progressStyle(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): ProgressStyle | null {
+  const every = Number(env.MOVCHECK_PROGRESS);
+  if (env.MOVCHECK_PROGRESS !== undefined && env.MOVCHECK_PROGRESS !== '' && Number.isFinite(every) && every > 0) return { lines: true, everyMs: every * 1000 };
+  return isTTY ? { lines: false, everyMs: 1000 } : null;
+}
+
+/** The text of one report: `[movcheck] 1234 states, 617/s, depth 9, queue 80, 2.0s`. */
+export function progressText(p: Progress): string {
+  const rate = p.seconds > 0 ? Math.round(p.states / p.seconds) : 0;
+  return `[movcheck] ${p.states} states, ${rate}/s, depth ${p.depth}, queue ${p.frontier}, ${p.seconds.toFixed(1)}s`;
+}
+
+/** A sink in `style` that hands its text to `write` (a line ending in a newline, or a carriage return and the line). */
+export function progressSink(style: ProgressStyle, write: (s: string) => void): ProgressSink {
   let last = 0;
   return (p) => {
     const ms = p.seconds * 1000;
-    if (ms - last < intervalMs) return;
+    if (ms - last < style.everyMs) return;
     last = ms;
-    const rate = p.seconds > 0 ? Math.round(p.states / p.seconds) : 0;
-    process.stderr.write(
-      `\r[movcheck] ${p.states} states, ${rate}/s, depth ${p.depth}, queue ${p.frontier}, ${p.seconds.toFixed(1)}s   `,
-    );
+    write(style.lines ? `${progressText(p)}\n` : `\r${progressText(p)}   `);
   };
+}
+
+/** This process's sink on stderr, in the style its environment and stderr ask for (progressStyle), or undefined for none. */
+export function processProgress(): ProgressSink | undefined {
+  const style = progressStyle(process.env, process.stderr.isTTY === true);
+  return style ? progressSink(style, (s) => void process.stderr.write(s)) : undefined;
+}
+
+/** A sink that writes one overwritten line to a TTY stderr, at most once per `intervalMs`. */
+export function terminalProgress(intervalMs = 1000): ProgressSink | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return progressSink({ lines: false, everyMs: intervalMs }, (s) => void process.stderr.write(s));
 }

@@ -2,7 +2,7 @@
  * Where the CLI writes and what it may read of its environment, passed in so
  * that tests can run `main` in-process and capture its output.
  */
-import { terminalProgress, type ProgressSink } from '../checker/progress.ts';
+import { progressSink, progressStyle, type ProgressSink, type ProgressStyle } from '../checker/progress.ts';
 import { wantColour } from './colour.ts';
 
 /** The CLI's view of its process. */
@@ -17,6 +17,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Progress sink for long `run`s, or null for none. */
   readonly progress: ProgressSink | null;
+  /** How `progress` prints: whole lines (MOVCHECK_PROGRESS) are not overwritten, so callers write no line-clearing codes. Default: one overwritten line. */
+  readonly progressStyle?: ProgressStyle | null;
   /** Colour verdicts in text output (a TTY without NO_COLOR). */
   readonly colour?: boolean;
   /**
@@ -27,14 +29,16 @@ export interface Io {
   readonly isolate?: boolean;
 }
 
-/** The real process: stdout, stderr, cwd, env, and progress on a TTY stderr. */
+/** The real process: stdout, stderr, cwd, env, and progress on a TTY stderr (or in lines, with MOVCHECK_PROGRESS). */
 export function processIo(): Io {
+  const style = progressStyle(process.env, process.stderr.isTTY === true);
   return {
     out: (s) => void process.stdout.write(s),
     err: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
-    progress: terminalProgress() ?? null,
+    progress: style ? progressSink(style, (s) => void process.stderr.write(s)) : null,
+    progressStyle: style,
     colour: wantColour(process.stdout.isTTY, process.env),
     isolate: true,
   };
@@ -56,4 +60,9 @@ export function captureIo(cwd = process.cwd(), env: Record<string, string | unde
     progress: null,
   };
   return io;
+}
+
+/** Text that clears an overwritten progress line before other output: none when progress prints whole lines, or not at all. */
+export function progressClear(io: Io): string {
+  return io.progress && io.progressStyle?.lines !== true ? '\r\x1b[K' : '';
 }

@@ -11,7 +11,7 @@ import type { Protocol } from '../../model/protocol.ts';
 import { protocols } from '../../model/versions/index.ts';
 import { catalog } from '../../scenarios/index.ts';
 import type { Invocation } from '../args.ts';
-import type { Io } from '../io.ts';
+import { progressClear, type Io } from '../io.ts';
 import { loadProtocol } from '../load.ts';
 import { readEquivalents } from '../mutants/equivalents.ts';
 import { formatMutantsJson, formatMutantsMd, formatMutantsText, scoreLine } from '../mutants/format.ts';
@@ -30,9 +30,9 @@ export async function mutantsCommand(inv: Extract<Invocation, { command: 'mutant
       throw new UsageError(`no catalog scenario lists version '${v.id}', so none can judge its mutants; give a version the catalog lists (movcheck list)`);
     }
     const r = runMutants(v, catalog, inv.search, equivalents, (o, i, n) => {
-      if (io.progress) io.err(`\r\x1b[Kmovcheck: ${v.id} mutant ${i + 1}/${n}: ${o.status}`);
+      if (io.progress) io.err(io.progressStyle?.lines ? `movcheck: ${v.id} mutant ${i + 1}/${n}: ${o.status}\n` : `\r\x1b[Kmovcheck: ${v.id} mutant ${i + 1}/${n}: ${o.status}`);
     });
-    if (io.progress) io.err('\r\x1b[K');
+    io.err(progressClear(io));
     io.err(`movcheck: ${scoreLine(r)}\n`);
     results.push(r);
   }

@@ -15,7 +15,7 @@ import { version } from '../version.ts';
 import { judgePair } from '../judge.ts';
 import { UsageError } from '../errors.ts';
 import { expectationFor } from '../expectations.ts';
-import type { Io } from '../io.ts';
+import { progressClear, type Io } from '../io.ts';
 import { colourReport } from '../colour.ts';
 import { loadProtocol, loadScenario, resolveVersion, type Loaded } from '../load.ts';
 
@@ -45,7 +45,7 @@ export async function runCommand(inv: Extract<Invocation, { command: 'run' }>, i
   const records: RunRecord[] = [];
   for (const pair of pairs) {
     const rec = judgePair(pair, inv.search, io.progress, { show: 'first', only });
-    if (io.progress) io.err('\r\x1b[K');
+    io.err(progressClear(io));
     if (inv.format !== 'json' && inv.format !== 'itf') {
       io.err(`movcheck: ${rec.scenario.id} under ${rec.protocol.id}: ${rec.result.stats.states} states in ${rec.result.stats.seconds.toFixed(2)}s\n`);
     }

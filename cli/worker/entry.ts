@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { main } from '../main.ts';
 import type { Io } from '../io.ts';
 import { startBeat, type WorkerMessage } from './beat.ts';
+import { progressSink, type ProgressStyle } from '../../checker/progress.ts';
 
 /** What the main thread hands the worker. */
 export interface WorkerInput {
@@ -14,8 +15,8 @@ export interface WorkerInput {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly colour: boolean;
-  /** Print progress lines (the main thread's stderr is a terminal). */
-  readonly progress: boolean;
+  /** How to print progress (the main thread's style), or null for none. */
+  readonly progress: ProgressStyle | null;
   readonly shared: SharedArrayBuffer;
 }
 
@@ -24,21 +25,14 @@ if (port) {
   const input = workerData as WorkerInput;
   const post = (m: WorkerMessage) => port.postMessage(m);
   startBeat(new Int32Array(input.shared), port);
-  let last = -1;
   const io: Io = {
     out: (s) => post({ t: 'out', s }),
     err: (s) => post({ t: 'err', s }),
     cwd: input.cwd,
     env: input.env,
     colour: input.colour,
-    progress: input.progress
-      ? (p) => {
-          if (p.seconds - last < 1) return;
-          last = p.seconds;
-          const rate = p.seconds > 0 ? Math.round(p.states / p.seconds) : 0;
-          post({ t: 'err', s: `\r[movcheck] ${p.states} states, ${rate}/s, depth ${p.depth}, queue ${p.frontier}, ${p.seconds.toFixed(1)}s   ` });
-        }
-      : null,
+    progress: input.progress ? progressSink(input.progress, (s) => post({ t: 'err', s })) : null,
+    progressStyle: input.progress,
   };
   const code = await main(input.args, io);
   post({ t: 'done', code });

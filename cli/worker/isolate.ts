@@ -45,7 +45,7 @@ export function runIsolated(args: readonly string[], io: Io, timeLimit: number |
   const loadTimeoutMs = (rawLoad > 0 && Number.isFinite(rawLoad) ? rawLoad : 30) * 1000;
   const shared = new SharedArrayBuffer(4 * 4);
   const beat = new Int32Array(shared);
-  const input: WorkerInput = { args: [...args], cwd: io.cwd, env: { ...io.env }, colour: io.colour ?? false, progress: io.progress !== null, shared };
+  const input: WorkerInput = { args: [...args], cwd: io.cwd, env: { ...io.env }, colour: io.colour ?? false, progress: io.progress === null ? null : (io.progressStyle ?? { lines: false, everyMs: 1000 }), shared };
   const worker = startWorker(input);
   const names: string[] = [];
   let pair: { scenario: string; protocol: string; at: number } | null = null;

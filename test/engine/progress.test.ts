@@ -1,11 +1,12 @@
 /**
  * Progress: both searches call the sink every 256 expansions with the
  * search's figures so far (the same figures in both, under bfs and dfs), and
- * the terminal sink prints at most once a second, only on a TTY.
+ * the terminal sink prints at most once a second, only on a TTY;
+ * MOVCHECK_PROGRESS=SECONDS asks for whole lines every SECONDS instead.
  */
 import test from 'ava';
 import { buildModel, explore } from '../../checker/index.ts';
-import { terminalProgress, type Progress } from '../../checker/progress.ts';
+import { progressSink, progressStyle, terminalProgress, type Progress } from '../../checker/progress.ts';
 import { counterSpec } from '../toys/counter.ts';
 
 // Five racy incrementers, no checks: 2027 states, so 7 calls (at expansions 256, 512, ..., 1792).
@@ -102,4 +103,23 @@ test('explore without a progress option prints on a TTY; with progress null it d
   } finally {
     performance.now = now;
   }
+});
+
+test('progressStyle: MOVCHECK_PROGRESS=SECONDS gives whole lines (TTY or not); unset, empty, 0 or not a number: a TTY gets one overwritten line, else none', (t) => {
+  t.deepEqual(progressStyle({ MOVCHECK_PROGRESS: '60' }, false), { lines: true, everyMs: 60000 });
+  t.deepEqual(progressStyle({ MOVCHECK_PROGRESS: '0.5' }, true), { lines: true, everyMs: 500 });
+  for (const v of [undefined, '', '0', '-3', 'soon', 'Infinity']) {
+    t.deepEqual(progressStyle({ MOVCHECK_PROGRESS: v }, true), { lines: false, everyMs: 1000 }, String(v));
+    t.is(progressStyle({ MOVCHECK_PROGRESS: v }, false), null, String(v));
+  }
+});
+
+test('progressSink in lines: a whole line at most once per interval, nothing overwritten', (t) => {
+  let out = '';
+  const sink = progressSink({ lines: true, everyMs: 10000 }, (s) => (out += s));
+  sink(at(5)); // before the first 10 s: nothing
+  sink(at(10, 20000)); // printed
+  sink(at(19.9)); // 9.9 s later: nothing
+  sink(at(20, 30000)); // printed
+  t.is(out, '[movcheck] 20000 states, 2000/s, depth 7, queue 42, 10.0s\n[movcheck] 30000 states, 1500/s, depth 7, queue 42, 20.0s\n');
 });

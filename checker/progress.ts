@@ -27,8 +27,9 @@ export interface ProgressStyle {
 
 /** The style a process gets: whole lines every MOVCHECK_PROGRESS seconds when set (a number above 0), else one overwritten line on a terminal, else none. */
 export function progressStyle(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): ProgressStyle | null {
+  // Unset is NaN and empty is 0: neither asks for lines.
   const every = Number(env.MOVCHECK_PROGRESS);
-  if (env.MOVCHECK_PROGRESS !== undefined && env.MOVCHECK_PROGRESS !== '' && Number.isFinite(every) && every > 0) return { lines: true, everyMs: every * 1000 };
+  if (Number.isFinite(every) && every > 0) return { lines: true, everyMs: every * 1000 };
   return isTTY ? { lines: false, everyMs: 1000 } : null;
 }
 

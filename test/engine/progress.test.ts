@@ -33,13 +33,13 @@ for (const strategy of ['bfs', 'dfs'] as const) {
   }
 }
 
-/** Runs `f` with stderr posing as a TTY, returning what was written to it. */
-function onTty(f: () => void): string {
+/** Runs `f` with stderr posing as a TTY (or not), returning what was written to it. */
+function onTty(f: () => void, isTTY = true): string {
   const stderr = process.stderr as { isTTY?: boolean; write: unknown };
   const tty = stderr.isTTY;
   const write = stderr.write;
   let out = '';
-  stderr.isTTY = true;
+  stderr.isTTY = isTTY;
   stderr.write = (s: string) => ((out += s), true);
   try {
     f();
@@ -122,4 +122,24 @@ test('progressSink in lines: a whole line at most once per interval, nothing ove
   sink(at(19.9)); // 9.9 s later: nothing
   sink(at(20, 30000)); // printed
   t.is(out, '[movcheck] 20000 states, 2000/s, depth 7, queue 42, 10.0s\n[movcheck] 30000 states, 1500/s, depth 7, queue 42, 20.0s\n');
+});
+
+test('explore off a terminal: nothing without MOVCHECK_PROGRESS, a whole line with it', (t) => {
+  const now = performance.now;
+  const env = process.env.MOVCHECK_PROGRESS;
+  let fake = 0;
+  performance.now = () => (fake += 2000);
+  try {
+    for (const engine of ['object', 'packed'] as const) {
+      const quiet = buildModel(counterSpec(4, false), { only: new Set() });
+      delete process.env.MOVCHECK_PROGRESS;
+      t.is(onTty(() => void explore(quiet, { engine }), false), '', engine);
+      process.env.MOVCHECK_PROGRESS = '1';
+      t.regex(onTty(() => void explore(quiet, { engine }), false), /^\[movcheck\] 319 states, \d+\/s, depth 7, queue 63, [\d.]+s\n$/, engine);
+    }
+  } finally {
+    performance.now = now;
+    if (env === undefined) delete process.env.MOVCHECK_PROGRESS;
+    else process.env.MOVCHECK_PROGRESS = env;
+  }
 });

@@ -77,6 +77,26 @@ test('LIFO: 10,000 entries come out newest first; an emptied chunk is kept as th
   t.is(q.size, 2);
 });
 
+test('a chunk the queue has passed is the one the next chunk reuses (the same arrays, not a new allocation)', (t) => {
+  // FIFO: one state in and out; the emptied chunk takes the next state.
+  const f = new StateQueue(W, P, false);
+  fill(f, 1);
+  takeOne(f);
+  const first = f.parts;
+  fill(f, 1);
+  takeOne(f);
+  t.is(f.parts, first);
+  // LIFO: a second chunk of one state, emptied, takes the next push past the full first chunk.
+  const l = new StateQueue(W, P, true);
+  fill(l, CHUNK + 1);
+  takeOne(l);
+  const second = l.parts;
+  fill(l, 1);
+  takeOne(l);
+  t.is(l.parts, second);
+  t.is(l.size, CHUNK);
+});
+
 test('a queue that holds one state at a time (a chain) keeps one chunk however many pass', (t) => {
   for (const lifo of [false, true]) {
     const q = new StateQueue(W, P, lifo);
@@ -98,7 +118,10 @@ test('relayout: every queued state moves to the new width when committed, none b
     to[to0 + W] = 7;
     to[to0 + W + 1] = 9;
   };
-  const commit = q.relayout(5, widen);
+  let moves = 0;
+  const commit = q.relayout(5, (...a) => (moves++, widen(...a)));
+  // Exactly the 4900 states still queued move (not those taken, nor the free slots past the last).
+  t.is(moves, 4900);
   // Not committed yet: the queue still reads width 3.
   t.deepEqual(takeOne(q), [100, -100, 4, 100, 50, 100, 200]);
   commit();
@@ -109,6 +132,16 @@ test('relayout: every queued state moves to the new width when committed, none b
   // New pushes are 5 slots wide, in a fresh chunk.
   q.push(Int16Array.of(1, 2, 3, 4, 5), 42, 1, () => undefined);
   t.deepEqual(takeOne(q, 5)?.slice(0, 6), [1, 2, 3, 4, 5, 42]);
+});
+
+test('relayout of a LIFO: exactly the states still queued move, in two chunks', (t) => {
+  const q = new StateQueue(W, P, true);
+  fill(q, 5000);
+  for (let i = 0; i < 100; i++) takeOne(q);
+  let moves = 0;
+  q.relayout(5, () => void moves++)();
+  t.is(moves, 4900);
+  t.is(q.size, 4900);
 });
 
 test('relayout: a move that throws leaves the queue as it was', (t) => {

@@ -127,7 +127,10 @@ test('relayout: every queued state moves to the new width when committed, none b
   commit();
   t.is(q.size, 4899);
   t.deepEqual(takeOne(q, 5), [101, -101, 5, 7, 9, 101, 50, 101, 202]);
-  for (let i = 102; i < 5000; i++) if (takeOne(q, 5)?.[5] !== i) return t.fail(`entry ${i}`);
+  for (let i = 102; i < 5000; i++) {
+    const e = takeOne(q, 5);
+    if (e?.[0] !== (i & 0x7fff) || e[3] !== 7 || e[5] !== i) return t.fail(`entry ${i}: ${e}`);
+  }
   t.is(q.size, 0);
   // New pushes are 5 slots wide, in a fresh chunk.
   q.push(Int16Array.of(1, 2, 3, 4, 5), 42, 1, () => undefined);

@@ -69,6 +69,12 @@ export const equivalents: readonly Equivalent[] = [
   { file: 'checker/packed/world-view.ts', line: 'const h: Holder = { b: new Int16Array(0), d: 0 };', reason: 'bind() sets the vector before any read, and an absent dirty mark reads as 0' },
   { file: 'checker/packed/world-view.ts', line: 'if (known) return known;', replacement: 'false', reason: 'a fresh prototype per view has the same accessors; sharing only saves memory and keeps one hidden class' },
   // checker/packed/codec.ts
+  { file: 'checker/packed/codec.ts', line: "if (typeof v === 'number' && (v | 0) === v && v >= -64 && v < 192) {", reason: 'the array of small-integer codes only saves the map lookup: a value that skips it (or a string, whose v | 0 is never itself) gets the same code from the map' },
+  { file: 'checker/packed/codec.ts', line: 'if (c !== 0) return c;', replacement: 'false', reason: 'assign() returns the code the map already holds for a value seen before: the same code' },
+  // checker/packed/queue.ts
+  { file: 'checker/packed/queue.ts', line: 'return n === 0 ? 0 : (n - 1) * CHUNK + this.fill - this.head;', replacement: 'false', reason: 'with no chunk, fill is CHUNK and head 0, so the formula gives 0 too' },
+  { file: 'checker/packed/queue.ts', line: 'if (c !== null && c.states.length === CHUNK * this.width) {', replacement: 'true', reason: 'relayout drops the spare, so a spare always has the current width' },
+  { file: 'checker/packed/queue.ts', line: 'if (this.fill === 0 && this.chunks.length > 1) {', reason: 'popping the only chunk when it empties leaves an empty queue (fill CHUNK), whose next push takes the same chunk back as the spare' },
   { file: 'checker/packed/codec.ts', line: "return typeof v === 'number' && (v << 16) >> 16 === v && !Object.is(v, -0);", replacement: 'true', reason: '(v << 16) >> 16 is always a number, so it is never === a value that is not one' },
   // checker/packed/compile.ts
   {

@@ -50,14 +50,7 @@ export function progressSink(style: ProgressStyle, write: (s: string) => void): 
   };
 }
 
-/** This process's sink on stderr, in the style its environment and stderr ask for (progressStyle), or undefined for none. */
-export function processProgress(): ProgressSink | undefined {
-  const style = progressStyle(process.env, process.stderr.isTTY === true);
+/** A sink on this process's stderr in `style` (by default what its environment and stderr ask for: progressStyle), or undefined for none. */
+export function processProgress(style = progressStyle(process.env, process.stderr.isTTY === true)): ProgressSink | undefined {
   return style ? progressSink(style, (s) => void process.stderr.write(s)) : undefined;
-}
-
-/** A sink that writes one overwritten line to a TTY stderr, at most once per `intervalMs`. */
-export function terminalProgress(intervalMs = 1000): ProgressSink | undefined {
-  if (!process.stderr.isTTY) return undefined;
-  return progressSink({ lines: false, everyMs: intervalMs }, (s) => void process.stderr.write(s));
 }

@@ -2,7 +2,7 @@
  * Where the CLI writes and what it may read of its environment, passed in so
  * that tests can run `main` in-process and capture its output.
  */
-import { progressSink, progressStyle, type ProgressSink, type ProgressStyle } from '../checker/progress.ts';
+import { processProgress, progressStyle, type ProgressSink, type ProgressStyle } from '../checker/progress.ts';
 import { wantColour } from './colour.ts';
 
 /** The CLI's view of its process. */
@@ -37,7 +37,7 @@ export function processIo(): Io {
     err: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
-    progress: style ? progressSink(style, (s) => void process.stderr.write(s)) : null,
+    progress: processProgress(style) ?? null,
     progressStyle: style,
     colour: wantColour(process.stdout.isTTY, process.env),
     isolate: true,

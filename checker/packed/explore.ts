@@ -438,7 +438,7 @@ function searchOnce<S>(
   // A warm-up's model observed; now it resets (when codes say so).
   if (run.pm && codes.deadLocals === true) pm.startResetting();
   let regrowths = run.restarts;
-  let W = pm.width;
+  const W = pm.width;
   if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: layout ${W} slots: world and fault ${pm.layout.threadBase}, ${pm.layout.threads} threads of ${pm.layout.stackWords}\n`);
   const dfs = opts.strategy === 'dfs';
   const visited = opts.exact ? exactSet(W) : hashedSet();
@@ -490,7 +490,6 @@ function searchOnce<S>(
         visited.relayout(W2, move);
         commit();
         pm = next;
-        W = W2;
         src = pm.src;
         dst = pm.dst;
         return;

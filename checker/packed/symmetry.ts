@@ -429,7 +429,7 @@ export function makeCanon(p: SymmetryParts): Canon {
       // Tied threads whose swaps leave buf as it is (the usual case: threads in the same place, nothing telling them
       // apart) give the same vector in every arrangement: the sorted one stands. Swapping neighbours of a tie
       // generates all its arrangements.
-      base.set(tperm);
+      if (ties.length > 0) base.set(tperm);
       if (ties.length === 0 || tiesFixed()) {
         recordSigs(tperm);
         if (!moved) return false;

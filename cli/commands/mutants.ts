@@ -30,7 +30,8 @@ export async function mutantsCommand(inv: Extract<Invocation, { command: 'mutant
       throw new UsageError(`no catalog scenario lists version '${v.id}', so none can judge its mutants; give a version the catalog lists (movcheck list)`);
     }
     const r = runMutants(v, catalog, inv.search, equivalents, (o, i, n) => {
-      if (io.progress) io.err(io.progressStyle?.lines ? `movcheck: ${v.id} mutant ${i + 1}/${n}: ${o.status}\n` : `\r\x1b[Kmovcheck: ${v.id} mutant ${i + 1}/${n}: ${o.status}`);
+      const line = `movcheck: ${v.id} mutant ${i + 1}/${n}: ${o.status}`;
+      if (io.progress) io.err(io.progressStyle?.lines ? `${line}\n` : `${progressClear(io)}${line}`);
     });
     io.err(progressClear(io));
     io.err(`movcheck: ${scoreLine(r)}\n`);

@@ -6,7 +6,7 @@
  */
 import test from 'ava';
 import { buildModel, explore } from '../../checker/index.ts';
-import { progressSink, progressStyle, terminalProgress, type Progress } from '../../checker/progress.ts';
+import { processProgress, progressSink, progressStyle, type Progress } from '../../checker/progress.ts';
 import { counterSpec } from '../toys/counter.ts';
 
 // Five racy incrementers, no checks: 2027 states, so 7 calls (at expansions 256, 512, ..., 1792).
@@ -52,20 +52,20 @@ function onTty(f: () => void, isTTY = true): string {
 
 const at = (seconds: number, states = 1000): Progress => ({ states, transitions: 2 * states, depth: 7, frontier: 42, seconds });
 
-test('terminalProgress: nothing without a TTY', (t) => {
+test('processProgress: nothing without a TTY (MOVCHECK_PROGRESS unset)', (t) => {
   const stderr = process.stderr as { isTTY?: boolean };
   const tty = stderr.isTTY;
   stderr.isTTY = false;
   try {
-    t.is(terminalProgress(), undefined);
+    t.is(processProgress(progressStyle({}, process.stderr.isTTY === true)), undefined);
   } finally {
     stderr.isTTY = tty;
   }
 });
 
-test('terminalProgress: on a TTY, one overwritten line at most once per interval', (t) => {
+test('processProgress: on a TTY, one overwritten line at most once per interval', (t) => {
   const out = onTty(() => {
-    const sink = terminalProgress();
+    const sink = processProgress(progressStyle({}, true));
     if (!sink) throw new Error('no sink on a TTY');
     sink(at(0.5)); // before the first second: nothing
     sink(at(1.25, 2500)); // printed
@@ -75,9 +75,9 @@ test('terminalProgress: on a TTY, one overwritten line at most once per interval
   t.is(out, '\r[movcheck] 2500 states, 2000/s, depth 7, queue 42, 1.3s   \r[movcheck] 4500 states, 2000/s, depth 7, queue 42, 2.3s   ');
 });
 
-test('terminalProgress: a shorter interval, and a rate of 0 at 0 seconds', (t) => {
+test('processProgress: a shorter interval, and a rate of 0 at 0 seconds', (t) => {
   const out = onTty(() => {
-    const sink = terminalProgress(0);
+    const sink = processProgress({ lines: false, everyMs: 0 });
     if (!sink) throw new Error('no sink on a TTY');
     sink(at(0, 10));
   });

@@ -32,6 +32,8 @@ export interface FingerprintStats {
   readonly symmetricThreads?: number;
   /** With `por`: states expanded through one thread's branches only (partial-order reduction). */
   readonly porReduced?: number;
+  /** With more than one worker: how many searched (packed/parallel.ts). */
+  readonly workers?: number;
 }
 
 /** One step of a counterexample: the step that ran and what it changed. */

@@ -17,6 +17,19 @@ export class Interner {
   private readonly codes = new Map<unknown, number>();
   /** Codes of the integers -64..191 (0: none yet), the values most locals hold: an array load instead of a map lookup. */
   private readonly small = new Int32Array(256);
+  /**
+   * A parallel search's worker (parallel.ts): codes from here on are its own,
+   * so assigning one throws CodeGrowth (after assigning it) and the search
+   * starts again with every worker knowing the value. Infinity elsewhere.
+   */
+  limit = Infinity;
+
+  /** Assigns codes to `vals` (another interner's, code 1 first) in order, so both give every one of them the same code. */
+  seed(vals: readonly unknown[]): void {
+    for (let i = 1; i < vals.length; i++) {
+      if (this.code(vals[i]) !== i) throw new Error(`interner: value ${String(vals[i])} seeded out of order`);
+    }
+  }
 
   /** The code of `v`, assigning the next one on first sight. */
   code(v: unknown): number {
@@ -36,8 +49,19 @@ export class Interner {
       if (c > MAX_CODES) throw new RangeError(`packed state: more than ${MAX_CODES} distinct non-integer values`);
       this.vals.push(v);
       this.codes.set(v, c);
+      if (c >= this.limit) throw new CodeGrowth(`a new value ${typeof v === 'string' ? JSON.stringify(v) : String(v)} met`);
     }
     return c;
+  }
+}
+
+const CODE_GROWTH = Symbol.for('movcheck.CodeGrowth');
+
+/** Thrown by an interner past its `limit`: a parallel search's worker met a value the others may code differently. */
+export class CodeGrowth extends Error {
+  readonly [CODE_GROWTH] = true;
+  static is(e: unknown): e is CodeGrowth {
+    return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[CODE_GROWTH] === true;
   }
 }
 

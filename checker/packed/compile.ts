@@ -168,6 +168,8 @@ export interface PackedModel {
   hash(out: Int32Array): void;
   /** Writes the initial state into `dst`. */
   init(): void;
+  /** dst := the state at v[at..at+width) (another worker's: parallel.ts), fingerprinted and checked afresh. */
+  adopt(v: Int16Array, at: number): void;
   /** Enabled actions of `src` (which=0) or `dst` (which=1) into `out`; returns their count. */
   actions(which: 0 | 1, out: Int32Array): number;
   /** True when some thread can move in `dst` (no fault, a next step enabled); stops at the first that can. */
@@ -481,7 +483,9 @@ export function compile<W>(
       control = 1;
     },
   };
+  // The faults these codes hold already (an earlier layout's, or the ones a parallel search's worker was seeded with) keep their codes.
   const faultKeys = new Map<string, Fault>();
+  for (const f of faults.vals as (Fault | undefined)[]) if (f) faultKeys.set(`${f.thread}\u0000${f.inv}\u0000${f.msg}`, f);
   const faultOf = (inv: string, msg: string, thread: number): Fault => {
     const key = `${thread}\u0000${inv}\u0000${msg}`;
     let f = faultKeys.get(key);
@@ -837,6 +841,10 @@ export function compile<W>(
       srcWHok = false;
       for (let t = 0; t < T; t++) srcTHok[t] = 0;
       symmetry?.forgetSrc();
+    },
+    adopt(v, at) {
+      dst.set(v.subarray(at, at + width));
+      dstAnew();
     },
     init() {
       dst.fill(0);

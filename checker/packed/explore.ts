@@ -98,10 +98,10 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
  * states again (the catalog's small pairs restarted at a few dozen states
  * and paid 10-50 ms each for it).
  */
-const THOROUGH_AFTER = 5000;
+export const THOROUGH_AFTER = 5000;
 
 /** What a warm-up leaves: the layout it grew to, and its compiled model when the search may go on with it (else null). */
-interface Warm {
+export interface Warm {
   readonly hints: LayoutHints;
   readonly pm: PackedModel | null;
 }
@@ -125,7 +125,7 @@ interface Warm {
  * (compiling a model costs more than a small model's whole search); not when
  * a run stopped on a model error, which the search itself must meet afresh.
  */
-function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: Model<S> | null, thorough = false): Warm {
+export function warmUp<S>(factory: PackedFactory, codes: Codes, first: LayoutHints, deadLocals: boolean, symmetry: Model<S> | null, thorough = false): Warm {
   const was = codes.deadLocals;
   if (deadLocals) codes.deadLocals = 'observe';
   let hints = first;
@@ -311,7 +311,7 @@ export function groupOf(swaps: readonly Int32Array[], threads: number): Int32Arr
 }
 
 /** Throws SymmetryBroken unless `dst` (the initial state) is unchanged by every swap of interchangeable threads. */
-function initSymmetric(pm: PackedModel): void {
+export function initSymmetric(pm: PackedModel): void {
   const canon = pm.symmetry as Canon;
   const s = pm.dst.slice();
   for (const swap of canon.swaps) {
@@ -333,7 +333,7 @@ function initSymmetric(pm: PackedModel): void {
  * state: each stored state is a renamed one, so a thread number in the path
  * is mapped back through the renamings met on the way.
  */
-function realPath(pm: PackedModel, path: readonly number[]): number[] {
+export function realPath(pm: PackedModel, path: readonly number[]): number[] {
   const canon = pm.symmetry as Canon;
   const T = pm.layout.threads;
   const tperm = new Int32Array(T);
@@ -357,7 +357,7 @@ function realPath(pm: PackedModel, path: readonly number[]): number[] {
 }
 
 /** The message of check `id` on the last state (or step) of `actions`, replayed on the object model. */
-function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, kind: CheckKind): string {
+export function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, kind: CheckKind): string {
   let before = model.init();
   let s = before;
   let lastAction: Action | undefined;
@@ -423,6 +423,58 @@ function ampleBranches(pm: PackedModel, acts: Int32Array, g0: number, g1: number
     if (visited.contains(pm.dst, h[0] as number, h[1] as number)) return false;
   }
   return true;
+}
+
+/**
+ * The violation result for a path of packed actions from the initial state
+ * (`canonical`: as stored, renamed when `sym` is the symmetric search's
+ * model), replayed once on the object model for its trace; `message` null
+ * for a hang (the model describes the stuck state).
+ */
+export function violationOf<S>(model: Model<S>, sym: PackedModel | null, invariant: string, kind: CheckKind, message: string | null, canonical: readonly number[], stats: Stats): Result {
+  const path = sym ? realPath(sym, canonical) : canonical;
+  // One replay on the object model gives the trace, checking that each packed action is enabled there.
+  const { trace, schedule, last, actions } = traceOfChosen(model, path.length, (s, i) => {
+    const t = actThread(path[i] as number);
+    const c = actChoice(path[i] as number);
+    const act = model.actions(s).find((x) => x.thread === t && x.choice === c);
+    if (!act) throw new Error(`internal error: the packed search took thread ${t} branch ${c} at step ${i + 1}, which the object model does not enable`);
+    return act;
+  });
+  // A symmetric search found the violation on a renamed state: the message is the real trace's own.
+  const msg = sym && message !== null ? messageOn(model, actions, invariant, kind) : (message ?? model.describeStuck(last));
+  return { verdict: 'violation', invariant, kind, message: msg, trace, schedule, stats };
+}
+
+/**
+ * The check that no invariant tells renamed states apart (symmetry is sound
+ * only then): every renaming of a stored state (dst, which passed) must pass
+ * too, end checks included for a final state. Checked on every state of the
+ * first ORBIT_RENAMINGS renamings' worth (at least 2,000) and on one in 64
+ * after (the warm-up's samples miss small models). `id`: the state's number.
+ */
+export function orbitCheck(pm: PackedModel): (id: number, end: boolean) => void {
+  const group = groupOf((pm.symmetry as Canon).swaps, pm.layout.threads);
+  const identity = Int32Array.from({ length: pm.layout.threads }, (_, t) => t);
+  const ORBIT_ALL = Math.max(2000, Math.floor(ORBIT_RENAMINGS / Math.max(1, group.length)));
+  return (id, end) => {
+    if (id >= ORBIT_ALL && (id & 63) !== 0) return;
+    const dst = pm.dst;
+    const keep = dst.slice();
+    for (const perm of group) {
+      (pm.symmetry as Canon).permute(perm);
+      const f = pm.checkState(true) ?? (end ? pm.checkEnd() : null);
+      dst.set(keep);
+      if (f) {
+        const moved = [...perm.keys()].filter((t) => perm[t] !== t).map((t) => `${t}->${perm[t]}`);
+        throw new SymmetryBroken(
+          `symmetry: invariant ${f.id} holds on a reachable state and fails on the same state with interchangeable threads renamed (${moved.join(', ')}): it tells them apart, so --symmetry cannot be used with it (check it with --only on the others, or without --symmetry)`,
+        );
+      }
+    }
+    // Through the identity renaming, so the compiled model forgets the renamed world it last saw.
+    if (group.length > 0) (pm.symmetry as Canon).permute(identity);
+  };
 }
 
 /** One search from the initial state; `run.hints` is left at the layout it ended with. */
@@ -492,6 +544,7 @@ function searchOnce<S>(
         pm = next;
         src = pm.src;
         dst = pm.dst;
+        if (symOn) checkOrbit = orbitCheck(pm);
         return;
       } catch (g) {
         if (!LayoutGrowth.is(g)) throw g;
@@ -520,50 +573,11 @@ function searchOnce<S>(
     for (let n = id; parent[n] !== -1; n = parent[n] as number) path.push(via[n] as number);
     return path.reverse();
   };
-  const violation = (invariant: string, kind: CheckKind, message: string | null, canonical: number[]): Result => {
-    const path = symOn ? realPath(pm, canonical) : canonical;
-    // One replay on the object model gives the trace, checking that each packed action is enabled there.
-    const { trace, schedule, last, actions } = traceOfChosen(model, path.length, (s, i) => {
-      const t = actThread(path[i] as number);
-      const c = actChoice(path[i] as number);
-      const act = model.actions(s).find((x) => x.thread === t && x.choice === c);
-      if (!act) throw new Error(`internal error: the packed search took thread ${t} branch ${c} at step ${i + 1}, which the object model does not enable`);
-      return act;
-    });
-    // A symmetric search found the violation on a renamed state: the message is the real trace's own.
-    const msg = symOn && message !== null ? messageOn(model, actions, invariant, kind) : (message ?? model.describeStuck(last));
-    return { verdict: 'violation', invariant, kind, message: msg, trace, schedule, stats: stats() };
-  };
+  const violation = (invariant: string, kind: CheckKind, message: string | null, canonical: number[]): Result =>
+    violationOf(model, symOn ? pm : null, invariant, kind, message, canonical, stats());
   const incomplete = (bound: Bound, limit: number, states?: number): Result => ({ verdict: 'incomplete', bound, limit, stats: stats(states) });
 
-  const group = symOn ? groupOf((pm.symmetry as Canon).swaps, pm.layout.threads) : [];
-  const identity = Int32Array.from({ length: pm.layout.threads }, (_, t) => t);
-  // The states whose every renaming is checked: as many as ORBIT_RENAMINGS renamings allow, at least 2,000.
-  const ORBIT_ALL = Math.max(2000, Math.floor(ORBIT_RENAMINGS / Math.max(1, group.length)));
-  /**
-   * Symmetry is sound only if no invariant tells renamed states apart: every
-   * renaming of a stored state (dst, which passed) must pass too, end checks
-   * included for a final state. Checked on every state of the first
-   * ORBIT_ALL (120,000 renamings' worth) and on one in 64 after (the
-   * warm-up's samples miss small models).
-   */
-  const checkOrbit = (id: number, end: boolean) => {
-    if (id >= ORBIT_ALL && (id & 63) !== 0) return;
-    const keep = dst.slice();
-    for (const perm of group) {
-      (pm.symmetry as Canon).permute(perm);
-      const f = pm.checkState(true) ?? (end ? pm.checkEnd() : null);
-      dst.set(keep);
-      if (f) {
-        const moved = [...perm.keys()].filter((t) => perm[t] !== t).map((t) => `${t}->${perm[t]}`);
-        throw new SymmetryBroken(
-          `symmetry: invariant ${f.id} holds on a reachable state and fails on the same state with interchangeable threads renamed (${moved.join(', ')}): it tells them apart, so --symmetry cannot be used with it (check it with --only on the others, or without --symmetry)`,
-        );
-      }
-    }
-    // Through the identity renaming, so the compiled model forgets the renamed world it last saw.
-    if (group.length > 0) (pm.symmetry as Canon).permute(identity);
-  };
+  let checkOrbit = symOn ? orbitCheck(pm) : () => undefined;
   /** Checks dst, just discovered as state `id`; a violation or null. */
   const checkNew = (id: number): Result | null => {
     const f = pm.checkState(id === 0);

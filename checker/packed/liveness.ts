@@ -45,6 +45,47 @@ export function factsLearnt(): number {
   return learnt;
 }
 
+/** What is known of each function, by name, in a form that crosses to a worker thread: per step the names it reads and the steps it jumps to. */
+export type FactsByName = Record<string, { readonly names: readonly string[]; readonly reads: readonly (readonly string[])[]; readonly jumps: readonly (readonly number[])[] }>;
+
+/** The facts known of the functions `fns` (a program's, by name). */
+export function exportFacts(fns: Readonly<Record<string, object>>): FactsByName {
+  const out: Record<string, FactsByName[string]> = {};
+  for (const [name, def] of Object.entries(fns)) {
+    const x = known.get(def);
+    if (!x) continue;
+    out[name] = {
+      names: [...x.names],
+      reads: x.reads.map((m) => x.names.filter((_, i) => i < MAX_NAMES && ((m >>> i) & 1) === 1)),
+      jumps: x.jumps.map((j) => [...j]),
+    };
+  }
+  return out;
+}
+
+/** Adds `facts` (exportFacts of the same program, built elsewhere) to what is known of `fns`: the union of both. */
+export function importFacts(fns: Readonly<Record<string, object>>, facts: FactsByName): void {
+  for (const [name, f] of Object.entries(facts)) {
+    const def = fns[name] as { steps?: readonly unknown[] } | undefined;
+    if (!def || !Array.isArray(def.steps) || def.steps.length !== f.reads.length) continue;
+    let x = known.get(def);
+    if (!x) known.set(def, (x = { names: [], reads: new Array<number>(f.reads.length).fill(0), jumps: Array.from({ length: f.reads.length }, () => new Set<number>()) }));
+    const fx = x;
+    const bitOf = (n: string) => {
+      let i = fx.names.indexOf(n);
+      if (i < 0) i = fx.names.push(n) - 1;
+      return i < MAX_NAMES ? 1 << i : 0;
+    };
+    for (const n of f.names) bitOf(n);
+    f.reads.forEach((ns, pc) => {
+      for (const n of ns) fx.reads[pc] = (fx.reads[pc] as number) | bitOf(n);
+    });
+    f.jumps.forEach((js, pc) => {
+      for (const to of js) (fx.jumps[pc] as Set<number>).add(to);
+    });
+  }
+}
+
 /** Locals past the 30th name of a function are never reset (the masks are 30 bits). */
 const MAX_NAMES = 30;
 

@@ -14,6 +14,8 @@ import { dfsFrontier } from './strategies/dfs.ts';
 import { processProgress, type ProgressSink } from './progress.ts';
 import { traceOf } from './trace.ts';
 import { explorePacked, type PackedFactory } from './packed/explore.ts';
+import { exploreParallel } from './packed/parallel.ts';
+import type { ModelSource } from './packed/parallel-shared.ts';
 
 /** Search options. Every bound is optional; an absent bound is unlimited. */
 export interface ExploreOptions {
@@ -66,6 +68,14 @@ export interface ExploreOptions {
    * the shortest.
    */
   readonly por?: boolean;
+  /**
+   * Packed search: worker threads (default 1: the search runs in the calling
+   * thread). With more, each worker builds the model from `source` and they
+   * share the states (see packed/parallel.ts); bfs only, not with `por`.
+   */
+  readonly workers?: number;
+  /** Where a worker thread gets the model (needed with `workers` above 1). */
+  readonly source?: ModelSource;
 }
 
 let machineHalf: number | undefined;
@@ -99,7 +109,13 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
   const packed = (model as { packed?: PackedFactory }).packed;
   if (packed && opts.engine !== 'object') {
     const strategy = opts.strategy ?? 'bfs';
-    return explorePacked(model, packed, { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true, checkHang, symmetry: opts.symmetry ?? false, por: opts.por ?? false });
+    const po = { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true, checkHang, symmetry: opts.symmetry ?? false, por: opts.por ?? false };
+    const workers = opts.workers ?? 1;
+    if (workers > 1) {
+      if (!opts.source) throw new Error('explore: workers above 1 need a source (where each worker gets the model)');
+      return exploreParallel(model, packed, { ...po, workers, source: opts.source });
+    }
+    return explorePacked(model, packed, po);
   }
   const frontier = frontierFor<S>(opts.strategy ?? 'bfs');
 

@@ -123,6 +123,7 @@ function search(r: Raw): SearchArgs {
     deadLocals?: boolean;
     symmetry?: boolean;
     por?: boolean;
+    workers?: number;
     checkWrites?: boolean;
     checkReads?: boolean;
     only?: string[];
@@ -138,6 +139,13 @@ function search(r: Raw): SearchArgs {
   if (r.values.has('no-dead-locals')) out.deadLocals = false;
   if (r.values.has('symmetry')) out.symmetry = true;
   if (r.values.has('por')) out.por = true;
+  const wk = num(r, 'workers');
+  if (wk !== undefined && wk > 1) {
+    if (out.por) throw new UsageError('--workers and --por cannot be used together: the reduction asks a visited set that another worker holds; drop one');
+    if (out.strategy !== 'bfs') throw new UsageError('--workers searches breadth-first only; drop --strategy dfs');
+    if (r.values.has('check-writes') || r.values.has('check-footprints')) throw new UsageError('--workers does not run the debug checks (--check-writes, --check-footprints); drop one');
+    out.workers = wk;
+  }
   const mm = num(r, 'max-memory');
   if (mm !== undefined) out.maxMemory = mm;
   const only = parseOnly(strs(r, 'only'));

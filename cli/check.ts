@@ -21,6 +21,8 @@ import { isPathRef, loadProtocol, loadScenario, resolveVersion, versionIds, type
 import { protocolById } from '../model/versions/index.ts';
 import { pairBuilt, pairStarted } from './worker/beat.ts';
 import { watchModel } from './watch.ts';
+import { catalogSource } from '../scenarios/source.ts';
+import type { ModelSource } from '../checker/packed/parallel-shared.ts';
 
 /** A scenario×protocol pair to check, with its expectation. */
 export interface Pair {
@@ -131,7 +133,8 @@ export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink
   let result;
   try {
     const { checkWrites: _ignored, checkReads: _reads, only: _only, ...bounds } = search;
-    result = explore(model, { ...bounds, progress, checkHang: hangChecked(only) });
+    const source = search.workers !== undefined && search.workers > 1 ? workerSource(pair, only) : undefined;
+    result = explore(model, { ...bounds, progress, checkHang: hangChecked(only), ...(source ? { source } : {}) });
   } catch (e) {
     throw new UsageError(
       `model error while checking '${s.value.id}' under '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol (MOVCHECK_DEBUG=1 shows the stack)`,
@@ -146,6 +149,15 @@ export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink
     expected: pair.expected,
     ...(only === null ? {} : { only: [...only] }),
   };
+}
+
+/** Where `--workers` threads get a pair's model: a catalog scenario under a built-in version (files would have to load in every worker). */
+function workerSource(pair: Pair, only: Only): ModelSource {
+  const { scenario: s, protocol: p } = pair;
+  if (isPathRef(s.ref) || isPathRef(p.ref) || !catalog.includes(s.value) || protocolById(p.value.id) !== p.value) {
+    throw new UsageError(`--workers runs catalog scenarios under built-in versions; '${s.value.id}' under '${p.value.id}' comes from a file: search it without --workers`);
+  }
+  return catalogSource({ scenario: s.value.id, protocol: p.value.id, ...(pair.params ? { params: pair.params } : {}), ...(only === null ? {} : { only: [...only] }) });
 }
 
 /**

@@ -37,6 +37,8 @@ export interface SearchArgs {
   readonly symmetry?: boolean;
   /** True with `--por`. */
   readonly por?: boolean;
+  /** Worker threads of the search (`--workers`; absent: one, in the calling thread). */
+  readonly workers?: number;
   /** Check every step's changes against its declared writes (debug; slower). */
   readonly checkWrites?: boolean;
   /** Check every step's and guard's reads against its declared footprint (`--check-footprints`; debug; slower). */
@@ -141,6 +143,7 @@ const SEARCH: readonly OptionSpec[] = [
   { name: 'no-dead-locals', kind: 'flag', help: 'keep dead locals (by default a local no later step reads is reset, as SPIN does)' },
   { name: 'symmetry', kind: 'flag', help: 'one state per class of states equal up to swapping interchangeable compaction threads (with their target pages)' },
   { name: 'por', kind: 'flag', help: 'partial-order reduction: where a thread\'s next step touches nothing another can write, take it alone (counterexamples may be longer than the shortest)' },
+  { name: 'workers', kind: 'count', meta: 'N', help: 'search with N worker threads sharing the states (bfs, catalog scenarios and built-in versions; not with --por)' },
   { name: 'check-footprints', kind: 'flag', help: 'debug: fail loudly when a step (or its guard) reads or changes what its footprint does not declare' },
   { name: 'check-writes', kind: 'flag', help: "debug: fail loudly when a step changes what it does not declare in its writes" },
 ];

@@ -1,0 +1,45 @@
+/**
+ * `--workers N` on the command line: a run on two workers reports the states
+ * and verdict of one; the options it cannot go with, a count below one, and
+ * a scenario from a file are usage errors (exit 2) saying why.
+ */
+import test from 'ava';
+import { cli, FX } from './_helpers.ts';
+
+const run = ['run', 'parallel-compaction', '--protocol', 'v4.8-atomic', '--param', 'driver=on'];
+
+test('--workers 2: the states, transitions and verdict of one thread', async (t) => {
+  const one = await cli(run);
+  const two = await cli([...run, '--workers', '2']);
+  t.is(one.code, 0, one.stderr);
+  t.is(two.code, 0, two.stderr);
+  const line = (s: string) => /^verdict: .*$/m.exec(s)?.[0];
+  t.is(line(two.stdout), line(one.stdout));
+  t.regex(two.stdout, /^verdict: +PASS: every interleaving checked \(13573 states, 36236 transitions, depth 84\)$/m);
+});
+
+test('--workers with --por, --strategy dfs or a debug check: exit 2 naming the clash', async (t) => {
+  for (const [extra, why] of [
+    [['--por'], /--workers and --por cannot be used together/],
+    [['--strategy', 'dfs'], /breadth-first only/],
+    [['--check-writes'], /debug checks/],
+  ] as const) {
+    const r = await cli([...run, '--workers', '2', ...extra]);
+    t.is(r.code, 2);
+    t.regex(r.stderr, why);
+  }
+});
+
+test('--workers 0 is a usage error; --workers 1 is the one-thread search', async (t) => {
+  const zero = await cli([...run, '--workers', '0']);
+  t.is(zero.code, 2);
+  t.regex(zero.stderr, /--workers/);
+  const one = await cli([...run, '--workers', '1']);
+  t.is(one.code, 0, one.stderr);
+});
+
+test('--workers on a scenario from a file: exit 2, search it without --workers', async (t) => {
+  const r = await cli(['run', FX.racy, '--protocol', FX.toy, '--workers', '2']);
+  t.is(r.code, 2, r.stdout);
+  t.regex(r.stderr, /--workers runs catalog scenarios under built-in versions/);
+});

@@ -1,0 +1,124 @@
+/**
+ * The parallel search (checker/packed/parallel.ts) against the one-thread
+ * search: the same distinct states, transitions, depth and verdict on catalog
+ * pairs, plain and symmetric, on two and three workers; a violation's trace
+ * as short as the one-thread search's, and replayable; every bound reported as
+ * such; and what must agree between workers (codes, dead-local facts) handed
+ * over and merged.
+ */
+import test from 'ava';
+import { explore, type ExploreOptions } from '../../checker/explore.ts';
+import { Interner, CodeGrowth } from '../../checker/packed/codec.ts';
+import { mergeKnowledge, type Knowledge } from '../../checker/packed/parallel-shared.ts';
+import { exportFacts, importFacts } from '../../checker/packed/liveness.ts';
+import { catalogModel, catalogSource, type CatalogPair } from '../../scenarios/source.ts';
+import type { Result } from '../../checker/result.ts';
+import { replay } from '../../checker/replay.ts';
+
+const pc = (threads: number, pages: number, driver: boolean, protocol = 'v4.8-atomic'): CatalogPair => ({ scenario: 'parallel-compaction', protocol, params: { threads, pages, driver } });
+const both = (pair: CatalogPair, opts: ExploreOptions, workers = 2): [Result, Result] => {
+  const one = explore(catalogModel(pair), { progress: null, ...opts });
+  const many = explore(catalogModel(pair), { progress: null, ...opts, workers, source: catalogSource(pair) });
+  return [one, many];
+};
+const counts = (r: Result) => [r.verdict, r.stats.states, r.stats.transitions, r.stats.depth];
+
+test('two workers: the same states, transitions and depth as one thread, (2 threads, 1 page, driver)', (t) => {
+  const [one, many] = both(pc(2, 1, true), {});
+  t.deepEqual(counts(one), ['pass', 13573, 36236, 84]);
+  t.deepEqual(counts(many), counts(one));
+  t.is(many.stats.fingerprint?.workers, 2);
+});
+
+test('three workers, with symmetry: the same classes as one thread, (3 threads, 1 page, driver)', (t) => {
+  const [one, many] = both(pc(3, 1, true), { symmetry: true }, 3);
+  t.deepEqual(counts(one), ['pass', 47972, 171706, 122]);
+  t.deepEqual(counts(many), counts(one));
+  t.is(many.stats.fingerprint?.symmetricThreads, 3);
+});
+
+test('a violation: the same invariant, a trace as short as one thread finds, that replays', (t) => {
+  const pair = { scenario: 'parallel-compaction~no-isolated-check', protocol: 'v4.8~no-isolated-check' };
+  const [one, many] = both(pair, {});
+  t.is(one.verdict, 'violation');
+  t.is(many.verdict, 'violation');
+  if (one.verdict !== 'violation' || many.verdict !== 'violation') return;
+  t.is(many.invariant, one.invariant);
+  t.is(many.trace.length, one.trace.length);
+  // The fault the violation records is met first in a worker: the workers start again knowing it.
+  t.true((many.stats.fingerprint?.restarts ?? 0) >= 1);
+  const again = replay(catalogModel(pair), many.schedule);
+  t.is(again.violation?.invariant, many.invariant);
+});
+
+test('a symmetric violation: the message of the real trace', (t) => {
+  const pair = { scenario: 'parallel-compaction~no-isolated-check', protocol: 'v4.10~no-isolated-check', params: { threads: 3, pages: 1, driver: false } };
+  const [one, many] = both(pair, { symmetry: true });
+  t.is(many.verdict, one.verdict);
+  if (one.verdict !== 'violation' || many.verdict !== 'violation') return;
+  t.is(many.invariant, one.invariant);
+  t.is(many.trace.length, one.trace.length);
+});
+
+test('bounds: max-states, max-depth and time-limit end the search as incomplete', (t) => {
+  const pair = pc(2, 1, true);
+  const [, ms] = both(pair, { maxStates: 5000 });
+  t.like(ms, { verdict: 'incomplete', bound: 'max-states', limit: 5000 });
+  t.is(ms.stats.states, 5000);
+  const [one, md] = both(pair, { maxDepth: 20 });
+  t.like(md, { verdict: 'incomplete', bound: 'max-depth', limit: 20 });
+  t.is(md.stats.states, one.stats.states);
+  const [, tl] = both(pc(3, 2, true), { timeLimit: 0.5 });
+  t.like(tl, { verdict: 'incomplete', bound: 'time-limit', limit: 0.5 });
+  t.true(tl.stats.seconds < 5);
+});
+
+test('workers need a source, bfs, and no partial-order reduction', (t) => {
+  const m = catalogModel(pc(2, 1, false));
+  t.throws(() => explore(m, { progress: null, workers: 2 }), { message: /need a source/ });
+  t.throws(() => explore(m, { progress: null, workers: 2, source: catalogSource(pc(2, 1, false)), por: true }), { message: /--por/ });
+  t.throws(() => explore(m, { progress: null, workers: 2, source: catalogSource(pc(2, 1, false)), strategy: 'dfs' }), { message: /bfs/ });
+});
+
+test('an interner seeded with another one gives the same codes, and past its limit says so after assigning', (t) => {
+  const a = new Interner();
+  for (const v of [5, 'x', null, -3, 1000, true]) a.code(v);
+  const b = new Interner();
+  b.seed(a.vals);
+  t.deepEqual(b.vals, a.vals);
+  for (const v of [5, 'x', null, -3, 1000, true]) t.is(b.code(v), a.code(v));
+  b.limit = b.vals.length;
+  t.is(b.code('x'), a.code('x'));
+  const e = t.throws(() => b.code('new'));
+  t.true(CodeGrowth.is(e));
+  t.is(b.vals.at(-1), 'new');
+});
+
+test('knowledge merges: the wider layout, values met after in order, facts of both', (t) => {
+  const k = (names: [string, string[]][], stackWords: number, intern: unknown[], faults: unknown[]): Knowledge => ({
+    hints: { names: new Map(names), stackWords },
+    intern: [undefined, ...intern],
+    faults: [undefined, ...faults],
+    names: [undefined],
+    facts: {},
+  });
+  const a = k([['f', ['p', 'q']]], 24, [1, 2], [{ inv: 'x', msg: 'm', thread: 0 }]);
+  const b = k([['f', ['q', 'r']], ['g', ['s']]], 30, [1, 2, -12, 'E'], [{ inv: 'x', msg: 'm', thread: 0 }, { inv: 'y', msg: 'n', thread: 1 }]);
+  const m = mergeKnowledge(a, b);
+  t.deepEqual([...m.hints.names], [['f', ['p', 'q', 'r']], ['g', ['s']]]);
+  t.is(m.hints.stackWords, 30);
+  t.deepEqual(m.intern, [undefined, 1, 2, -12, 'E']);
+  t.deepEqual(m.faults, [undefined, { inv: 'x', msg: 'm', thread: 0 }, { inv: 'y', msg: 'n', thread: 1 }]);
+});
+
+test('dead-local facts cross by name: exported from one build, imported into another of the same functions', (t) => {
+  const first = catalogModel(pc(2, 1, false)) as unknown as { spec: { fns: Record<string, object> } };
+  // A search teaches the first build's functions what their steps read.
+  explore(first as never, { progress: null });
+  const facts = exportFacts(first.spec.fns);
+  t.true(Object.keys(facts).length > 0);
+  const f = Object.values(facts)[0] as (typeof facts)[string];
+  const fresh = { f: { steps: new Array(f.reads.length).fill({}) } };
+  importFacts(fresh, { f });
+  t.deepEqual(exportFacts(fresh).f, { names: f.names, reads: f.reads, jumps: f.jumps });
+});

@@ -23,6 +23,7 @@ export { List, Kind, DRIVER_SLOT, ownerSlot, type Page, type World } from './mod
 export type { Scenario, Expected, ReviewId } from './scenarios/types.ts';
 export { defineScenario, pass, violation, VERSIONS } from './scenarios/define.ts';
 export { catalog, scenarioById } from './scenarios/index.ts';
+export { catalogModel, catalogSource, type CatalogPair } from './scenarios/source.ts';
 export { intParam, boolParam, ParamError, describeParams, resolveParams, type ParamSpec, type ParamSpecs, type ParamValues } from './scenarios/params.ts';
 export type { ExpectOptions } from './scenarios/define.ts';
 /** The whole public API as one type: what a user file's default export `(api) => ...` receives (`import type { Api } from 'movcheck'`). */

@@ -2,6 +2,7 @@
 export * from './model.ts';
 export * from './result.ts';
 export * from './explore.ts';
+export type { ModelSource } from './packed/parallel-shared.ts';
 export * from './replay.ts';
 export * from './schedule.ts';
 export * from './fingerprint.ts';

@@ -6,7 +6,7 @@
  * become one-line UsageErrors.
  */
 import { explore, type Model } from '../checker/index.ts';
-import type { ProgressSink } from '../checker/progress.ts';
+import type { Progress, ProgressSink } from '../checker/progress.ts';
 import type { Protocol } from '../model/protocol.ts';
 import type { Expectation, RunRecord, ScenarioInfo } from '../reports/record.ts';
 import { catalog } from '../scenarios/index.ts';
@@ -19,7 +19,7 @@ import type { Io } from './io.ts';
 import { checkOnlyIds, checkingOnly, hangChecked, intersectOnly, invariantIds, type Only } from './only.ts';
 import { isPathRef, loadProtocol, loadScenario, resolveVersion, versionIds, type Loaded } from './load.ts';
 import { protocolById } from '../model/versions/index.ts';
-import { pairBuilt, pairStarted } from './worker/beat.ts';
+import { heartbeat, pairBuilt, pairStarted } from './worker/beat.ts';
 import { watchModel } from './watch.ts';
 import { catalogSource } from '../scenarios/source.ts';
 import type { ModelSource } from '../checker/packed/parallel-shared.ts';
@@ -134,7 +134,9 @@ export function checkPair(pair: Pair, search: SearchArgs, progress: ProgressSink
   try {
     const { checkWrites: _ignored, checkReads: _reads, only: _only, ...bounds } = search;
     const source = search.workers !== undefined && search.workers > 1 ? workerSource(pair, only) : undefined;
-    result = explore(model, { ...bounds, progress, checkHang: hangChecked(only), ...(source ? { source } : {}) });
+    // A parallel search's steps run in its workers: its progress reports keep the watchdog (isolate.ts) from taking it for stuck.
+    const sink = source ? (p: Progress) => (heartbeat(), progress?.(p)) : progress;
+    result = explore(model, { ...bounds, progress: sink, checkHang: hangChecked(only), ...(source ? { source } : {}) });
   } catch (e) {
     throw new UsageError(
       `model error while checking '${s.value.id}' under '${p.value.id}': ${firstLine(e)}; fix the scenario or protocol (MOVCHECK_DEBUG=1 shows the stack)`,

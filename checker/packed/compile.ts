@@ -168,8 +168,12 @@ export interface PackedModel {
   hash(out: Int32Array): void;
   /** Writes the initial state into `dst`. */
   init(): void;
-  /** dst := the state at v[at..at+width) (another worker's: parallel.ts), fingerprinted and checked afresh. */
-  adopt(v: Int16Array, at: number): void;
+  /**
+   * dst := the state at v[at..at+width) (another worker's: parallel.ts),
+   * checked afresh; `parts` from `partsAt` are its fingerprint parts
+   * (hashParts), so its world need not be fingerprinted again.
+   */
+  adopt(v: Int16Array, at: number, parts: Int32Array, partsAt: number): void;
   /** Enabled actions of `src` (which=0) or `dst` (which=1) into `out`; returns their count. */
   actions(which: 0 | 1, out: Int32Array): number;
   /** True when some thread can move in `dst` (no fault, a next step enabled); stops at the first that can. */
@@ -842,9 +846,12 @@ export function compile<W>(
       for (let t = 0; t < T; t++) srcTHok[t] = 0;
       symmetry?.forgetSrc();
     },
-    adopt(v, at) {
+    adopt(v, at, from, partsAt) {
       dst.set(v.subarray(at, at + width));
       dstAnew();
+      dstWH[0] = from[partsAt] as number;
+      dstWH[1] = from[partsAt + 1] as number;
+      dstWHok = true;
     },
     init() {
       dst.fill(0);

@@ -176,7 +176,7 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
       const h0 = m[mo + 2] as number;
       const h1 = m[mo + 3] as number;
       if (visited.has(h0, h1) && !opts.exact) continue;
-      pm.adopt(v, k * W);
+      pm.adopt(v, k * W, m, mo + 4);
       if (full()) {
         if (visited.add(dst, h0, h1)) return overStates();
         continue;

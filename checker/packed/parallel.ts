@@ -24,7 +24,7 @@ import type { Model } from '../model.ts';
 import type { Bound, Result, Stats } from '../result.ts';
 import { newCodes, type PackedModel } from './compile.ts';
 import { collisionBound } from './visited.ts';
-import { SymmetryBroken, violationOf, warmUp, type PackedFactory, type PackedOptions } from './explore.ts';
+import { SymmetryBroken, THOROUGH_AFTER, violationOf, warmUp, type PackedFactory, type PackedOptions } from './explore.ts';
 import {
   CTRL,
   ctrlViews,
@@ -79,16 +79,25 @@ export function exploreParallel<S>(model: Model<S>, factory: PackedFactory, opts
   const symThreads = sym ? ((warm.pm ?? factory.compile(warm.hints, codes)).symmetry?.threads ?? 0) : 0;
   const seconds = () => (performance.now() - t0) / 1000;
   let restarts = 0;
+  let thorough = false;
   for (;;) {
     const run = runWorkers(m, factory, opts, k, N, epoch0, seconds, restarts, deadLocals, symThreads);
     if (run.t === 'result') return run.result;
     if (++restarts > MAX_RESTARTS) throw new Error(`parallel search: the workers met something new ${MAX_RESTARTS} times (last: ${run.why}); search without --workers`);
-    if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: parallel search starts again: ${run.why}\n`);
+    if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: parallel search starts again after ${run.states} states: ${run.why}\n`);
     k = run.knowledge;
+    // As the one-thread search does: a read the warm-up missed, met far into the search, pays for a thorough warm-up, once.
+    if (!thorough && deadLocals && run.states >= THOROUGH_AFTER) {
+      thorough = true;
+      learnKnowledge(m, k);
+      const more = newCodes(opts.exact, deadLocals, sym);
+      seedCodes(more, k, false);
+      k = knowledgeOf(m, more, warmUp(factory, more, k.hints, deadLocals, null, true).hints);
+    }
   }
 }
 
-type Outcome = { t: 'result'; result: Result } | { t: 'again'; knowledge: Knowledge; why: string };
+type Outcome = { t: 'result'; result: Result } | { t: 'again'; knowledge: Knowledge; why: string; states: number };
 
 /** One start of the workers: a result, or what they learnt that asks for another start. */
 function runWorkers(
@@ -250,9 +259,9 @@ function runWorkers(
       const now = performance.now();
       if (grown) {
         // Give the other workers a moment to say what they met too.
-        if (now - (grownAt ?? now) > 100) return { t: 'again', knowledge: grown, why };
+        if (now - (grownAt ?? now) > 100) return { t: 'again', knowledge: grown, why, states: sum(CTRL.STATES) };
       } else {
-        if (performance.timeOrigin + now > deadline + 500) return incomplete('time-limit', opts.timeLimit);
+        if (performance.timeOrigin + now > deadline + 200) return incomplete('time-limit', opts.timeLimit);
         if (opts.progress && now - lastProgress >= 250) {
           lastProgress = now;
           const s = stats();

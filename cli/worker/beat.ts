@@ -44,6 +44,11 @@ export function startBeat(shared: Int32Array, p: MessagePort): void {
   port = p;
 }
 
+/** Tells the watchdog the search goes on though no step runs in this thread (a parallel search's steps run in its workers). */
+export function heartbeat(): void {
+  if (beat !== null) Atomics.add(beat, BEAT.seq, 1);
+}
+
 /** Posts that the search of a pair starts (its time limit counts from here). */
 export function pairStarted(scenario: string, protocol: string): void {
   port?.postMessage({ t: 'pair', scenario, protocol } satisfies WorkerMessage);

@@ -4,7 +4,7 @@
  * a scenario from a file are usage errors (exit 2) saying why.
  */
 import test from 'ava';
-import { cli, FX } from './_helpers.ts';
+import { cli, FX, spawnCli } from './_helpers.ts';
 
 const run = ['run', 'parallel-compaction', '--protocol', 'v4.8-atomic', '--param', 'driver=on'];
 
@@ -42,4 +42,11 @@ test('--workers on a scenario from a file: exit 2, search it without --workers',
   const r = await cli(['run', FX.racy, '--protocol', FX.toy, '--workers', '2']);
   t.is(r.code, 2, r.stdout);
   t.regex(r.stderr, /--workers runs catalog scenarios under built-in versions/);
+});
+
+test('a parallel search longer than the step watchdog: its steps run in the workers, and the search is not taken for stuck', async (t) => {
+  // The compiled CLI (dist/), whose searching thread is watched: MOVCHECK_STEP_TIMEOUT=1 stops a search where nothing ran for 1 s.
+  const r = await spawnCli([...run, '--param', 'threads=3', '--workers', '2'], undefined, { MOVCHECK_STEP_TIMEOUT: '1' });
+  t.is(r.code, 0, r.stderr);
+  t.regex(r.stdout, /^verdict: +PASS: every interleaving checked \(267849 states, 958427 transitions, depth 122\)$/m);
 });

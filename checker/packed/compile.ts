@@ -150,6 +150,8 @@ export interface PackedModel {
   loaded(): void;
   /** Words of a state's fingerprint parts (see hashParts): the world's two and two per thread. */
   readonly partsWords: number;
+  /** The second word of the world's fingerprint as the last `hash` summed it (a parallel search's owner of the state). */
+  worldPart(): number;
   /**
    * Writes the parts the last `hash` summed (the world's fingerprint, then
    * each thread's) into out from `at`; a queue keeps them beside the state
@@ -822,6 +824,7 @@ export function compile<W>(
       out[1] = h1;
     },
     partsWords: 2 + 2 * T + (symmetry?.sigWords ?? 0),
+    worldPart: () => parts[1] as number,
     hashParts(out, at) {
       for (let k = 0; k < parts.length; k++) out[at + k] = parts[k] as number;
       symmetry?.saveSigs(out, at + parts.length);

@@ -113,9 +113,14 @@ export function mergeKnowledge(a: Knowledge, b: Knowledge): Knowledge {
   };
 }
 
-/** The worker that owns fingerprint half h1 among n. */
-export function owner(h1: number, n: number): number {
-  return (h1 >>> 0) % n;
+/**
+ * The worker that owns a state among n, from a word of its world's
+ * fingerprint: a step that leaves the world as it was (half of them, measured
+ * on three threads over two pages) keeps its successor with the worker that
+ * expanded it, so only the others cross to another worker.
+ */
+export function owner(world: number, n: number): number {
+  return (world >>> 0) % n;
 }
 
 /** Slots of the shared control words (Int32): STOP and GO, then per worker its counters. */

@@ -215,7 +215,7 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
     pm.symmetry?.canon(tperm);
   }
   pm.hash(h);
-  if (owner(h[1] as number, N) === me) {
+  if (owner(pm.worldPart(), N) === me) {
     visited.add(dst, h[0] as number, h[1] as number);
     if (!discovered(-1, -1, 0, true)) return;
     queue.push(dst, gid(0), 0, pm.hashParts);
@@ -263,7 +263,7 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
           }
           if (pm.symmetry?.canon(tperm)) pm.hash(h);
         }
-        const o = owner(h[1] as number, N);
+        const o = owner(pm.worldPart(), N);
         if (o !== me) {
           // Sent before (its owner has it, or will): not again. A table that forgets, like the raw one.
           const x = 2 * ((h[0] as number) & SENT_MASK);

@@ -216,6 +216,7 @@ export function fingerprintWords(stats: Stats): string {
   if (!fp) return '';
   const sym = fp.symmetricThreads === undefined ? '' : fp.symmetricThreads > 0 ? `; symmetry over ${fp.symmetricThreads} interchangeable threads` : '; symmetry: no interchangeable threads';
   const por = fp.porReduced === undefined ? '' : `; partial-order reduction: ${fp.porReduced} states expanded through one thread`;
-  if (fp.kind === 'exact') return `; whole states stored (--exact): no collision possible${sym}${por}`;
-  return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)}${sym}${por}`;
+  const workers = fp.workers === undefined ? '' : `; ${fp.workers} workers`;
+  if (fp.kind === 'exact') return `; whole states stored (--exact): no collision possible${sym}${por}${workers}`;
+  return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)}${sym}${por}${workers}`;
 }

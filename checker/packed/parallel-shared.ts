@@ -139,6 +139,8 @@ export const CTRL = {
   BELL: 4,
   /** Counts up while the worker runs (a worker that stopped counting has died). */
   ALIVE: 5,
+  /** Milliseconds the worker has waited at the ends of levels (for the others, then for the coordinator). */
+  IDLE: 6,
   /** First slot of worker w's counters: a cache line (64 bytes) each, so that one worker's writes do not evict another's line. */
   worker: (w: number) => 16 + 16 * w,
 } as const;

@@ -82,6 +82,7 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
   let maxSeen = 0;
   let depthCut = false;
   let level = 0;
+  let idle = 0;
   const ports = setup.ports;
   const out: (Batch | null)[] = ports.map((p) => (p ? { n: 0, v: new Int16Array(BATCH * W), m: new Int32Array(BATCH * M) } : null));
   let batchBytes = (SENT_MASK + 1) * 8 + out.reduce((b, x) => b + (x ? x.v.byteLength + x.m.byteLength : 0), 0);
@@ -175,7 +176,7 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
       const mo = k * M;
       const h0 = m[mo + 2] as number;
       const h1 = m[mo + 3] as number;
-      if (visited.has(h0, h1) && !opts.exact) continue;
+      if (!opts.exact && visited.has(h0, h1)) continue;
       pm.adopt(v, k * W, m, mo + 4);
       if (full()) {
         if (visited.add(dst, h0, h1)) return overStates();
@@ -309,7 +310,9 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
       for (let j = 0; j < N; j++) if (ports[j] && ended[j] === 0) all = false;
       if (all) break;
       i32[at + CTRL.ALIVE] = (i32[at + CTRL.ALIVE] as number) + 1;
+      const w0 = performance.now();
       Atomics.wait(i32, at + CTRL.BELL, bell, 50);
+      idle += performance.now() - w0;
     }
     ended.fill(0);
     publish();
@@ -318,8 +321,11 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
     while (Atomics.load(i32, CTRL.GO) <= level) {
       if (stopped()) return;
       i32[at + CTRL.ALIVE] = (i32[at + CTRL.ALIVE] as number) + 1;
+      const w0 = performance.now();
       Atomics.wait(i32, CTRL.GO, level, 50);
+      idle += performance.now() - w0;
     }
+    i32[at + CTRL.IDLE] = Math.round(idle);
     if (stopped()) return;
     level++;
   }

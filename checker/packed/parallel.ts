@@ -145,6 +145,10 @@ function runWorkers(
   try {
     return coordinate();
   } finally {
+    if (process.env.MOVCHECK_DEBUG_LAYOUT) {
+      const idle = Array.from({ length: N }, (_, w) => ((i32[CTRL.worker(w) + CTRL.IDLE] as number) / 1000).toFixed(1));
+      process.stderr.write(`movcheck: the workers waited at the ends of levels ${idle.join(', ')} s of ${seconds().toFixed(1)} s\n`);
+    }
     stopAll();
     for (const w of workers) void w.terminate();
     for (const p of inbox) p.close();

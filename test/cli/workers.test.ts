@@ -18,6 +18,15 @@ test('--workers 2: the states, transitions and verdict of one thread', async (t)
   t.regex(two.stdout, /^verdict: +PASS: every interleaving checked \(13573 states, 36236 transitions, depth 84\)$/m);
 });
 
+test('a violation found by two workers says so under its trace; one thread does not', async (t) => {
+  const mutant = ['run', 'parallel-compaction~no-isolated-check', '--protocol', 'v4.8~no-isolated-check'];
+  const one = await cli(mutant);
+  const two = await cli([...mutant, '--workers', '2']);
+  t.is(two.code, 1, two.stderr);
+  t.regex(two.stdout, /P\(collision\) <= [0-9.e+-]+; 2\s+workers$/m);
+  t.notRegex(one.stdout, /workers/);
+});
+
 test('--workers with --por, --strategy dfs or a debug check: exit 2 naming the clash', async (t) => {
   for (const [extra, why] of [
     [['--por'], /--workers and --por cannot be used together/],

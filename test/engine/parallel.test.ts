@@ -37,6 +37,12 @@ test('three workers, with symmetry: the same classes as one thread, (3 threads, 
   t.is(many.stats.fingerprint?.symmetricThreads, 3);
 });
 
+test('exact (whole vectors stored): the same states as one thread', (t) => {
+  const [one, many] = both(pc(2, 1, false), { exact: true });
+  t.deepEqual(counts(many), counts(one));
+  t.is(many.stats.fingerprint?.kind, 'exact');
+});
+
 test('a violation: the same invariant, a trace as short as one thread finds, that replays', (t) => {
   const pair = { scenario: 'parallel-compaction~no-isolated-check', protocol: 'v4.8~no-isolated-check' };
   const [one, many] = both(pair, {});

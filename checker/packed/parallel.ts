@@ -85,15 +85,14 @@ export function exploreParallel<S>(model: Model<S>, factory: PackedFactory, opts
     if (run.t === 'result') return run.result;
     if (++restarts > MAX_RESTARTS) throw new Error(`parallel search: the workers met something new ${MAX_RESTARTS} times (last: ${run.why}); search without --workers`);
     if (process.env.MOVCHECK_DEBUG_LAYOUT) process.stderr.write(`movcheck: parallel search starts again after ${run.states} states: ${run.why}\n`);
-    k = run.knowledge;
-    // As the one-thread search does: a read the warm-up missed, met far into the search, pays for a thorough warm-up, once.
-    if (!thorough && deadLocals && run.states >= THOROUGH_AFTER) {
-      thorough = true;
-      learnKnowledge(m, k);
-      const more = newCodes(opts.exact, deadLocals, sym);
-      seedCodes(more, k, false);
-      k = knowledgeOf(m, more, warmUp(factory, more, k.hints, deadLocals, null, true).hints);
-    }
+    // What the workers met, then a warm-up on it (layout growths come in ones: the runs meet the rest before the
+    // workers start again); as the one-thread search does, a thorough one once when the search had gone far.
+    const deep: boolean = !thorough && deadLocals && run.states >= THOROUGH_AFTER;
+    thorough ||= deep;
+    learnKnowledge(m, run.knowledge);
+    const more = newCodes(opts.exact, deadLocals, sym);
+    seedCodes(more, run.knowledge, false);
+    k = knowledgeOf(m, more, warmUp(factory, more, run.knowledge.hints, deadLocals, null, deep).hints);
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import test from 'ava';
 import { explore } from '../../checker/index.ts';
-import { counterModel, counterSource, wideModel, wideSource } from '../toys/parallel-sources.ts';
+import { counterModel, counterSource, neverEndsModel, neverEndsSource, wideModel, wideSource } from '../toys/parallel-sources.ts';
 
 test('a program wider than the first layout: a worker meets the growth, the search starts again, 9 states and 12 transitions', (t) => {
   // Dead locals off: no warm-up, so the coordinator hands the workers the first guess.
@@ -36,4 +36,13 @@ test('racy counter, two workers: the lost update at 4 steps, the shortest', (t) 
   t.is(r.invariant, 'no-lost-update');
   t.is(r.trace.length, 4);
   t.is(r.message, 'count is 1, expected 2');
+});
+
+test('an end check that fails on a state another worker found: reported at the shortest length (3 atomic increments)', (t) => {
+  // The last increment changes the world, so its state's owner is named by another world than its parent's: with
+  // three threads the final state crosses to the other worker, which must check it.
+  const r = explore(neverEndsModel(3), { progress: null, workers: 2, source: neverEndsSource(3) });
+  if (r.verdict !== 'violation') return t.fail(r.verdict);
+  t.like(r, { invariant: 'count-past-threads', kind: 'end', message: 'count is 3' });
+  t.is(r.trace.length, 3);
 });

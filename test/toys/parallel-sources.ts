@@ -45,3 +45,17 @@ export function wideModel(): Model<unknown> {
 
 /** Where a worker gets `wideModel()`. */
 export const wideSource: ModelSource = { module: import.meta.url, export: 'wideModel', arg: null };
+
+/** The atomic counter of `n` threads with an end check that every end fails (count is never n + 1): an end violation at depth n. */
+export function neverEndsModel(n: number): Model<unknown> {
+  const spec = counterSpec(n, true);
+  return buildModel({
+    ...spec,
+    endChecks: [{ id: 'count-past-threads', description: 'count ends at n + 1 (it cannot)', check: (s) => (s.w.count === n + 1 ? null : `count is ${s.w.count}`) }],
+  }) as Model<unknown>;
+}
+
+/** Where a worker gets `neverEndsModel(n)`. */
+export function neverEndsSource(n: number): ModelSource {
+  return { module: import.meta.url, export: 'neverEndsModel', arg: n };
+}

@@ -20,6 +20,9 @@ import { UsageError } from '../errors.ts';
 
 /** Runs `movcheck mutants`. */
 export async function mutantsCommand(inv: Extract<Invocation, { command: 'mutants' }>, io: Io): Promise<number> {
+  if (inv.search.workers !== undefined && inv.search.workers > 1) {
+    throw new UsageError('--workers is not available for mutants: each mutant is a protocol made in this process, which worker threads cannot build (and each mutant is a small search); drop --workers');
+  }
   const equivalents = readEquivalents(inv.equivalents, io);
   const versions: Protocol[] = [];
   for (const r of inv.protocols) versions.push((await loadProtocol(r, io)).value);

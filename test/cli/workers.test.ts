@@ -59,3 +59,9 @@ test('a parallel search longer than the step watchdog: its steps run in the work
   t.is(r.code, 0, r.stderr);
   t.regex(r.stdout, /^verdict: +PASS: every interleaving checked \(267849 states, 958427 transitions, depth 122\)$/m);
 });
+
+test('mutants --workers: exit 2 (a mutant is a protocol made in the process, which workers cannot build)', async (t) => {
+  const r = await cli(['mutants', '--protocol', 'v4.8', '--workers', '2']);
+  t.is(r.code, 2, r.stdout);
+  t.regex(r.stderr, /--workers is not available for mutants/);
+});

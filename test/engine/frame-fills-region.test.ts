@@ -6,26 +6,11 @@
  * the states and transitions the object search does (counted by hand below).
  */
 import test from 'ava';
-import { buildModel, explore, type ProgramSpec, type StepDef } from '../../checker/index.ts';
-
-const names = Array.from({ length: 20 }, (_, i) => `v${i}`);
-const src = { file: 'toy/frame.c', fn: 'f', code: 'step' };
+import { buildModel, explore } from '../../checker/index.ts';
+import { wideSpec } from '../toys/wide.ts';
 
 test('returning from a frame that fills its region leaves the next thread running', (t) => {
-  const steps: StepDef<{ n: number }>[] = [
-    { label: 'fill', src, run: (c) => names.forEach((n) => (c.l[n] = 1)) },
-    { label: 'count', src, run: (c) => void (c.w.n += 1) },
-  ];
-  const spec: ProgramSpec<{ n: number }> = {
-    name: 'frame-fills-region',
-    world: { n: 0 },
-    fns: { f: { steps } },
-    threads: [
-      { name: 'A', fn: 'f', args: {} },
-      { name: 'B', fn: 'f', args: {} },
-    ],
-    endChecks: [{ id: 'both-counted', description: 'both threads ran to the end', check: (s) => (s.w.n === 2 ? null : `n is ${s.w.n}`) }],
-  };
+  const spec = wideSpec(20);
   const key = (engine: 'packed' | 'object') => {
     const r = explore(buildModel(spec), { progress: null, engine, deadLocals: false });
     return `${r.verdict} ${r.stats.states}/${r.stats.transitions}`;

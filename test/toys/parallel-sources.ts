@@ -3,8 +3,9 @@
  * parallel.ts imports this module in every worker): the racy counter, and a
  * program whose locals no first layout has room for.
  */
-import { buildModel, type Model, type ModelSource, type ProgramSpec, type StepDef } from '../../checker/index.ts';
+import { buildModel, type Model, type ModelSource } from '../../checker/index.ts';
 import { counterSpec } from './counter.ts';
+import { wideSpec } from './wide.ts';
 
 /** The counter toy of `n` threads (`only`: the invariants checked). */
 export function counterModel(arg: { n: number; atomic: boolean; only?: string[] }): Model<unknown> {
@@ -16,31 +17,14 @@ export function counterSource(arg: { n: number; atomic: boolean; only?: string[]
   return { module: import.meta.url, export: 'counterModel', arg };
 }
 
-const names = Array.from({ length: 40 }, (_, i) => `v${i}`);
-const src = { file: 'toy/wide.c', fn: 'f', code: 'step' };
-
 /**
  * Two threads whose first step writes 40 locals by computed names (the first
  * layout, guessed from the source text, has none of them and 24-word stacks):
- * a worker meets a layout growth and the search starts again. Two threads of
- * two steps: 9 states, 12 transitions.
+ * a worker meets a layout growth and the search starts again. 9 states, 12
+ * transitions.
  */
 export function wideModel(): Model<unknown> {
-  const steps: StepDef<{ n: number }>[] = [
-    { label: 'fill', src, run: (c) => names.forEach((n, i) => (c.l[n] = i + 1)) },
-    { label: 'count', src, writes: () => ['n'], run: (c) => void (c.w.n += 1) },
-  ];
-  const spec: ProgramSpec<{ n: number }> = {
-    name: 'wide-locals',
-    world: { n: 0 },
-    fns: { f: { steps } },
-    threads: [
-      { name: 'A', fn: 'f', args: {} },
-      { name: 'B', fn: 'f', args: {} },
-    ],
-    endChecks: [{ id: 'both-counted', description: 'both threads ran to the end', check: (s) => (s.w.n === 2 ? null : `n is ${s.w.n}`) }],
-  };
-  return buildModel(spec) as Model<unknown>;
+  return buildModel(wideSpec(40)) as Model<unknown>;
 }
 
 /** Where a worker gets `wideModel()`. */

@@ -177,7 +177,7 @@ export type ToCoordinator =
   | { readonly t: 'incomplete'; readonly bound: Bound }
   | { readonly t: 'grow'; readonly knowledge: Knowledge; readonly why: string }
   | { readonly t: 'error'; readonly message: string; readonly symmetry: boolean }
-  | { readonly t: 'tables'; readonly parent: Int32Array; readonly via: Int32Array; readonly visitedBytes: number };
+  | { readonly t: 'tables'; readonly n: number; readonly parent: Int32Array; readonly via: Int32Array; readonly visitedBytes: number };
 
 /**
  * A worker thread running `entry` (a module of this directory): compiled, the

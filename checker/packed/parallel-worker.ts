@@ -365,11 +365,12 @@ async function workerMain(setup: WorkerSetup): Promise<void> {
     ring();
   };
   const tables: Tables = { parent: new Int32Array(0), via: new Int32Array(0), n: 0, visitedBytes: 0 };
-  port.on('message', (m: { t: string }) => {
+  port.on('message', (m: { t: string; paths?: boolean }) => {
     if (m.t !== 'tables') return;
-    const parent = tables.parent.slice(0, tables.n);
-    const via = tables.via.slice(0, tables.n);
-    port.postMessage({ t: 'tables', parent, via, visitedBytes: tables.visitedBytes } satisfies ToCoordinator, [parent.buffer, via.buffer]);
+    // The parent tables only for a counterexample's path (a pass needs the counts).
+    const parent = m.paths ? tables.parent.slice(0, tables.n) : new Int32Array(0);
+    const via = m.paths ? tables.via.slice(0, tables.n) : new Int32Array(0);
+    port.postMessage({ t: 'tables', n: tables.n, parent, via, visitedBytes: tables.visitedBytes } satisfies ToCoordinator, [parent.buffer, via.buffer]);
     ring();
   });
   let model: Model<unknown> | null = null;

@@ -159,7 +159,7 @@ function runWorkers(
       for (let w = 0; w < N; w++) n += i32[CTRL.worker(w) + slot] as number;
       return n;
     };
-    const tables: ({ parent: Int32Array; via: Int32Array; visitedBytes: number } | null)[] = new Array(N).fill(null);
+    const tables: ({ n: number; parent: Int32Array; via: Int32Array; visitedBytes: number } | null)[] = new Array(N).fill(null);
     const stats = (states = sum(CTRL.STATES)): Stats => {
       let transitions = 0;
       let depth = 0;
@@ -183,10 +183,10 @@ function runWorkers(
       };
     };
     const incomplete = (bound: Bound, limit: number, states?: number): Outcome => ({ t: 'result', result: { verdict: 'incomplete', bound, limit, stats: stats(states) } });
-    /** Every worker's parent tables, once the search stopped (null: a worker did not give them in time). */
-    const collect = (): boolean => {
+    /** Every worker's state count and visited bytes, once the search stopped, with its parent tables when `paths` (false: a worker did not answer in time). */
+    const collect = (paths: boolean): boolean => {
       stopAll();
-      for (const p of inbox) p.postMessage({ t: 'tables' });
+      for (const p of inbox) p.postMessage({ t: 'tables', paths });
       const until = performance.now() + SILENT_S * 1000;
       while (tables.some((t) => t === null) && performance.now() < until) {
         const bell = Atomics.load(i32, CTRL.COORD);
@@ -226,8 +226,8 @@ function runWorkers(
               if (l.n < N || grown) break;
               levels.delete(msg.level);
               if (l.queued === 0) {
-                if (!collect()) throw new Error('parallel search: a worker did not hand over its tables');
-                const states = tables.reduce((n, t) => n + (t?.parent.length ?? 0), 0);
+                if (!collect(false)) throw new Error('parallel search: a worker did not hand over its tables');
+                const states = tables.reduce((n, t) => n + (t?.n ?? 0), 0);
                 return { t: 'result', result: cut ? { verdict: 'incomplete', bound: 'max-depth', limit: opts.maxDepth, stats: stats(states) } : { verdict: 'pass', stats: stats(states) } };
               }
               Atomics.store(i32, CTRL.GO, msg.level + 1);
@@ -241,8 +241,8 @@ function runWorkers(
               return incomplete('max-memory', opts.maxMemory);
             case 'violation': {
               if (grown) break;
-              if (!collect()) throw new Error('parallel search: a worker did not hand over its tables');
-              const st = stats(tables.reduce((n, t) => n + (t?.parent.length ?? 0), 0));
+              if (!collect(true)) throw new Error('parallel search: a worker did not hand over its tables');
+              const st = stats(tables.reduce((n, t) => n + (t?.n ?? 0), 0));
               const path = pathTo(tables as { parent: Int32Array; via: Int32Array }[], N, msg.gid, msg.last);
               const pm = opts.symmetry ? coordinatorModel(model, factory, k, opts, deadLocals) : null;
               return { t: 'result', result: violationOf(model, pm !== null && pm.symmetry !== null ? pm : null, msg.invariant, msg.kind, msg.message, path, st) };

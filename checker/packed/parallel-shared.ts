@@ -170,7 +170,6 @@ export interface WorkerOptions {
 
 /** What a worker tells the coordinator. */
 export type ToCoordinator =
-  | { readonly t: 'ready' }
   | { readonly t: 'level'; readonly level: number; readonly queued: number; readonly depthCut: boolean }
   /** `gid`: the state (or, for a step, the state the step left); `last`: the step's action, or -1. Message null: a hang. */
   | { readonly t: 'violation'; readonly invariant: string; readonly kind: CheckKind; readonly message: string | null; readonly gid: number; readonly last: number }

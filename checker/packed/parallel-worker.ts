@@ -380,7 +380,6 @@ async function workerMain(setup: WorkerSetup): Promise<void> {
     model = await loadModel(setup.source);
     const c = compileShared(model, setup);
     codes = c.codes;
-    post({ t: 'ready' });
     searchPart(c.pm, setup, post, tables);
   } catch (e) {
     const grown = LayoutGrowth.is(e) ? e.hints : null;

@@ -214,7 +214,6 @@ function runWorkers(
         for (let r = receiveMessageOnPort(inbox[w] as MessagePort); r !== undefined; r = receiveMessageOnPort(inbox[w] as MessagePort)) {
           const msg = r.message as ToCoordinator;
           switch (msg.t) {
-            case 'ready':
             case 'tables':
               break;
             case 'level': {

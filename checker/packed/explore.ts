@@ -58,13 +58,18 @@ function ensure<T extends Int32Array | Int16Array>(a: T, n: number): T {
   return b;
 }
 
+/** True when every check of `model` reads only the world (or is a recorded fault): dead locals may then be reset, and POR may reduce. */
+export function readsWorldOnly<S>(model: Model<S>): boolean {
+  return [...model.stateInvariants, ...model.stepInvariants, ...model.endChecks].every(
+    (i) => (i as { worldOnly?: boolean }).worldOnly === true || (i as { kind?: string }).kind === 'assert',
+  );
+}
+
 /** Searches `model` through its packed form. */
 export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: PackedOptions): Result {
   const t0 = performance.now();
   // Resetting a dead local is safe only when no invariant can read locals: every one must be worldOnly (or a recorded fault).
-  const worldOnly = [...model.stateInvariants, ...model.stepInvariants, ...model.endChecks].every(
-    (i) => (i as { worldOnly?: boolean }).worldOnly === true || (i as { kind?: string }).kind === 'assert',
-  );
+  const worldOnly = readsWorldOnly(model);
   const deadLocals = opts.deadLocals && worldOnly;
   // The reduction keeps every world a path can reach (por.ts): sound for invariants of the world only.
   if (opts.por === true && !worldOnly) opts = { ...opts, por: false };
@@ -101,7 +106,7 @@ export function explorePacked<S>(model: Model<S>, factory: PackedFactory, opts: 
 export const THOROUGH_AFTER = 5000;
 
 /** What a warm-up leaves: the layout it grew to, and its compiled model when the search may go on with it (else null). */
-export interface Warm {
+interface Warm {
   readonly hints: LayoutHints;
   readonly pm: PackedModel | null;
 }
@@ -333,7 +338,7 @@ export function initSymmetric(pm: PackedModel): void {
  * state: each stored state is a renamed one, so a thread number in the path
  * is mapped back through the renamings met on the way.
  */
-export function realPath(pm: PackedModel, path: readonly number[]): number[] {
+function realPath(pm: PackedModel, path: readonly number[]): number[] {
   const canon = pm.symmetry as Canon;
   const T = pm.layout.threads;
   const tperm = new Int32Array(T);
@@ -357,7 +362,7 @@ export function realPath(pm: PackedModel, path: readonly number[]): number[] {
 }
 
 /** The message of check `id` on the last state (or step) of `actions`, replayed on the object model. */
-export function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, kind: CheckKind): string {
+function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, kind: CheckKind): string {
   let before = model.init();
   let s = before;
   let lastAction: Action | undefined;
@@ -446,19 +451,41 @@ export function violationOf<S>(model: Model<S>, sym: PackedModel | null, invaria
   return { verdict: 'violation', invariant, kind, message: msg, trace, schedule, stats };
 }
 
+const HANG = { id: NO_HANG, kind: 'hang', message: null } as const;
+
+/**
+ * What dst, just discovered, fails: a state invariant or recorded fault
+ * (`fresh`: dst was not made by apply), no-hang when nothing can move and not
+ * every thread finished (with `checkHang`; else such a state is a leaf), or
+ * an end check when every thread finished; null when it passes. Message
+ * null: a hang (the model describes the stuck state).
+ */
+export function discoveredFailure(pm: PackedModel, fresh: boolean, checkHang: boolean): { readonly id: string; readonly kind: CheckKind; readonly message: string | null } | null {
+  const f = pm.checkState(fresh);
+  if (f) return f;
+  if (pm.canMove()) return null;
+  if (!pm.isDone()) return checkHang ? HANG : null;
+  return pm.checkEnd();
+}
+
 /**
  * The check that no invariant tells renamed states apart (symmetry is sound
  * only then): every renaming of a stored state (dst, which passed) must pass
  * too, end checks included for a final state. Checked on every state of the
  * first ORBIT_RENAMINGS renamings' worth (at least 2,000) and on one in 64
- * after (the warm-up's samples miss small models). `id`: the state's number.
+ * after (the warm-up's samples miss small models). `id`: the state's number;
+ * dst passed `discoveredFailure`.
  */
-export function orbitCheck(pm: PackedModel): (id: number, end: boolean) => void {
+export function orbitCheck(pm: PackedModel): (id: number) => void {
   const group = groupOf((pm.symmetry as Canon).swaps, pm.layout.threads);
   const identity = Int32Array.from({ length: pm.layout.threads }, (_, t) => t);
   const ORBIT_ALL = Math.max(2000, Math.floor(ORBIT_RENAMINGS / Math.max(1, group.length)));
-  return (id, end) => {
+  return (id) => {
     if (id >= ORBIT_ALL && (id & 63) !== 0) return;
+    // A state where nothing can move is checked as a final one; one where some thread has not finished is a leaf
+    // (a hang, when checked, was reported before) and is not checked.
+    const end = !pm.canMove();
+    if (end && !pm.isDone()) return;
     const dst = pm.dst;
     const keep = dst.slice();
     for (const perm of group) {
@@ -580,15 +607,9 @@ function searchOnce<S>(
   let checkOrbit = symOn ? orbitCheck(pm) : () => undefined;
   /** Checks dst, just discovered as state `id`; a violation or null. */
   const checkNew = (id: number): Result | null => {
-    const f = pm.checkState(id === 0);
+    const f = discoveredFailure(pm, id === 0, opts.checkHang);
     if (f) return violation(f.id, f.kind, f.message, pathTo(id));
-    const stuck = !pm.canMove();
-    if (stuck) {
-      if (!pm.isDone()) return opts.checkHang ? violation(NO_HANG, 'hang', null, pathTo(id)) : null;
-      const e = pm.checkEnd();
-      if (e) return violation(e.id, 'end', e.message, pathTo(id));
-    }
-    if (symOn) checkOrbit(id, stuck);
+    if (symOn) checkOrbit(id);
     return null;
   };
   const pushDst = (id: number, depth: number) => queue.push(dst, id, depth, pm.hashParts);

@@ -4,9 +4,9 @@
  * that makes every worker pack a state the same way (layout, interned codes,
  * dead-local facts), the control words in shared memory, and the messages.
  */
-import { Worker } from 'node:worker_threads';
-import type { CheckKind } from '../result.ts';
-import type { Bound } from '../result.ts';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../module-worker.ts';
+import type { Bound, CheckKind } from '../result.ts';
 import type { Model } from '../model.ts';
 import type { Codes, LayoutHints } from './compile.ts';
 import { exportFacts, importFacts, type FactsByName } from './liveness.ts';
@@ -178,14 +178,7 @@ export type ToCoordinator =
   | { readonly t: 'error'; readonly message: string; readonly symmetry: boolean }
   | { readonly t: 'tables'; readonly n: number; readonly parent: Int32Array; readonly via: Int32Array; readonly visitedBytes: number };
 
-/**
- * A worker thread running `entry` (a module of this directory): compiled, the
- * .js beside this one; from the sources (tests), the .ts through tsx.
- */
+/** A worker thread running `entry`, a module of this directory. */
 export function startWorker(entry: string, data: unknown, transfer: readonly unknown[]): Worker {
-  const opts = { workerData: data, transferList: transfer as never[], stdout: false, stderr: false };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${entry}.js`, import.meta.url), opts);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const url = new URL(`./${entry}.ts`, import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { ...opts, eval: true });
+  return startModuleWorker(import.meta.url, entry, { workerData: data, transferList: transfer as never[], stdout: false, stderr: false });
 }

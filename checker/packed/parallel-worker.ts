@@ -8,13 +8,13 @@
  * symmetry, with a visited set, a queue and parent tables of its own.
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
-import { NO_HANG, type Model } from '../model.ts';
+import type { Model } from '../model.ts';
 import { LayoutGrowth, newCodes, type Codes, type PackedModel } from './compile.ts';
 import { CodeGrowth } from './codec.ts';
 import { LivenessGrowth } from './liveness.ts';
 import { exactSet, hashedSet } from './visited.ts';
 import { StateQueue } from './queue.ts';
-import { initSymmetric, orbitCheck, SymmetryBroken, type PackedFactory } from './explore.ts';
+import { discoveredFailure, initSymmetric, orbitCheck, SymmetryBroken, type PackedFactory } from './explore.ts';
 import { CTRL, ctrlViews, knowledgeOf, learnKnowledge, loadModel, owner, seedCodes, type Knowledge, type ModelSource, type ToCoordinator, type WorkerOptions } from './parallel-shared.ts';
 
 /** What the coordinator hands a worker. */
@@ -124,27 +124,12 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
     tables.n = visited.size;
     tables.visitedBytes = visited.bytes;
     if (depth > maxSeen) maxSeen = depth;
-    const f = pm.checkState(fresh);
+    const f = discoveredFailure(pm, fresh, opts.checkHang);
     if (f) {
       post({ t: 'violation', invariant: f.id, kind: f.kind, message: f.message, gid: gid(nid), last: -1 });
       return false;
     }
-    const stuck = !pm.canMove();
-    if (stuck) {
-      if (!pm.isDone()) {
-        if (opts.checkHang) {
-          post({ t: 'violation', invariant: NO_HANG, kind: 'hang', message: null, gid: gid(nid), last: -1 });
-          return false;
-        }
-      } else {
-        const e = pm.checkEnd();
-        if (e) {
-          post({ t: 'violation', invariant: e.id, kind: 'end', message: e.message, gid: gid(nid), last: -1 });
-          return false;
-        }
-      }
-    }
-    checkOrbit?.(nid, stuck);
+    checkOrbit?.(nid);
     return true;
   };
   /** At the bound of states (between all workers), a new state stops the search. */

@@ -24,7 +24,7 @@ import type { Model } from '../model.ts';
 import type { Bound, Result, Stats } from '../result.ts';
 import { newCodes, type PackedModel } from './compile.ts';
 import { collisionBound } from './visited.ts';
-import { SymmetryBroken, THOROUGH_AFTER, violationOf, warmUp, type PackedFactory, type PackedOptions } from './explore.ts';
+import { readsWorldOnly, SymmetryBroken, THOROUGH_AFTER, violationOf, warmUp, type PackedFactory, type PackedOptions } from './explore.ts';
 import {
   CTRL,
   ctrlViews,
@@ -65,10 +65,7 @@ export function exploreParallel<S>(model: Model<S>, factory: PackedFactory, opts
   if (opts.strategy !== 'bfs') throw new Error('parallel search: only bfs runs on several workers');
   const N = opts.workers;
   const m = model as Model<unknown>;
-  const worldOnly = [...model.stateInvariants, ...model.stepInvariants, ...model.endChecks].every(
-    (i) => (i as { worldOnly?: boolean }).worldOnly === true || (i as { kind?: string }).kind === 'assert',
-  );
-  const deadLocals = opts.deadLocals && worldOnly;
+  const deadLocals = opts.deadLocals && readsWorldOnly(model);
   const sym = opts.symmetry === true;
   const codes = newCodes(opts.exact, deadLocals, sym);
   // The integers most locals hold get their codes now: a value met first in a worker costs a start again.

@@ -19,7 +19,8 @@
  *
  * Output is forwarded as the worker writes it; the exit status is the worker's.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../checker/module-worker.ts';
 import type { Io } from '../io.ts';
 import { BEAT, PHASE, type WorkerMessage } from './beat.ts';
 import type { WorkerInput } from './entry.ts';
@@ -28,13 +29,9 @@ import type { WorkerInput } from './entry.ts';
 export const GRACE_MS = 900;
 const POLL_MS = 50;
 
-/** A worker running the entry module next to this one: compiled, entry.js; from the sources (tests), entry.ts through tsx. */
+/** A worker running the entry module next to this one (compiled, entry.js; from the sources, entry.ts through tsx). */
 function startWorker(input: WorkerInput): Worker {
-  const opts = { workerData: input, stdout: false, stderr: false };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./entry.js', import.meta.url), opts);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./entry.ts', import.meta.url).href;
-  return new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { ...opts, eval: true });
+  return startModuleWorker(import.meta.url, 'entry', { workerData: input, stdout: false, stderr: false });
 }
 
 /** Runs `main(args)` in a worker, stopping it as the module comment says; resolves to the exit status. */

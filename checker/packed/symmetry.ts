@@ -211,6 +211,36 @@ export function makeCanon(p: SymmetryParts): Canon {
     sh[2 * i + 1] = sig[1] as number;
   };
 
+  /**
+   * Orders threads t and u of b by their control (each frame's function, step
+   * and return slot, from the bottom frame up; a stack that is a prefix of the
+   * other first): negative, 0 (equal controls) or positive. Renaming leaves
+   * controls alone, and a step moves one thread's control a little, so sorting
+   * by it first keeps most successors in src's order (no renaming).
+   */
+  const control = (b: Int16Array, t: number, u: number): number => {
+    let ot = threadBase + t * C;
+    let ou = threadBase + u * C;
+    const st = b[ot] as number;
+    const su = b[ou] as number;
+    const n = st < su ? st : su;
+    ot++;
+    ou++;
+    for (let k = 0; k < n; k++) {
+      const f = b[ot] as number;
+      let d = f - (b[ou] as number);
+      if (d !== 0) return d;
+      d = (b[ot + 1] as number) - (b[ou + 1] as number);
+      if (d !== 0) return d;
+      d = (b[ot + 2] as number) - (b[ou + 2] as number);
+      if (d !== 0) return d;
+      const size = frameSize[f - 1] as number;
+      ot += size;
+      ou += size;
+    }
+    return st - su;
+  };
+
   const entCodes = new Int32Array(E).fill(-1);
   /** The interned code of entity number e (cached: codes keep their meaning for the whole search). */
   const entityCode = (e: number): number => {
@@ -404,10 +434,15 @@ export function makeCanon(p: SymmetryParts): Canon {
           let j = i;
           const h0 = sh[2 * i] as number;
           const h1 = sh[2 * i + 1] as number;
+          const ti = grp.threads[i] as number;
           for (; j > 0; j--) {
             const a = order[j - 1] as number;
-            const a0 = sh[2 * a] as number;
-            if (a0 < h0 || (a0 === h0 && (sh[2 * a + 1] as number) <= h1)) break;
+            const c = control(buf, grp.threads[a] as number, ti);
+            if (c < 0) break;
+            if (c === 0) {
+              const a0 = sh[2 * a] as number;
+              if (a0 < h0 || (a0 === h0 && (sh[2 * a + 1] as number) <= h1)) break;
+            }
             order[j] = a;
           }
           order[j] = i;

@@ -135,14 +135,43 @@ const groupPerms = (T: number, group: readonly number[]) =>
     return p;
   });
 
-/** The permutation canon should choose when the group's threads have these signature words (no two equal): sorted by hash. */
-function orderBy(group: readonly number[], T: number, words: readonly (readonly number[])[]): number[] {
+/**
+ * A thread's control as its signature words start: sp, then per frame from the bottom its function (+1), pc and
+ * return word, skipping the frame's locals (`size(fn)` words a frame, header included).
+ */
+function controlOf(w: readonly number[], size: (fn: number) => number): number[][] {
+  const out: number[][] = [];
+  let off = 1;
+  for (let k = 0; k < (w[0] as number); k++) {
+    out.push([w[off] as number, w[off + 1] as number, w[off + 2] as number]);
+    off += size((w[off] as number) - 1);
+  }
+  return out;
+}
+
+/** Controls compared as canon does: frame by frame from the bottom, a stack that is a prefix of the other first. */
+function controlCmp(a: readonly number[][], b: readonly number[][]): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) {
+    for (let x = 0; x < 3; x++) {
+      const d = (a[k]![x] as number) - (b[k]![x] as number);
+      if (d !== 0) return d;
+    }
+  }
+  return a.length - b.length;
+}
+
+/**
+ * The permutation canon should choose when the group's threads have these signature words (no two equal): sorted by
+ * control (the stack's frame headers, read off the words with frame sizes `size`), then by the signature's hash.
+ */
+function orderBy(group: readonly number[], T: number, words: readonly (readonly number[])[], size: (fn: number) => number = (fn) => FRAME[fn] as number): number[] {
   const h = words.map((w) => {
     const out = new Int32Array(2);
     hashWords(Int32Array.from(w), w.length, out);
     return [out[0] as number, out[1] as number] as const;
   });
-  const order = group.map((_, i) => i).sort((a, b) => h[a]![0] - h[b]![0] || h[a]![1] - h[b]![1] || a - b);
+  const c = words.map((w) => controlOf(w, size));
+  const order = group.map((_, i) => i).sort((a, b) => controlCmp(c[a]!, c[b]!) || h[a]![0] - h[b]![0] || h[a]![1] - h[b]![1] || a - b);
   const tperm = Array.from({ length: T }, (_, t) => t);
   order.forEach((i, j) => (tperm[group[i] as number] = group[j] as number));
   return tperm;
@@ -286,13 +315,24 @@ function ordersAsWords(t: ExecutionContext, r: ReturnType<typeof rig>, s: State,
   }
 }
 
-test('canon: three threads that differ in pc and depth only are ordered by the hash of their stacks', (t) => {
+test('canon: three threads that differ in pc and depth only are ordered by their control', (t) => {
   const r = rig(4, 8, G3);
   ordersAsWords(t, r, { stacks: { 0: [[MAIN, 0, 0, 0, undefined]], 1: [[MAIN, 1, 0, 2, undefined]], 2: [[MAIN, 0, 0, 5, undefined], [SUB, 2, 4, 'x']] } }, [
     { stack: [1, 1, 0, 0, -1000, 0] },
     { stack: [1, 1, 1, 0, -1000, 0] },
     { stack: [2, 1, 0, 0, -1000, 0, 2, 2, 4, 10] },
   ]);
+});
+
+test('canon: control decides before the signature: the lower pc of the bottom frame first, then a stack that is a prefix of the other', (t) => {
+  const r = rig(4, 8, G3);
+  // Thread 0 at main pc 2; thread 1 at main pc 1 inside sub pc 5; thread 2 at main pc 1. Sorted: 2 (a prefix of 1), 1, 0.
+  const s = r.vec({ stacks: { 0: [[MAIN, 2, 0, 0, undefined]], 1: [[MAIN, 1, 0, 2, undefined], [SUB, 5, 0, undefined]], 2: [[MAIN, 1, 0, 5, undefined]] } });
+  const got = r.run(s);
+  t.deepEqual(got.tperm, [2, 1, 0, 3]);
+  t.true(got.moved);
+  // Already in that order: nothing moves.
+  t.false(r.run(got.out).moved);
 });
 
 test("canon: a signature writes entity locals relative to the thread (mine, another's, none), and reads them only in entity slots", (t) => {
@@ -503,12 +543,14 @@ function leastPerm(r: ReturnType<typeof rig>, s: Int16Array, T: number, group: r
 
 test('canon: a signature reads the whole of a deep stack (300 stack words: 74 frames)', (t) => {
   const r = rig(4, 8, G3, 300);
-  // main, then 73 sub frames; the threads differ only in the pc of the last one.
-  const deep = (i: number, pc: number): Frame[] => [[MAIN, 0, 0, BLOCK[i]![0], undefined], ...Array.from({ length: 72 }, (): Frame => [SUB, 0, 0, undefined]), [SUB, pc, 0, undefined]];
-  const pcs = [2, 0, 1];
-  const s = r.vec({ stacks: { 0: deep(0, pcs[0]!), 1: deep(1, pcs[1]!), 2: deep(2, pcs[2]!) } });
-  const stack = (pc: number) => [74, 1, 0, 0, -1000, 0, ...Array.from({ length: 72 }, () => [2, 0, 0, 0]).flat(), 2, pc, 0, 0];
-  const expected = orderBy([0, 1, 2], 4, pcs.map((pc) => words({ stack: stack(pc) })));
+  // main, then 73 sub frames; the threads differ only in the local of the last one (their controls are equal, so
+  // the signature's hash orders them).
+  const deep = (i: number, r: unknown): Frame[] => [[MAIN, 0, 0, BLOCK[i]![0], undefined], ...Array.from({ length: 72 }, (): Frame => [SUB, 0, 0, undefined]), [SUB, 1, 0, r]];
+  const locals = [-1, 4, 'x'];
+  const s = r.vec({ stacks: { 0: deep(0, locals[0]), 1: deep(1, locals[1]), 2: deep(2, locals[2]) } });
+  // A signature reads -1 and entity 4 (in no block) as themselves, 'x' as its code 10.
+  const stack = (w: number) => [74, 1, 0, 0, -1000, 0, ...Array.from({ length: 72 }, () => [2, 0, 0, 0]).flat(), 2, 1, 0, w];
+  const expected = orderBy([0, 1, 2], 4, [-1, 4, 10].map((w) => words({ stack: stack(w) })));
   // Were the signatures cut short, the threads would tie and the least vector win: here that is another order.
   t.notDeepEqual(expected, leastPerm(r, s, 4, [0, 1, 2]));
   t.deepEqual(r.run(s).tperm, expected);
@@ -553,12 +595,22 @@ test('canon: on a layout with no world slots, threads are still told apart by th
   const pcs = [1, 2, 0];
   pcs.forEach((pc, i) => buf.set([1, 1, pc, 0], threadBase + i * C));
   const s = buf.slice();
-  const expected = orderBy([0, 1, 2], T, pcs.map((pc) => [1, 1, pc, 0]));
-  // The least vector puts the thread at pc 0 first: thread 2 -> 0, thread 0 -> 1, thread 1 -> 2.
-  t.notDeepEqual(expected, [1, 2, 0]);
+  // By control: the thread at pc 0 first, thread 2 -> 0, thread 0 -> 1, thread 1 -> 2.
+  const expected = orderBy([0, 1, 2], T, pcs.map((pc) => [1, 1, pc, 0]), () => 3);
+  t.deepEqual(expected, [1, 2, 0]);
   const tperm = new Int32Array(T);
   canon.canon(tperm);
   t.deepEqual([...tperm], expected);
+  // Told apart, not tied: each thread's signature is the hash of its own stack (saved at its new place).
+  const saved = new Int32Array(canon.sigWords);
+  canon.saveSigs(saved, 0);
+  const sigAt = new Array<number[]>(T);
+  pcs.forEach((pc, i) => {
+    const h = new Int32Array(2);
+    hashWords(Int32Array.from([1, 1, pc, 0]), 4, h);
+    sigAt[expected[i] as number] = [...h];
+  });
+  t.deepEqual([...saved.subarray(1)], sigAt.flat());
   // And the result is the renamed state.
   const out = buf.slice();
   buf.set(s);

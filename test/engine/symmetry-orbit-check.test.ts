@@ -37,8 +37,9 @@ test('seven interchangeable threads: the closure stops at 720 permutations (719 
 });
 
 test('an invariant telling two interchangeable threads apart, missed by the warm-up, is refused with the renaming that shows it', (t) => {
-  // W0 and W1 load, then bump their own cell; X (outside the group) bumps a shared one. "own[0] stays 0" fails
-  // when W0 bumps and holds when W1 does: the warm-up's samples miss it, the check of every stored state does not.
+  // W0 and W1 load, then bump their own cell; X (outside the group) bumps a shared one. "own[1] stays 0" fails
+  // when W1 bumps and holds when W0 does: the warm-up's samples miss it, the check of every stored state does not.
+  // (Canonical states put a finished thread first, so the first bump stored is own[0]'s and passes; its renaming fails.)
   const p: SymProgram = {
     group: 2,
     block: 1,
@@ -53,7 +54,7 @@ test('an invariant telling two interchangeable threads apart, missed by the warm
   const spec = toSymSpec(p);
   const model = buildModel({
     ...spec,
-    stateInvariants: [{ id: 'own-0-untouched', description: 'own[0] stays 0', worldOnly: true, check: (s) => (s.w.own[0] === 0 ? null : 'own[0] moved') }],
+    stateInvariants: [{ id: 'own-1-untouched', description: 'own[1] stays 0', worldOnly: true, check: (s) => (s.w.own[1] === 0 ? null : 'own[1] moved') }],
     stepInvariants: [],
     endChecks: [],
   });
@@ -61,10 +62,10 @@ test('an invariant telling two interchangeable threads apart, missed by the warm
   t.true(SymmetryBroken.is(e));
   t.is(
     e?.message,
-    'symmetry: invariant own-0-untouched holds on a reachable state and fails on the same state with interchangeable threads renamed (0->1, 1->0): it tells them apart, so --symmetry cannot be used with it (check it with --only on the others, or without --symmetry)',
+    'symmetry: invariant own-1-untouched holds on a reachable state and fails on the same state with interchangeable threads renamed (0->1, 1->0): it tells them apart, so --symmetry cannot be used with it (check it with --only on the others, or without --symmetry)',
   );
-  // The same model passes nothing off without --symmetry: the plain search finds W0's bump.
+  // The same model passes nothing off without --symmetry: the plain search finds W1's bump.
   const r = explore(model, { progress: null });
   t.is(r.verdict, 'violation');
-  t.is(r.verdict === 'violation' ? r.invariant : '', 'own-0-untouched');
+  t.is(r.verdict === 'violation' ? r.invariant : '', 'own-1-untouched');
 });

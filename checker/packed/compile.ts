@@ -586,10 +586,6 @@ export function compile<W>(
   // every step the last apply ran is in it.
   let indep: Uint8Array[] | null = null;
   let allIndep = 1;
-  // With symmetry: per world slot, the threads whose canonical-order signature reads it; and the threads the last
-  // apply touched so (all zero without symmetry).
-  const sigUsers = new Int32Array(threadBase);
-  let touched = 0;
   // Whether dst's world (or fault) differs from src's: what the last apply's dirty slots say, or 1 for a dst made anew.
   let worldChanged = 0;
 
@@ -617,7 +613,6 @@ export function compile<W>(
       let x0 = 0;
       let x1 = 0;
       let changed = 0;
-      let users = 0;
       for (let k = 0; k < dirty.length; k++) {
         const bits = dirty[k] as number;
         if (bits === 0) continue;
@@ -628,13 +623,11 @@ export function compile<W>(
           const v = dst[i] as number;
           if (u === v) continue;
           changed = 1;
-          users |= sigUsers[i] as number;
           x0 ^= zobrist0(i, u) ^ zobrist0(i, v);
           x1 ^= zobrist1(i, u) ^ zobrist1(i, v);
         }
       }
       worldChanged = changed;
-      touched = users;
       delta0 = x0;
       delta1 = x1;
       deltaOk = true;
@@ -765,16 +758,13 @@ export function compile<W>(
       vals,
       code: (v) => intern.code(v),
       buf: dst,
-      src,
       scratch,
     });
-    sigUsers.set(canon.sigUsers);
     // A renamed dst has another world than src: its world checks and fingerprint are computed afresh.
     symmetry = {
       ...canon,
       canon(tperm) {
-        // After one apply (deltaOk), the threads it did not run nor touch keep src's signatures.
-        const renamed = canon.canon(tperm, deltaOk ? moved : -1, touched);
+        const renamed = canon.canon(tperm);
         if (renamed) dstAnew();
         return renamed;
       },
@@ -823,11 +813,10 @@ export function compile<W>(
       out[0] = h0;
       out[1] = h1;
     },
-    partsWords: 2 + 2 * T + (symmetry?.sigWords ?? 0),
+    partsWords: 2 + 2 * T,
     worldPart: () => parts[1] as number,
     hashParts(out, at) {
       for (let k = 0; k < parts.length; k++) out[at + k] = parts[k] as number;
-      symmetry?.saveSigs(out, at + parts.length);
     },
     loadedWith(from, at) {
       srcWH[0] = from[at] as number;
@@ -835,7 +824,6 @@ export function compile<W>(
       srcWHok = true;
       for (let k = 0; k < 2 * T; k++) srcTH[k] = from[at + 2 + k] as number;
       for (let t = 0; t < T; t++) srcTHok[t] = 1;
-      symmetry?.loadSigs(from, at + 2 + 2 * T);
     },
     src,
     dst,
@@ -847,7 +835,6 @@ export function compile<W>(
     loaded() {
       srcWHok = false;
       for (let t = 0; t < T; t++) srcTHok[t] = 0;
-      symmetry?.forgetSrc();
     },
     adopt(v, at, from, partsAt) {
       dst.set(v.subarray(at, at + width));

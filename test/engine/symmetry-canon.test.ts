@@ -61,7 +61,6 @@ function rig(T: number, P: number, groups: SymmetrySpec['groups'], C = STACK) {
     world: { entities: 'pages', threadMasks: ['held', 'pages/*/m'], threadIds: [{ path: 'owner' }, { path: 'waker', base: 10 }], entityIds: ['pick'], threadArrays: [{ path: 'turn', offset: 0 }] },
   };
   const buf = new Int16Array(width);
-  const src = new Int16Array(width);
   const canon = makeCanon({
     spec,
     plan: slotPlan(shape, W, spec.world, T),
@@ -75,7 +74,6 @@ function rig(T: number, P: number, groups: SymmetrySpec['groups'], C = STACK) {
     vals: intern.vals,
     code: (v) => intern.code(v),
     buf,
-    src,
     scratch: new Int16Array(width),
   });
   const pageSlot = (e: number) => 4 + T + 2 * e;
@@ -120,7 +118,7 @@ function rig(T: number, P: number, groups: SymmetrySpec['groups'], C = STACK) {
     canon.permute(tperm);
     return buf.slice();
   };
-  return { canon, vec, run, permuted, width, threadBase, W, pageSlot, src, buf };
+  return { canon, vec, run, permuted, width, threadBase, W, pageSlot, buf };
 }
 
 /** Every ordering of xs. */
@@ -601,16 +599,6 @@ test('canon: on a layout with no world slots, threads are still told apart by th
   const tperm = new Int32Array(T);
   canon.canon(tperm);
   t.deepEqual([...tperm], expected);
-  // Told apart, not tied: each thread's signature is the hash of its own stack (saved at its new place).
-  const saved = new Int32Array(canon.sigWords);
-  canon.saveSigs(saved, 0);
-  const sigAt = new Array<number[]>(T);
-  pcs.forEach((pc, i) => {
-    const h = new Int32Array(2);
-    hashWords(Int32Array.from([1, 1, pc, 0]), 4, h);
-    sigAt[expected[i] as number] = [...h];
-  });
-  t.deepEqual([...saved.subarray(1)], sigAt.flat());
   // And the result is the renamed state.
   const out = buf.slice();
   buf.set(s);
@@ -679,66 +667,6 @@ test("canon: with two groups, another group's thread's entity is another's, not 
     const expected = orderBy([0, 1], 4, [w(-2000, k), w(0, k)]);
     t.deepEqual(r.run(s).tperm.slice(0, 2), expected.slice(0, 2), `salt ${k}`);
   }
-});
-
-/** Turns of three threads at the start of main whose signatures order them 0, 1, 2 (found by orderBy). */
-function orderedTurns(): number[] {
-  for (let k = 0; ; k++) {
-    const turn = [k, k + 1, k + 2];
-    const o = orderBy([0, 1, 2], 4, turn.map((x) => words({ turn: x })));
-    if (o[0] === 0 && o[1] === 1 && o[2] === 2) return turn;
-  }
-}
-
-test("canon after a step: a thread the step did not run nor touch has src's signature, as saved with src", (t) => {
-  const r = rig(4, 8, G3);
-  const turn = orderedTurns();
-  // src is canonical (its signatures put threads 0, 1, 2 in place); dst is src after thread 3 (in no group) moved.
-  const src = r.vec({ turn: [...turn, 0], stacks: starts });
-  t.false(r.run(src).moved);
-  const saved = new Int32Array(r.canon.sigWords);
-  r.canon.saveSigs(saved, 0);
-  r.src.set(src);
-  const dst = r.vec({ turn: [...turn, 0], stacks: { ...starts, 3: [[MAIN, 1, 0, undefined, undefined]] } });
-  const after = (c: typeof r, words: Int32Array, stepped: number, touched: number, forget = false) => {
-    c.canon.loadSigs(words, 0);
-    if (forget) c.canon.forgetSrc();
-    c.buf.set(dst);
-    const tperm = new Int32Array(4);
-    c.canon.canon(tperm, stepped, touched);
-    return [...tperm];
-  };
-  t.deepEqual(after(r, saved, 3, 0), [0, 1, 2, 3]);
-  // The saved signatures of threads 0 and 2 swapped: canon reads them, not the vector, and orders 2, 1, 0.
-  const swapped = saved.slice();
-  for (const k of [0, 1]) [swapped[1 + k], swapped[5 + k]] = [swapped[5 + k] as number, swapped[1 + k] as number];
-  t.deepEqual(after(r, swapped, 3, 0), [2, 1, 0, 3]);
-  // Bits of touched: the threads whose signatures read a slot the step changed are computed again, the others not.
-  t.deepEqual(after(r, swapped, 3, 0b010), [2, 1, 0, 3]);
-  t.deepEqual(after(r, swapped, 3, 0b101), [0, 1, 2, 3]);
-  // Every signature computed: a step of unknown kind (-1), every thread touched (-1), the stepped thread one of them.
-  t.deepEqual(after(r, swapped, -1, 0), [0, 1, 2, 3]);
-  t.deepEqual(after(r, swapped, 3, -1), [0, 1, 2, 3]);
-  t.deepEqual(after(r, swapped, 0, 0b100), [0, 1, 2, 3]);
-  // Nor are src's signatures trusted after forgetSrc, or when another canonicaliser (a layout before it grew) saved them.
-  t.deepEqual(after(r, swapped, 3, 0, true), [0, 1, 2, 3]);
-  const other = rig(4, 8, G3);
-  other.src.set(src);
-  t.deepEqual(after(other, swapped, 3, 0), [0, 1, 2, 3]);
-});
-
-test('sigUsers: a world slot marks the threads whose signatures read it', (t) => {
-  const r = rig(4, 8, G3);
-  const u = r.canon.sigUsers;
-  // owner, waker, held, pick: every group thread; turn[t]: thread t (turn[3]: nobody, thread 3 is in no group).
-  t.deepEqual([...u.slice(0, 4)], [0b111, 0b111, 0b111, 0b111]);
-  t.deepEqual([...u.slice(4, 8)], [0b001, 0b010, 0b100, 0]);
-  // Entity records: v of a block entity is its owner's; m (a mask) is nobody's (masks in blocks are left out); entity 4 and 7 are outside every block, their masks everyone's.
-  const v = (e: number) => u[r.pageSlot(e)];
-  const m = (e: number) => u[r.pageSlot(e) + 1];
-  t.deepEqual([0, 1, 2, 3, 5, 6].map(v), [0b001, 0b001, 0b010, 0b010, 0b100, 0b100]);
-  t.deepEqual([0, 1, 2, 3, 5, 6].map(m), [0, 0, 0, 0, 0, 0]);
-  t.deepEqual([m(4), m(7), v(4), v(7)], [0b111, 0b111, 0, 0]);
 });
 
 test('canon: a tie whose swaps leave the state as it is keeps the sorted order, moved or not, without trying arrangements', (t) => {

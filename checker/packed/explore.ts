@@ -406,7 +406,28 @@ function ampleGroup(pm: PackedModel, acts: Int32Array, n: number, visited: Visit
   return -1;
 }
 
-/** True when every branch acts[g0..g1) is invisible and leads to a state not visited yet (the cycle proviso); stores nothing. */
+/**
+ * With symmetry, dst (a successor whose fingerprint `pm.hash` just put in h)
+ * to its class: dst in canonical form and h its fingerprint; false when
+ * `raw` (a table that forgets: successors' fingerprints as they were) has met
+ * dst before as it is, so its class is stored already and it needs no
+ * renaming nor lookup. `record`: note dst in raw (not when only looking, as
+ * POR's check does). Consulting raw only for successors that need renaming
+ * (most keep their order) measured 5-7 % slower: raw is probed first.
+ */
+export function toClass(pm: PackedModel, h: Int32Array, tperm: Int32Array, raw: Int32Array | null, rawMask: number, record: boolean): boolean {
+  if (raw !== null) {
+    const at = 2 * ((h[0] as number) & rawMask);
+    if (raw[at] === h[0] && raw[at + 1] === h[1]) return false;
+    if (record) {
+      raw[at] = h[0] as number;
+      raw[at + 1] = h[1] as number;
+    }
+  }
+  if ((pm.symmetry as Canon).canon(tperm)) pm.hash(h);
+  return true;
+}
+
 function ampleBranches(pm: PackedModel, acts: Int32Array, g0: number, g1: number, visited: VisitedSet, h: Int32Array, tperm: Int32Array | null, raw: Int32Array | null, rawMask: number): boolean {
   for (let i = g0; i < g1; i++) {
     try {
@@ -418,13 +439,7 @@ function ampleBranches(pm: PackedModel, acts: Int32Array, g0: number, g1: number
     }
     if (!pm.lastInvisible()) return false;
     pm.hash(h);
-    if (tperm !== null) {
-      if (raw !== null) {
-        const at = 2 * ((h[0] as number) & rawMask);
-        if (raw[at] === h[0] && raw[at + 1] === h[1]) return false;
-      }
-      if (pm.symmetry?.canon(tperm)) pm.hash(h);
-    }
+    if (tperm !== null && !toClass(pm, h, tperm, raw, rawMask, false)) return false;
     if (visited.contains(pm.dst, h[0] as number, h[1] as number)) return false;
   }
   return true;
@@ -677,18 +692,11 @@ function searchOnce<S>(
         const sf = pm.checkStep(a);
         if (sf) return violation(sf.id, 'step', sf.message, pathTo(id, a));
         if (symOn) {
-          // A successor met before as it is (not renamed) has its class stored already: no renaming, no lookup.
           pm.hash(h);
-          if (raw !== null) {
-            const at = 2 * ((h[0] as number) & rawMask);
-            if (raw[at] === h[0] && raw[at + 1] === h[1]) {
-              rawHits++;
-              continue;
-            }
-            raw[at] = h[0] as number;
-            raw[at + 1] = h[1] as number;
+          if (!toClass(pm, h, tperm, raw, rawMask, true)) {
+            rawHits++;
+            continue;
           }
-          if (pm.symmetry?.canon(tperm)) pm.hash(h);
         } else pm.hash(h);
         if (visited.size >= opts.maxStates) {
           if (visited.add(dst, h[0] as number, h[1] as number)) return incomplete('max-states', opts.maxStates, opts.maxStates);

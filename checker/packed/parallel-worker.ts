@@ -14,7 +14,7 @@ import { CodeGrowth } from './codec.ts';
 import { LivenessGrowth } from './liveness.ts';
 import { exactSet, hashedSet } from './visited.ts';
 import { StateQueue } from './queue.ts';
-import { discoveredFailure, initSymmetric, orbitCheck, SymmetryBroken, type PackedFactory } from './explore.ts';
+import { discoveredFailure, initSymmetric, orbitCheck, SymmetryBroken, toClass, type PackedFactory } from './explore.ts';
 import { CTRL, ctrlViews, knowledgeOf, learnKnowledge, loadModel, owner, seedCodes, type Knowledge, type ModelSource, type ToCoordinator, type WorkerOptions } from './parallel-shared.ts';
 
 /** What the coordinator hands a worker. */
@@ -240,15 +240,7 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
         const sf = pm.checkStep(a);
         if (sf) return post({ t: 'violation', invariant: sf.id, kind: 'step', message: sf.message, gid: id, last: a });
         pm.hash(h);
-        if (symOn) {
-          if (raw !== null) {
-            const x = 2 * ((h[0] as number) & rawMask);
-            if (raw[x] === h[0] && raw[x + 1] === h[1]) continue;
-            raw[x] = h[0] as number;
-            raw[x + 1] = h[1] as number;
-          }
-          if (pm.symmetry?.canon(tperm)) pm.hash(h);
-        }
+        if (symOn && !toClass(pm, h, tperm, raw, rawMask, true)) continue;
         const o = owner(pm.worldPart(), N);
         if (o !== me) {
           // Sent before (its owner has it, or will): not again. A table that forgets, like the raw one.

@@ -331,6 +331,9 @@ test('canon: control decides before the signature: the lower pc of the bottom fr
   t.true(got.moved);
   // Already in that order: nothing moves.
   t.false(r.run(got.out).moved);
+  // Same function and pc, other return slots: the lower return slot first (thread 1, then 0, then 2).
+  const rets = r.vec({ stacks: { 0: [[MAIN, 1, 5, 0, undefined]], 1: [[MAIN, 1, 2, 2, undefined]], 2: [[MAIN, 1, 9, 5, undefined]] } });
+  t.deepEqual(r.run(rets).tperm, [1, 0, 2, 3]);
 });
 
 test("canon: a signature writes entity locals relative to the thread (mine, another's, none), and reads them only in entity slots", (t) => {

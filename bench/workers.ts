@@ -50,19 +50,24 @@ function runCell(c: (typeof cells)[number], workers: number): Run {
 
 const rows: string[] = [];
 for (const c of cells) {
+  // Rounds interleave one worker and each count: this VM's speed drifts by up to 1.5x within an hour, so a speed-up
+  // is the median of the rounds' own ratios, not a ratio of medians taken minutes apart.
   const base: Run[] = [];
-  for (let i = 0; i < runs; i++) base.push(runCell(c, 1));
+  const many: Run[][] = counts.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    base.push(runCell(c, 1));
+    counts.forEach((n, k) => (many[k] as Run[]).push(runCell(c, n)));
+  }
   const b = base[0] as Run;
   const bw = median(base.map((r) => r.wall));
   const cols = [`(${c.threads}, ${c.pages})`, c.what, b.verdict, b.states.toLocaleString('en-US'), bw.toFixed(1)];
-  for (const n of counts) {
-    const many: Run[] = [];
-    for (let i = 0; i < runs; i++) many.push(runCell(c, n));
-    const m = many[0] as Run;
+  counts.forEach((n, k) => {
+    const rs = many[k] as Run[];
+    const m = rs[0] as Run;
     if (m.verdict !== b.verdict || (m.verdict === 'pass' && m.states !== b.states)) throw new Error(`(${c.threads}, ${c.pages}) ${c.what}: ${n} workers disagree (${m.verdict} ${m.states} against ${b.verdict} ${b.states})`);
-    const mw = median(many.map((r) => r.wall));
-    cols.push(mw.toFixed(1), `${(bw / mw).toFixed(2)}x`);
-  }
+    const ratio = median(rs.map((r, i) => (base[i] as Run).wall / r.wall));
+    cols.push(median(rs.map((r) => r.wall)).toFixed(1), `${ratio.toFixed(2)}x`);
+  });
   rows.push(`| ${cols.join(' | ')} |`);
   process.stderr.write(`${rows.at(-1)}\n`);
 }
@@ -71,7 +76,7 @@ const head = ['cell (threads, pages)', 'search', 'verdict', 'states', '1 worker,
 const md = [
   '# One worker against several',
   '',
-  `\`npm run bench:workers\` (bench/workers.ts): \`movcheck run parallel-compaction --param driver=on\` under v4.8-atomic, compiled (dist/), wall time of the whole command (start-up, warm-up and the workers' start included), median of ${runs} run(s). A parallel run must find the states the one-thread run finds.`,
+  `\`npm run bench:workers\` (bench/workers.ts): \`movcheck run parallel-compaction --param driver=on\` under v4.8-atomic, compiled (dist/), wall time of the whole command (start-up, warm-up and the workers' start included), median of ${runs} run(s); the runs of a cell alternate one worker and several, and a speed-up is the median of each round's own ratio. A parallel run must find the states the one-thread run finds.`,
   '',
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
   '',

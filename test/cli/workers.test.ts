@@ -6,6 +6,9 @@
 import test from 'ava';
 import { cli, FX, spawnCli } from './_helpers.ts';
 
+// These searches are small: without this they would end in the calling thread before any worker starts (WIDEN_AFTER).
+process.env.MOVCHECK_WIDEN_AFTER = '0';
+
 const run = ['run', 'parallel-compaction', '--protocol', 'v4.8-atomic', '--param', 'driver=on'];
 
 test('--workers 2: the states, transitions and verdict of one thread', async (t) => {

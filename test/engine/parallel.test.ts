@@ -7,7 +7,7 @@
  * over and merged.
  */
 import test from 'ava';
-import { explore, type ExploreOptions } from '../../checker/explore.ts';
+import { explore, WIDEN_AFTER, type ExploreOptions } from '../../checker/explore.ts';
 import { Interner, CodeGrowth } from '../../checker/packed/codec.ts';
 import { mergeKnowledge, type Knowledge } from '../../checker/packed/parallel-shared.ts';
 import { exportFacts, importFacts } from '../../checker/packed/liveness.ts';
@@ -18,7 +18,7 @@ import { replay } from '../../checker/replay.ts';
 const pc = (threads: number, pages: number, driver: boolean, protocol = 'v4.8-atomic'): CatalogPair => ({ scenario: 'parallel-compaction', protocol, params: { threads, pages, driver } });
 const both = (pair: CatalogPair, opts: ExploreOptions, workers = 2): [Result, Result] => {
   const one = explore(catalogModel(pair), { progress: null, ...opts });
-  const many = explore(catalogModel(pair), { progress: null, ...opts, workers, source: catalogSource(pair) });
+  const many = explore(catalogModel(pair), { progress: null, widenAfter: 0, ...opts, workers, source: catalogSource(pair) });
   return [one, many];
 };
 const counts = (r: Result) => [r.verdict, r.stats.states, r.stats.transitions, r.stats.depth];
@@ -79,6 +79,26 @@ test('bounds: max-states, max-depth and time-limit end the search as incomplete'
   const [, tl] = both(pc(3, 2, true), { timeLimit: 0.5 });
   t.like(tl, { verdict: 'incomplete', bound: 'time-limit', limit: 0.5 });
   t.true(tl.stats.seconds < 5);
+});
+
+test('by default a search that ends within WIDEN_AFTER states runs in the calling thread: no workers start', (t) => {
+  const pair = pc(2, 1, true);
+  const one = explore(catalogModel(pair), { progress: null });
+  const r = explore(catalogModel(pair), { progress: null, workers: 2, source: catalogSource(pair) });
+  t.true(one.stats.states < WIDEN_AFTER);
+  t.deepEqual(counts(r), counts(one));
+  t.is(r.stats.fingerprint?.workers, undefined);
+});
+
+test('widenAfter 5,000: past 5,000 states in the calling thread the workers start afresh, and find what one thread finds', (t) => {
+  const [one, many] = both(pc(2, 1, true), { widenAfter: 5000 });
+  t.deepEqual(counts(many), counts(one));
+  t.is(many.stats.fingerprint?.workers, 2);
+  // A bound below it is the calling thread's: 3,000 states, no workers.
+  const [, small] = both(pc(2, 1, true), { widenAfter: 5000, maxStates: 3000 });
+  t.like(small, { verdict: 'incomplete', bound: 'max-states', limit: 3000 });
+  t.is(small.stats.states, 3000);
+  t.is(small.stats.fingerprint?.workers, undefined);
 });
 
 test('workers need a source, bfs, and no partial-order reduction', (t) => {

@@ -428,6 +428,7 @@ export function toClass(pm: PackedModel, h: Int32Array, tperm: Int32Array, raw: 
   return true;
 }
 
+/** True when every branch acts[g0..g1) is invisible and leads to a state not visited yet (the cycle proviso); stores nothing. */
 function ampleBranches(pm: PackedModel, acts: Int32Array, g0: number, g1: number, visited: VisitedSet, h: Int32Array, tperm: Int32Array | null, raw: Int32Array | null, rawMask: number): boolean {
   for (let i = g0; i < g1; i++) {
     try {

@@ -13,6 +13,7 @@ import { bfsFrontier } from './strategies/bfs.ts';
 import { dfsFrontier } from './strategies/dfs.ts';
 import { processProgress, type ProgressSink } from './progress.ts';
 import { traceOf } from './trace.ts';
+import { shortestAfterReduction } from './shortest.ts';
 import { explorePacked, type PackedFactory } from './packed/explore.ts';
 import { exploreParallel } from './packed/parallel.ts';
 import type { ModelSource } from './packed/parallel-shared.ts';
@@ -64,8 +65,10 @@ export interface ExploreOptions {
   /**
    * Packed search: partial-order reduction (see packed/por.ts), on programs
    * that declare complete footprints, when every invariant reads only the
-   * world. Default false. Breadth-first counterexamples may be longer than
-   * the shortest.
+   * world. Default false here; the command line turns it on (but not with
+   * `workers` above 1, which cannot reduce). A breadth-first violation found
+   * while reducing is searched again without it, so the counterexample is
+   * still a shortest, the one a search without it gives (see shortest.ts).
    */
   readonly por?: boolean;
   /**
@@ -127,8 +130,8 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
   const packed = (model as { packed?: PackedFactory }).packed;
   if (packed && opts.engine !== 'object') {
     const strategy = opts.strategy ?? 'bfs';
-    const po = { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true, checkHang, symmetry: opts.symmetry ?? false, por: opts.por ?? false };
     const workers = opts.workers ?? 1;
+    const po = { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true, checkHang, symmetry: opts.symmetry ?? false, por: opts.por ?? false };
     if (workers > 1) {
       if (!opts.source) throw new Error('explore: workers above 1 need a source (where each worker gets the model)');
       const widen = opts.widenAfter ?? Number(process.env.MOVCHECK_WIDEN_AFTER ?? WIDEN_AFTER);
@@ -141,7 +144,9 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
       }
       return exploreParallel(model, packed, { ...po, workers, source: opts.source });
     }
-    return explorePacked(model, packed, po);
+    const first = explorePacked(model, packed, po);
+    if (!po.por || strategy !== 'bfs') return first;
+    return shortestAfterReduction(first, timeLimit, (a) => explorePacked(model, packed, { ...po, por: false, maxDepth: Math.min(maxDepth, a.maxDepth), timeLimit: a.timeLimit }));
   }
   const frontier = frontierFor<S>(opts.strategy ?? 'bfs');
 

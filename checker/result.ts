@@ -32,6 +32,12 @@ export interface FingerprintStats {
   readonly symmetricThreads?: number;
   /** With `por`: states expanded through one thread's branches only (partial-order reduction). */
   readonly porReduced?: number;
+  /**
+   * A violation the reduced breadth-first search found first, at this many
+   * states and steps; the result is the search run again without the
+   * reduction, for the shortest counterexample (see ../shortest.ts).
+   */
+  readonly porFirst?: { readonly states: number; readonly steps: number };
   /** With more than one worker: how many searched (packed/parallel.ts). */
   readonly workers?: number;
 }

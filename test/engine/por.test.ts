@@ -89,12 +89,16 @@ test('the cycle proviso: a thread spinning on a local does not hide the other th
   t.is(por.verdict, 'violation');
   if (full.verdict !== 'violation' || por.verdict !== 'violation') return;
   t.is(full.schedule, '1');
-  // A reduced search's breadth-first counterexample may be longer than the shortest.
-  t.is(por.schedule, '001');
-  // The same with whole states stored (the exact set's lookup), and depth first.
+  // The reduced search met the violation three steps in (T0, T0, T1: longer than the shortest), so the search ran
+  // again without the reduction (shortest.ts) and gives the unreduced one, counts and all.
+  t.is(por.stats.fingerprint?.porFirst?.steps, 3);
+  t.is(por.schedule, '1');
+  t.deepEqual([por.invariant, por.stats.states, por.stats.transitions, por.stats.depth], [full.invariant, full.stats.states, full.stats.transitions, full.stats.depth]);
+  // The same with whole states stored (the exact set's lookup); depth first promises no shortest and searches once.
   const exact = explore(buildModel(sp), { progress: null, por: true, exact: true });
-  t.is(exact.verdict === 'violation' ? exact.schedule : exact.verdict, '001');
-  t.is(explore(buildModel(sp), { progress: null, por: true, strategy: 'dfs', exact: true }).verdict, 'violation');
+  t.deepEqual(exact.verdict === 'violation' ? [exact.schedule, exact.stats.fingerprint?.porFirst?.steps] : exact.verdict, ['1', 3]);
+  const dfs = explore(buildModel(sp), { progress: null, por: true, strategy: 'dfs', exact: true });
+  t.deepEqual([dfs.verdict, dfs.stats.fingerprint?.porFirst], ['violation', undefined]);
 });
 
 test('a transition is independent only if every step it runs is: a local step merged after an independent one counts', (t) => {

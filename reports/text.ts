@@ -217,7 +217,7 @@ export function fingerprintWords(stats: Stats): string {
   const sym = fp.symmetricThreads === undefined ? '' : fp.symmetricThreads > 0 ? `; symmetry over ${fp.symmetricThreads} interchangeable threads` : '; symmetry: no interchangeable threads';
   const por =
     (fp.porReduced ?? 0) > 0 ? `; partial-order reduction: ${fp.porReduced} states expanded through one thread` : '';
-  const first = fp.porFirst ? `; searched twice: with partial-order reduction a violation at ${fp.porFirst.steps} steps (${fp.porFirst.states} states), then without it for the shortest` : '';
+  const first = fp.porFirst ? `; --por met it at ${fp.porFirst.steps} steps (${fp.porFirst.states} states): searched again without it for the shortest` : '';
   const workers = fp.workers === undefined ? '' : `; ${fp.workers} workers`;
   if (fp.kind === 'exact') return `; whole states stored (--exact): no collision possible${sym}${por}${first}${workers}`;
   return `; 64-bit fingerprints, P(collision) <= ${fp.collisionProbability.toExponential(1)}${sym}${por}${first}${workers}`;

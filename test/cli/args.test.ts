@@ -4,10 +4,10 @@ import { helpText, parseArgs, usageLine } from '../../cli/args.ts';
 import { UsageError } from '../../cli/errors.ts';
 
 test('run: defaults and every option', (t) => {
-  t.deepEqual(parseArgs(['run', 'x']), { command: 'run', target: 'x', protocol: null, params: [], search: { strategy: 'bfs' }, format: 'text' });
+  t.deepEqual(parseArgs(['run', 'x']), { command: 'run', target: 'x', protocol: null, params: [], search: { strategy: 'bfs', por: true }, format: 'text' });
   t.deepEqual(
     parseArgs(['run', 'x', '--protocol=v3', '--strategy', 'dfs', '--max-states', '10', '--max-depth=0', '--time-limit', '2.5', '--format', 'email', '--param', 'a=1', '--param=b=on']),
-    { command: 'run', target: 'x', protocol: 'v3', params: ['a=1', 'b=on'], search: { strategy: 'dfs', maxStates: 10, maxDepth: 0, timeLimit: 2.5 }, format: 'email' },
+    { command: 'run', target: 'x', protocol: 'v3', params: ['a=1', 'b=on'], search: { strategy: 'dfs', maxStates: 10, maxDepth: 0, timeLimit: 2.5, por: true }, format: 'email' },
   );
 });
 
@@ -15,7 +15,7 @@ test('replay, gate, report, list, help', (t) => {
   t.deepEqual(parseArgs(['replay', 's', '--protocol', 'p', '--schedule', '01a']), { command: 'replay', target: 's', protocol: 'p', params: [], schedule: '01a', only: null, format: 'text' });
   t.deepEqual(parseArgs(['replay', 's', '--protocol', 'p', '--schedule', '01a', '--only', 'no-hang,x', '--only', 'y']), { command: 'replay', target: 's', protocol: 'p', params: [], schedule: '01a', only: ['no-hang', 'x', 'y'], format: 'text' });
   t.deepEqual(parseArgs(['gate', '--expect', 'e.json', '--junit', 'j.xml', '--md', 'm.md']), {
-    command: 'gate', targets: [], protocols: [], expect: 'e.json', junit: 'j.xml', md: 'm.md', search: { strategy: 'bfs' },
+    command: 'gate', targets: [], protocols: [], expect: 'e.json', junit: 'j.xml', md: 'm.md', search: { strategy: 'bfs', por: true },
   });
   t.like(parseArgs(['gate', 'a.ts', 'b', '--protocol', 'p1', '--protocol', 'p2']), { targets: ['a.ts', 'b'], protocols: ['p1', 'p2'] });
   t.like(parseArgs(['report']), { command: 'report', out: 'reports/out' });
@@ -24,7 +24,16 @@ test('replay, gate, report, list, help', (t) => {
   t.deepEqual(parseArgs(['--help']), { command: 'help', topic: null });
   t.deepEqual(parseArgs(['run', '--help']), { command: 'help', topic: 'run' });
   t.deepEqual(parseArgs(['help', 'gate']), { command: 'help', topic: 'gate' });
-  t.deepEqual(parseArgs(['run', '--', '--odd-name.ts']), { command: 'run', target: '--odd-name.ts', protocol: null, params: [], search: { strategy: 'bfs' }, format: 'text' });
+  t.deepEqual(parseArgs(['run', '--', '--odd-name.ts']), { command: 'run', target: '--odd-name.ts', protocol: null, params: [], search: { strategy: 'bfs', por: true }, format: 'text' });
+});
+
+test('partial-order reduction: on by default, off with --no-por or --workers; --por with --no-por is an error', (t) => {
+  t.like(parseArgs(['run', 'x', '--por']), { search: { por: true } });
+  t.like(parseArgs(['run', 'x', '--no-por']), { search: { por: false } });
+  t.like(parseArgs(['gate', '--no-por']), { search: { por: false } });
+  t.like(parseArgs(['run', 'x', '--workers', '2']), { search: { por: false, workers: 2 } });
+  t.like(parseArgs(['run', 'x', '--workers', '1']), { search: { por: true } });
+  t.throws(() => parseArgs(['run', 'x', '--por', '--no-por']), { instanceOf: UsageError, message: /^--por and --no-por contradict each other; / });
 });
 
 test('errors are UsageErrors with a what; how message', (t) => {

@@ -65,16 +65,16 @@ export interface ExploreOptions {
   /**
    * Packed search: partial-order reduction (see packed/por.ts), on programs
    * that declare complete footprints, when every invariant reads only the
-   * world. Default false here; the command line turns it on (but not with
-   * `workers` above 1, which cannot reduce). A breadth-first violation found
-   * while reducing is searched again without it, so the counterexample is
-   * still a shortest, the one a search without it gives (see shortest.ts).
+   * world. Default false here; the command line turns it on. A
+   * breadth-first violation found while reducing is searched again without
+   * it, so the counterexample is still a shortest, the one a search without
+   * it gives (see shortest.ts).
    */
   readonly por?: boolean;
   /**
    * Packed search: worker threads (default 1: the search runs in the calling
    * thread). With more, each worker builds the model from `source` and they
-   * share the states (see packed/parallel.ts); bfs only, not with `por`.
+   * share the states (see packed/parallel.ts); bfs only.
    */
   readonly workers?: number;
   /** Where a worker thread gets the model (needed with `workers` above 1). */
@@ -132,21 +132,25 @@ export function explore<S>(model: Model<S>, opts: ExploreOptions = {}): Result {
     const strategy = opts.strategy ?? 'bfs';
     const workers = opts.workers ?? 1;
     const po = { strategy, maxStates, maxDepth, timeLimit, maxMemory, progress, exact: opts.exact ?? false, deadLocals: opts.deadLocals ?? true, checkHang, symmetry: opts.symmetry ?? false, por: opts.por ?? false };
-    if (workers > 1) {
-      if (!opts.source) throw new Error('explore: workers above 1 need a source (where each worker gets the model)');
-      const widen = opts.widenAfter ?? Number(process.env.MOVCHECK_WIDEN_AFTER ?? WIDEN_AFTER);
-      if (widen > 0 && strategy === 'bfs' && !po.por) {
-        const first = explorePacked(model, packed, { ...po, maxStates: Math.min(maxStates, widen) });
-        if (first.verdict !== 'incomplete' || first.bound !== 'max-states' || widen >= maxStates) return first;
-        const spent = (performance.now() - t0) / 1000;
-        const rest = exploreParallel(model, packed, { ...po, timeLimit: timeLimit - spent, workers, source: opts.source });
+    const source = opts.source;
+    if (workers > 1 && !source) throw new Error('explore: workers above 1 need a source (where each worker gets the model)');
+    const widen = opts.widenAfter ?? Number(process.env.MOVCHECK_WIDEN_AFTER ?? WIDEN_AFTER);
+    /** One search with these options: in this thread, or on the workers (after `widen` states here). */
+    const search = (o: typeof po): Result => {
+      const t1 = performance.now();
+      if (workers <= 1 || !source) return explorePacked(model, packed, o);
+      if (widen > 0 && strategy === 'bfs') {
+        const first = explorePacked(model, packed, { ...o, maxStates: Math.min(o.maxStates, widen) });
+        if (first.verdict !== 'incomplete' || first.bound !== 'max-states' || widen >= o.maxStates) return first;
+        const spent = (performance.now() - t1) / 1000;
+        const rest = exploreParallel(model, packed, { ...o, timeLimit: o.timeLimit - spent, workers, source });
         return { ...rest, stats: { ...rest.stats, seconds: rest.stats.seconds + spent } };
       }
-      return exploreParallel(model, packed, { ...po, workers, source: opts.source });
-    }
-    const first = explorePacked(model, packed, po);
+      return exploreParallel(model, packed, { ...o, workers, source });
+    };
+    const first = search(po);
     if (!po.por || strategy !== 'bfs') return first;
-    return shortestAfterReduction(first, timeLimit, (a) => explorePacked(model, packed, { ...po, por: false, maxDepth: Math.min(maxDepth, a.maxDepth), timeLimit: a.timeLimit }));
+    return shortestAfterReduction(first, timeLimit, (a) => search({ ...po, por: false, maxDepth: Math.min(maxDepth, a.maxDepth), timeLimit: a.timeLimit }));
   }
   const frontier = frontierFor<S>(opts.strategy ?? 'bfs');
 

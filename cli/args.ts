@@ -141,10 +141,9 @@ function search(r: Raw): SearchArgs {
   const por = r.values.has('por');
   if (por && r.values.has('no-por')) throw new UsageError('--por and --no-por contradict each other; drop one (partial-order reduction is on by default)');
   const wk = num(r, 'workers');
-  // Partial-order reduction is on unless --no-por, or --workers (which cannot reduce).
-  out.por = !r.values.has('no-por') && !(wk !== undefined && wk > 1);
+  // Partial-order reduction is on unless --no-por.
+  out.por = !r.values.has('no-por');
   if (wk !== undefined && wk > 1) {
-    if (por) throw new UsageError('--workers and --por cannot be used together: the reduction asks a visited set that another worker holds; drop one');
     if (out.strategy !== 'bfs') throw new UsageError('--workers searches breadth-first only; drop --strategy dfs');
     if (r.values.has('check-writes') || r.values.has('check-footprints')) throw new UsageError('--workers does not run the debug checks (--check-writes, --check-footprints); drop one');
     out.workers = wk;

@@ -142,9 +142,9 @@ const SEARCH: readonly OptionSpec[] = [
   { name: 'exact', kind: 'flag', help: 'store whole states instead of 64-bit fingerprints (collision-free, more memory)' },
   { name: 'no-dead-locals', kind: 'flag', help: 'keep dead locals (by default a local no later step reads is reset, as SPIN does)' },
   { name: 'symmetry', kind: 'flag', help: 'one state per class of states equal up to swapping interchangeable compaction threads (with their target pages)' },
-  { name: 'por', kind: 'flag', help: 'partial-order reduction, the default (not with --workers): where a thread\'s next step touches nothing another can write, take it alone; a violation is searched again without it, for the shortest counterexample' },
+  { name: 'por', kind: 'flag', help: 'partial-order reduction, the default: where a thread\'s next step touches nothing another can write, take it alone; a violation is searched again without it, for the shortest counterexample' },
   { name: 'no-por', kind: 'flag', help: 'no partial-order reduction (a violation is then found by one search, not two)' },
-  { name: 'workers', kind: 'count', meta: 'N', help: 'search with N worker threads sharing the states (bfs, catalog scenarios and built-in versions; without partial-order reduction)' },
+  { name: 'workers', kind: 'count', meta: 'N', help: 'search with N worker threads sharing the states (bfs, catalog scenarios and built-in versions)' },
   { name: 'check-footprints', kind: 'flag', help: 'debug: fail loudly when a step (or its guard) reads or changes what its footprint does not declare' },
   { name: 'check-writes', kind: 'flag', help: "debug: fail loudly when a step changes what it does not declare in its writes" },
 ];

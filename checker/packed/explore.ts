@@ -393,14 +393,17 @@ function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, k
  * yet), as g0 | g1 << 16 for its actions acts[g0..g1); -1 when none. A
  * thread that alone can move is not counted as a reduction. With symmetry
  * (`tperm` given), successors are looked up by class, the raw table first.
- * A top-level function, so that the search loop's variables stay its own.
+ * `here` (a parallel worker's): whether the successor in dst is one this
+ * `visited` would hold; when not, the branch cannot be shown new, and the
+ * state is expanded in full. A top-level function, so that the search
+ * loop's variables stay its own.
  */
-function ampleGroup(pm: PackedModel, acts: Int32Array, n: number, visited: VisitedSet, h: Int32Array, tperm: Int32Array | null, raw: Int32Array | null, rawMask: number): number {
+export function ampleGroup(pm: PackedModel, acts: Int32Array, n: number, visited: VisitedSet, h: Int32Array, tperm: Int32Array | null, raw: Int32Array | null, rawMask: number, here: (() => boolean) | null = null): number {
   for (let g0 = 0; g0 < n; ) {
     const t = actThread(acts[g0] as number);
     let g1 = g0 + 1;
     while (g1 < n && actThread(acts[g1] as number) === t) g1++;
-    if (g1 - g0 < n && pm.independentNext(t) && ampleBranches(pm, acts, g0, g1, visited, h, tperm, raw, rawMask)) return g0 | (g1 << 16);
+    if (g1 - g0 < n && pm.independentNext(t) && ampleBranches(pm, acts, g0, g1, visited, h, tperm, raw, rawMask, here)) return g0 | (g1 << 16);
     g0 = g1;
   }
   return -1;
@@ -429,7 +432,7 @@ export function toClass(pm: PackedModel, h: Int32Array, tperm: Int32Array, raw: 
 }
 
 /** True when every branch acts[g0..g1) is invisible and leads to a state not visited yet (the cycle proviso); stores nothing. */
-function ampleBranches(pm: PackedModel, acts: Int32Array, g0: number, g1: number, visited: VisitedSet, h: Int32Array, tperm: Int32Array | null, raw: Int32Array | null, rawMask: number): boolean {
+function ampleBranches(pm: PackedModel, acts: Int32Array, g0: number, g1: number, visited: VisitedSet, h: Int32Array, tperm: Int32Array | null, raw: Int32Array | null, rawMask: number, here: (() => boolean) | null): boolean {
   for (let i = g0; i < g1; i++) {
     try {
       pm.apply(acts[i] as number);
@@ -441,6 +444,7 @@ function ampleBranches(pm: PackedModel, acts: Int32Array, g0: number, g1: number
     if (!pm.lastInvisible()) return false;
     pm.hash(h);
     if (tperm !== null && !toClass(pm, h, tperm, raw, rawMask, false)) return false;
+    if (here !== null && !here()) return false;
     if (visited.contains(pm.dst, h[0] as number, h[1] as number)) return false;
   }
   return true;

@@ -141,6 +141,8 @@ export const CTRL = {
   ALIVE: 5,
   /** Milliseconds the worker has waited at the ends of levels (for the others, then for the coordinator). */
   IDLE: 6,
+  /** States expanded through one thread (partial-order reduction). */
+  REDUCED: 7,
   /** First slot of worker w's counters: a cache line (64 bytes) each, so that one worker's writes do not evict another's line. */
   worker: (w: number) => 16 + 16 * w,
 } as const;
@@ -166,6 +168,8 @@ export interface WorkerOptions {
   readonly deadLocals: boolean;
   readonly checkHang: boolean;
   readonly symmetry: boolean;
+  /** Partial-order reduction (resolved: only when every invariant reads the world). */
+  readonly por: boolean;
 }
 
 /** What a worker tells the coordinator. */

@@ -14,7 +14,7 @@ import { CodeGrowth } from './codec.ts';
 import { LivenessGrowth } from './liveness.ts';
 import { exactSet, hashedSet } from './visited.ts';
 import { StateQueue } from './queue.ts';
-import { discoveredFailure, initSymmetric, orbitCheck, SymmetryBroken, toClass, type PackedFactory } from './explore.ts';
+import { ampleGroup, discoveredFailure, initSymmetric, orbitCheck, SymmetryBroken, toClass, type PackedFactory } from './explore.ts';
 import { CTRL, ctrlViews, knowledgeOf, learnKnowledge, loadModel, owner, seedCodes, type Knowledge, type ModelSource, type ToCoordinator, type WorkerOptions } from './parallel-shared.ts';
 
 /** What the coordinator hands a worker. */
@@ -78,7 +78,12 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
   let raw: Int32Array | null = symOn && !opts.exact ? new Int32Array(2 << 12) : null;
   let rawMask = (1 << 12) - 1;
   const checkOrbit = symOn ? orbitCheck(pm) : null;
+  const porOn = opts.por;
+  // An ample branch must be shown new in the visited set that would hold it: this worker's own. A step POR takes
+  // alone leaves the world as it was, so its successor stays here, unless a renaming moved it to another owner.
+  const ownedHere = () => owner(pm.worldPart(), N) === me;
   let transitions = 0;
+  let reduced = 0;
   let maxSeen = 0;
   let depthCut = false;
   let level = 0;
@@ -107,6 +112,7 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
     i32[at + CTRL.DEPTH] = maxSeen;
     i32[at + CTRL.FRONTIER] = queue.size;
     f64[me] = transitions;
+    i32[at + CTRL.REDUCED] = reduced;
   };
   const kib = () => Math.ceil((visited.bytes + queue.bytes + parent.byteLength + via.byteLength + batchBytes) / 1024);
 
@@ -233,7 +239,17 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
         depthCut = true;
         continue;
       }
-      for (let i = 0; i < n; i++) {
+      let lo = 0;
+      let hi = n;
+      if (porOn) {
+        const g = ampleGroup(pm, acts, n, visited, h, symOn ? tperm : null, raw, rawMask, ownedHere);
+        if (g >= 0) {
+          lo = g & 0xffff;
+          hi = g >>> 16;
+          reduced++;
+        }
+      }
+      for (let i = lo; i < hi; i++) {
         const a = acts[i] as number;
         pm.apply(a);
         transitions++;

@@ -15,9 +15,17 @@
  * of a local thought dead) stops the search; the coordinator merges what it
  * met and starts the search again with fresh workers.
  *
- * Same verdicts and state counts as the one-thread search (bfs); not with
- * `--por` (the cycle proviso asks a visited set that another worker holds)
- * nor dfs.
+ * Same verdicts and state counts as the one-thread search (bfs; not dfs).
+ * With `--por` (por.ts), the same verdicts; the states kept may differ a
+ * little, as the cycle proviso depends on what was visited first. A worker
+ * takes a thread's branches alone only when each successor is shown new in
+ * its own visited set, that is, when it owns the successor. An ample step
+ * leaves the world as it was, so its successor has the parent's owner (but
+ * for a renaming that moved it, when the state is expanded in full). The
+ * proviso still holds: on a cycle of the reduced graph take the state
+ * expanded last; if its edge on the cycle is an ample step, the successor
+ * had been expanded, so was stored before, by this same worker, which then
+ * refused the ample set; if not, the state was expanded in full.
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Model } from '../model.ts';
@@ -61,11 +69,13 @@ const SILENT_S = 60;
 export function exploreParallel<S>(model: Model<S>, factory: PackedFactory, opts: ParallelOptions): Result {
   const t0 = performance.now();
   const epoch0 = performance.timeOrigin + t0;
-  if (opts.por) throw new Error('parallel search: --por is not available with --workers (its cycle proviso asks a visited set another worker holds)');
   if (opts.strategy !== 'bfs') throw new Error('parallel search: only bfs runs on several workers');
   const N = opts.workers;
   const m = model as Model<unknown>;
-  const deadLocals = opts.deadLocals && readsWorldOnly(model);
+  const worldOnly = readsWorldOnly(model);
+  const deadLocals = opts.deadLocals && worldOnly;
+  // As one thread's search: the reduction keeps every world a path can reach, so only for invariants of the world.
+  if (opts.por === true && !worldOnly) opts = { ...opts, por: false };
   const sym = opts.symmetry === true;
   const codes = newCodes(opts.exact, deadLocals, sym);
   // The integers most locals hold get their codes now: a value met first in a worker costs a start again.
@@ -119,7 +129,7 @@ function runWorkers(
     }
   }
   const deadline = opts.timeLimit === Infinity ? Infinity : epoch0 + opts.timeLimit * 1000;
-  const workerOpts = { maxStates: opts.maxStates, maxDepth: opts.maxDepth, deadline, maxMemory: opts.maxMemory, exact: opts.exact, deadLocals, checkHang: opts.checkHang, symmetry: opts.symmetry === true };
+  const workerOpts = { maxStates: opts.maxStates, maxDepth: opts.maxDepth, deadline, maxMemory: opts.maxMemory, exact: opts.exact, deadLocals, checkHang: opts.checkHang, symmetry: opts.symmetry === true, por: opts.por === true };
   const workers: Worker[] = [];
   const inbox: MessagePort[] = [];
   for (let w = 0; w < N; w++) {
@@ -175,6 +185,7 @@ function runWorkers(
           visitedBytes: tables.reduce((b, t) => b + (t?.visitedBytes ?? 0), 0),
           restarts,
           ...(opts.symmetry ? { symmetricThreads: symThreads } : {}),
+          ...(opts.por ? { porReduced: sum(CTRL.REDUCED) } : {}),
           workers: N,
         },
       };

@@ -27,11 +27,11 @@ test('replay, gate, report, list, help', (t) => {
   t.deepEqual(parseArgs(['run', '--', '--odd-name.ts']), { command: 'run', target: '--odd-name.ts', protocol: null, params: [], search: { strategy: 'bfs', por: true }, format: 'text' });
 });
 
-test('partial-order reduction: on by default, off with --no-por or --workers; --por with --no-por is an error', (t) => {
+test('partial-order reduction: on by default (with --workers too), off with --no-por; --por with --no-por is an error', (t) => {
   t.like(parseArgs(['run', 'x', '--por']), { search: { por: true } });
   t.like(parseArgs(['run', 'x', '--no-por']), { search: { por: false } });
   t.like(parseArgs(['gate', '--no-por']), { search: { por: false } });
-  t.like(parseArgs(['run', 'x', '--workers', '2']), { search: { por: false, workers: 2 } });
+  t.like(parseArgs(['run', 'x', '--workers', '2']), { search: { por: true, workers: 2 } });
   t.like(parseArgs(['run', 'x', '--workers', '1']), { search: { por: true } });
   t.throws(() => parseArgs(['run', 'x', '--por', '--no-por']), { instanceOf: UsageError, message: /^--por and --no-por contradict each other; / });
 });

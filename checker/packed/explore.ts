@@ -293,7 +293,7 @@ function checkSwap<S>(pm: PackedModel, canon: Canon, a: number, rand: (n: number
 }
 
 /** Renamings a symmetric search checks on every state first (24,000 states of three threads, 5,217 of four); then one renaming of one state in 32. */
-const ORBIT_RENAMINGS = 120000;
+export const ORBIT_RENAMINGS = 120000;
 
 /** Every permutation (but the identity) of the group the swaps generate: t goes to perm[t]. At most 720. */
 export function groupOf(swaps: readonly Int32Array[], threads: number): Int32Array[] {

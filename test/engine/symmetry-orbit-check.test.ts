@@ -6,7 +6,8 @@
  */
 import test from 'ava';
 import { buildModel, explore } from '../../checker/index.ts';
-import { groupOf, SymmetryBroken } from '../../checker/packed/explore.ts';
+import { groupOf, orbitCheck, ORBIT_RENAMINGS, SymmetryBroken, type PackedFactory } from '../../checker/packed/explore.ts';
+import { newCodes } from '../../checker/packed/compile.ts';
 import { toSymSpec, type SymProgram } from '../toys/random-symmetric.ts';
 
 const swap = (T: number, a: number, b: number) => {
@@ -36,10 +37,8 @@ test('seven interchangeable threads: the closure stops at 720 permutations (719 
   t.false(text(g).includes('0123456'));
 });
 
-test('an invariant telling two interchangeable threads apart, missed by the warm-up, is refused with the renaming that shows it', (t) => {
-  // W0 and W1 load, then bump their own cell; X (outside the group) bumps a shared one. "own[1] stays 0" fails
-  // when W1 bumps and holds when W0 does: the warm-up's samples miss it, the check of every stored state does not.
-  // (Canonical states put a finished thread first, so the first bump stored is own[0]'s and passes; its renaming fails.)
+/** W0 and W1 load, then bump their own cell; X bumps a shared one; "own[1] stays 0" tells W0 from W1. */
+const bumpModel = () => {
   const p: SymProgram = {
     group: 2,
     block: 1,
@@ -51,13 +50,47 @@ test('an invariant telling two interchangeable threads apart, missed by the warm
     extra: [{ op: 'atomic', c: 0, add: 1 }],
     endCell0: -1,
   };
-  const spec = toSymSpec(p);
-  const model = buildModel({
-    ...spec,
+  return buildModel({
+    ...toSymSpec(p),
     stateInvariants: [{ id: 'own-1-untouched', description: 'own[1] stays 0', worldOnly: true, check: (s) => (s.w.own[1] === 0 ? null : 'own[1] moved') }],
     stepInvariants: [],
     endChecks: [],
   });
+};
+
+test('past its first phase the orbit check samples one state in 32 (numbers 0 mod 32)', (t) => {
+  // Two interchangeable threads: one renaming (the swap), so the first phase is every state below 120,000.
+  const factory = (bumpModel() as unknown as { packed: PackedFactory }).packed;
+  const pm = factory.compile(factory.hints(), newCodes(false, false, true));
+  // W0 loads, then bumps own[0]: the state passes own-1-untouched; its renaming (W1 bumped) fails it.
+  pm.init();
+  for (const a of [0, 0]) {
+    pm.src.set(pm.dst);
+    pm.loaded();
+    pm.apply(a);
+  }
+  const check = orbitCheck(pm);
+  const fails = (id: number) => {
+    try {
+      check(id);
+      return false;
+    } catch (e) {
+      if (!SymmetryBroken.is(e)) throw e;
+      return true;
+    }
+  };
+  const first = ORBIT_RENAMINGS;
+  t.deepEqual([0, 1, 2, first - 1].map(fails), [true, true, true, true]);
+  t.deepEqual([first, first + 1, first + 31, first + 32, first + 33, first + 64].map(fails), [true, false, false, true, false, true]);
+  // The check leaves dst as it found it.
+  t.false(fails(first + 1));
+  t.true(fails(0));
+});
+
+test('an invariant telling two interchangeable threads apart, missed by the warm-up, is refused with the renaming that shows it', (t) => {
+  // The warm-up's samples miss it, the check of every stored state does not. (Canonical states put a finished thread
+  // first, so the first bump stored is own[0]'s and passes; its renaming fails.)
+  const model = bumpModel();
   const e = t.throws(() => explore(model, { progress: null, symmetry: true }));
   t.true(SymmetryBroken.is(e));
   t.is(

@@ -214,113 +214,118 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
   }
   const deadline = opts.deadline;
   const maxBytes = opts.maxMemory * 1024;
-  for (;;) {
-    // Level `level`: the states queued now are the level's.
-    let left = queue.size;
-    let expanded = 0;
-    while (left-- > 0) {
-      queue.take(src);
-      const id = queue.id;
-      pm.loadedWith(queue.parts, queue.partsAt);
-      if ((++expanded & 255) === 0) {
-        if (stopped()) return;
-        publish();
-        if (performance.timeOrigin + performance.now() > deadline) return post({ t: 'incomplete', bound: 'time-limit' });
-        const k = kib();
-        i32[at + CTRL.KIB] = k;
-        let all = 0;
-        for (let w = 0; w < N; w++) all += i32[CTRL.worker(w) + CTRL.KIB] as number;
-        if (all > maxBytes) return post({ t: 'incomplete', bound: 'max-memory' });
-        if (!poll()) return;
-      }
-      const n = pm.actions(0, acts);
-      if (n === 0) continue;
-      if (level >= opts.maxDepth) {
-        depthCut = true;
-        continue;
-      }
-      let lo = 0;
-      let hi = n;
-      if (porOn) {
-        const g = ampleGroup(pm, acts, n, visited, h, symOn ? tperm : null, raw, rawMask, ownedHere);
-        if (g >= 0) {
-          lo = g & 0xffff;
-          hi = g >>> 16;
-          reduced++;
-        }
-      }
-      for (let i = lo; i < hi; i++) {
-        const a = acts[i] as number;
-        pm.apply(a);
-        transitions++;
-        const sf = pm.checkStep(a);
-        if (sf) return post({ t: 'violation', invariant: sf.id, kind: 'step', message: sf.message, gid: id, last: a });
-        pm.hash(h);
-        if (symOn && !toClass(pm, h, tperm, raw, rawMask, true)) continue;
-        const o = owner(pm.worldPart(), N);
-        if (o !== me) {
-          // Sent before (its owner has it, or will): not again. A table that forgets, like the raw one.
-          const x = 2 * ((h[0] as number) & SENT_MASK);
-          if (sent[x] === h[0] && sent[x + 1] === h[1]) continue;
-          sent[x] = h[0] as number;
-          sent[x + 1] = h[1] as number;
-          const b = out[o] as Batch;
-          b.v.set(dst, b.n * W);
-          const mo = b.n * M;
-          b.m[mo] = id;
-          b.m[mo + 1] = a;
-          b.m[mo + 2] = h[0] as number;
-          b.m[mo + 3] = h[1] as number;
-          pm.hashParts(b.m, mo + 4);
-          if (++b.n === BATCH) send(o);
-          continue;
-        }
-        if (full()) {
-          if (visited.add(dst, h[0] as number, h[1] as number)) return void overStates();
-          continue;
-        }
-        if (!visited.add(dst, h[0] as number, h[1] as number)) continue;
-        if (raw !== null && visited.size > rawMask && rawMask < (1 << 22) - 1) {
-          rawMask = rawMask * 4 + 3;
-          raw = new Int32Array(2 * (rawMask + 1));
-        }
-        if (!discovered(id, a, level + 1, false)) return;
-        queue.push(dst, gid(visited.size - 1), level + 1, pm.hashParts);
-      }
-    }
-    // The level is done here: send the rest, tell the others, and take in theirs until each has told.
-    for (let j = 0; j < N; j++) {
-      if (!ports[j]) continue;
-      send(j);
-      (ports[j] as MessagePort).postMessage({ t: 'e', level });
-      ring(j);
-    }
+  // However the search stops (a violation, a bound, the coordinator's stop), the counters it leaves are the last.
+  try {
     for (;;) {
-      const bell = Atomics.load(i32, at + CTRL.BELL);
-      if (!poll()) return;
+      // Level `level`: the states queued now are the level's.
+      let left = queue.size;
+      let expanded = 0;
+      while (left-- > 0) {
+        queue.take(src);
+        const id = queue.id;
+        pm.loadedWith(queue.parts, queue.partsAt);
+        if ((++expanded & 255) === 0) {
+          if (stopped()) return;
+          publish();
+          if (performance.timeOrigin + performance.now() > deadline) return post({ t: 'incomplete', bound: 'time-limit' });
+          const k = kib();
+          i32[at + CTRL.KIB] = k;
+          let all = 0;
+          for (let w = 0; w < N; w++) all += i32[CTRL.worker(w) + CTRL.KIB] as number;
+          if (all > maxBytes) return post({ t: 'incomplete', bound: 'max-memory' });
+          if (!poll()) return;
+        }
+        const n = pm.actions(0, acts);
+        if (n === 0) continue;
+        if (level >= opts.maxDepth) {
+          depthCut = true;
+          continue;
+        }
+        let lo = 0;
+        let hi = n;
+        if (porOn) {
+          const g = ampleGroup(pm, acts, n, visited, h, symOn ? tperm : null, raw, rawMask, ownedHere);
+          if (g >= 0) {
+            lo = g & 0xffff;
+            hi = g >>> 16;
+            reduced++;
+          }
+        }
+        for (let i = lo; i < hi; i++) {
+          const a = acts[i] as number;
+          pm.apply(a);
+          transitions++;
+          const sf = pm.checkStep(a);
+          if (sf) return post({ t: 'violation', invariant: sf.id, kind: 'step', message: sf.message, gid: id, last: a });
+          pm.hash(h);
+          if (symOn && !toClass(pm, h, tperm, raw, rawMask, true)) continue;
+          const o = owner(pm.worldPart(), N);
+          if (o !== me) {
+            // Sent before (its owner has it, or will): not again. A table that forgets, like the raw one.
+            const x = 2 * ((h[0] as number) & SENT_MASK);
+            if (sent[x] === h[0] && sent[x + 1] === h[1]) continue;
+            sent[x] = h[0] as number;
+            sent[x + 1] = h[1] as number;
+            const b = out[o] as Batch;
+            b.v.set(dst, b.n * W);
+            const mo = b.n * M;
+            b.m[mo] = id;
+            b.m[mo + 1] = a;
+            b.m[mo + 2] = h[0] as number;
+            b.m[mo + 3] = h[1] as number;
+            pm.hashParts(b.m, mo + 4);
+            if (++b.n === BATCH) send(o);
+            continue;
+          }
+          if (full()) {
+            if (visited.add(dst, h[0] as number, h[1] as number)) return void overStates();
+            continue;
+          }
+          if (!visited.add(dst, h[0] as number, h[1] as number)) continue;
+          if (raw !== null && visited.size > rawMask && rawMask < (1 << 22) - 1) {
+            rawMask = rawMask * 4 + 3;
+            raw = new Int32Array(2 * (rawMask + 1));
+          }
+          if (!discovered(id, a, level + 1, false)) return;
+          queue.push(dst, gid(visited.size - 1), level + 1, pm.hashParts);
+        }
+      }
+      // The level is done here: send the rest, tell the others, and take in theirs until each has told.
+      for (let j = 0; j < N; j++) {
+        if (!ports[j]) continue;
+        send(j);
+        (ports[j] as MessagePort).postMessage({ t: 'e', level });
+        ring(j);
+      }
+      for (;;) {
+        const bell = Atomics.load(i32, at + CTRL.BELL);
+        if (!poll()) return;
+        if (stopped()) return;
+        let all = true;
+        for (let j = 0; j < N; j++) if (ports[j] && ended[j] === 0) all = false;
+        if (all) break;
+        i32[at + CTRL.ALIVE] = (i32[at + CTRL.ALIVE] as number) + 1;
+        const w0 = performance.now();
+        Atomics.wait(i32, at + CTRL.BELL, bell, 50);
+        idle += performance.now() - w0;
+      }
+      ended.fill(0);
+      publish();
+      post({ t: 'level', level, queued: queue.size, depthCut });
+      // Wait for the coordinator: the next level, or stop.
+      while (Atomics.load(i32, CTRL.GO) <= level) {
+        if (stopped()) return;
+        i32[at + CTRL.ALIVE] = (i32[at + CTRL.ALIVE] as number) + 1;
+        const w0 = performance.now();
+        Atomics.wait(i32, CTRL.GO, level, 50);
+        idle += performance.now() - w0;
+      }
+      i32[at + CTRL.IDLE] = Math.round(idle);
       if (stopped()) return;
-      let all = true;
-      for (let j = 0; j < N; j++) if (ports[j] && ended[j] === 0) all = false;
-      if (all) break;
-      i32[at + CTRL.ALIVE] = (i32[at + CTRL.ALIVE] as number) + 1;
-      const w0 = performance.now();
-      Atomics.wait(i32, at + CTRL.BELL, bell, 50);
-      idle += performance.now() - w0;
+      level++;
     }
-    ended.fill(0);
+  } finally {
     publish();
-    post({ t: 'level', level, queued: queue.size, depthCut });
-    // Wait for the coordinator: the next level, or stop.
-    while (Atomics.load(i32, CTRL.GO) <= level) {
-      if (stopped()) return;
-      i32[at + CTRL.ALIVE] = (i32[at + CTRL.ALIVE] as number) + 1;
-      const w0 = performance.now();
-      Atomics.wait(i32, CTRL.GO, level, 50);
-      idle += performance.now() - w0;
-    }
-    i32[at + CTRL.IDLE] = Math.round(idle);
-    if (stopped()) return;
-    level++;
   }
 
   /** Grows a typed array to at least n elements (doubling). */

@@ -53,6 +53,8 @@ test('a violation: the same invariant, a trace as short as one thread finds, tha
   if (one.verdict !== 'violation' || many.verdict !== 'violation') return;
   t.is(many.invariant, one.invariant);
   t.is(many.trace.length, one.trace.length);
+  // The workers' counters are their last (each publishes them as it stops): the violating state's depth included.
+  t.is(many.stats.depth, one.stats.depth);
   // The fault the violation records is met first in a worker: the workers start again knowing it.
   t.true((many.stats.fingerprint?.restarts ?? 0) >= 1);
   const again = replay(catalogModel(pair), many.schedule);

@@ -35,7 +35,7 @@ export interface SearchArgs {
   readonly deadLocals?: boolean;
   /** True with `--symmetry`. */
   readonly symmetry?: boolean;
-  /** Partial-order reduction: on unless `--no-por` or `--workers`. */
+  /** Partial-order reduction: on unless `--no-por`. */
   readonly por?: boolean;
   /** Worker threads of the search (`--workers`; absent: one, in the calling thread). */
   readonly workers?: number;

@@ -215,8 +215,7 @@ export function fingerprintWords(stats: Stats): string {
   const fp = stats.fingerprint;
   if (!fp) return '';
   const sym = fp.symmetricThreads === undefined ? '' : fp.symmetricThreads > 0 ? `; symmetry over ${fp.symmetricThreads} interchangeable threads` : '; symmetry: no interchangeable threads';
-  const por =
-    (fp.porReduced ?? 0) > 0 ? `; partial-order reduction: ${fp.porReduced} states expanded through one thread` : '';
+  const por = (fp.porReduced ?? 0) > 0 ? `; partial-order reduction: ${fp.porReduced} states expanded through one thread` : '';
   const first = fp.porFirst ? `; --por met it at ${fp.porFirst.steps} steps (${fp.porFirst.states} states): searched again without it for the shortest` : '';
   const workers = fp.workers === undefined ? '' : `; ${fp.workers} workers`;
   if (fp.kind === 'exact') return `; whole states stored (--exact): no collision possible${sym}${por}${first}${workers}`;

@@ -387,11 +387,11 @@ function messageOn<S>(model: Model<S>, actions: readonly Action[], id: string, k
 }
 
 /**
- * Partial-order reduction: the first thread (in number order) whose
- * branches form an ample set in src (por.ts: its next step statically
- * independent, every branch invisible and leading to a state not visited
- * yet), as g0 | g1 << 16 for its actions acts[g0..g1); -1 when none. A
- * thread that alone can move is not counted as a reduction. With symmetry
+ * Partial-order reduction: the actions of src to expand, as g0 | g1 << 16
+ * for acts[g0..g1): those of the first thread (in number order) whose
+ * branches form an ample set (por.ts: its next step statically independent,
+ * every branch invisible and leading to a state not visited yet), or all n
+ * when none does (a thread that alone can move is not a reduction). With symmetry
  * (`tperm` given), successors are looked up by class, the raw table first.
  * `here` (a parallel worker's): whether the successor in dst is one this
  * `visited` would hold; when not, the branch cannot be shown new, and the
@@ -406,7 +406,7 @@ export function ampleGroup(pm: PackedModel, acts: Int32Array, n: number, visited
     if (g1 - g0 < n && pm.independentNext(t) && ampleBranches(pm, acts, g0, g1, visited, h, tperm, raw, rawMask, here)) return g0 | (g1 << 16);
     g0 = g1;
   }
-  return -1;
+  return n << 16;
 }
 
 /**
@@ -678,16 +678,10 @@ function searchOnce<S>(
         depthCut = true;
         continue;
       }
-      let lo = 0;
-      let hi = n;
-      if (porOn) {
-        const g = ampleGroup(pm, acts, n, visited, h, symOn ? tperm : null, raw, rawMask);
-        if (g >= 0) {
-          lo = g & 0xffff;
-          hi = g >>> 16;
-          reduced++;
-        }
-      }
+      const g = porOn ? ampleGroup(pm, acts, n, visited, h, symOn ? tperm : null, raw, rawMask) : n << 16;
+      const lo = g & 0xffff;
+      const hi = g >>> 16;
+      if (hi - lo < n) reduced++;
       for (let i = lo; i < hi; i++) {
         const a = acts[i] as number;
         try {

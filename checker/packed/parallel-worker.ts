@@ -241,16 +241,10 @@ export function searchPart(pm: PackedModel, setup: WorkerSetup, post: (m: ToCoor
           depthCut = true;
           continue;
         }
-        let lo = 0;
-        let hi = n;
-        if (porOn) {
-          const g = ampleGroup(pm, acts, n, visited, h, symOn ? tperm : null, raw, rawMask, ownedHere);
-          if (g >= 0) {
-            lo = g & 0xffff;
-            hi = g >>> 16;
-            reduced++;
-          }
-        }
+        const g = porOn ? ampleGroup(pm, acts, n, visited, h, symOn ? tperm : null, raw, rawMask, ownedHere) : n << 16;
+        const lo = g & 0xffff;
+        const hi = g >>> 16;
+        if (hi - lo < n) reduced++;
         for (let i = lo; i < hi; i++) {
           const a = acts[i] as number;
           pm.apply(a);

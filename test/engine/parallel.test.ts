@@ -127,6 +127,27 @@ test('a violation on workers with partial-order reduction: searched again withou
   t.is(replay(catalogModel(pair), many.schedule).violation?.invariant, many.invariant);
 });
 
+test('partial-order reduction on workers, catalog pairs of every kind of check: the verdict and shortest length of one thread', (t) => {
+  // One pair a kind (as the gate checks them: with the invariants their expectations name): an end check, a step
+  // invariant, a state invariant, a hang, a kernel assertion, a pass.
+  const pairs = [
+    { scenario: 'migration-preserves-data~no-copy', protocol: 'v3' },
+    { scenario: 'r2-release-isolated-page', protocol: 'v3-r2' },
+    { scenario: 'r9-new-page-owner-lock~no-precheck', protocol: 'v3~no-precheck' },
+    { scenario: 'r2-lost-wakeup', protocol: 'v4.10', only: ['no-hang'] },
+    { scenario: 'r3-driver-uses-reclaim', protocol: 'v4.8', only: ['kernel-warn-on'] },
+    { scenario: 'migration-preserves-data', protocol: 'v3' },
+  ];
+  const kinds: string[] = [];
+  for (const pair of pairs) {
+    const [one, many] = both(pair, { por: true });
+    const key = (r: Result) => (r.verdict === 'violation' ? `${r.kind} ${r.invariant} ${r.trace.length}` : r.verdict);
+    t.is(key(many), key(one), `${pair.scenario} under ${pair.protocol}`);
+    kinds.push(one.verdict === 'violation' ? one.kind : one.verdict);
+  }
+  t.deepEqual(kinds, ['end', 'step', 'state', 'hang', 'assert', 'pass']);
+});
+
 test('workers need a source and bfs', (t) => {
   const m = catalogModel(pc(2, 1, false));
   t.throws(() => explore(m, { progress: null, workers: 2 }), { message: /need a source/ });

@@ -80,7 +80,7 @@ const head = ['cell (threads, pages)', 'search', 'verdict', 'states', '1 worker,
 const md = [
   '# One worker against several',
   '',
-  `\`npm run bench:workers\` (bench/workers.ts): \`movcheck run parallel-compaction --param driver=on\` under v4.8-atomic, compiled (dist/), wall time of the whole command (start-up, warm-up and the workers' start included), median of ${runs} run(s); the runs of a cell alternate one worker and several, and a speed-up is the median of each round's own ratio. A parallel run must find the states the one-thread run finds.`,
+  `\`npm run bench:workers\` (bench/workers.ts): \`movcheck run parallel-compaction --param driver=on\` under v4.8-atomic, compiled (dist/), wall time of the whole command (start-up, warm-up and the workers' start included), median of ${runs} run(s); the runs of a cell alternate one worker and several, and a speed-up is the median of each round's own ratio. A parallel run must find the states the one-thread run finds (without partial-order reduction, whose states may differ a little with the order).`,
   '',
   `Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
   '',

@@ -695,13 +695,11 @@ function searchOnce<S>(
         transitions++;
         const sf = pm.checkStep(a);
         if (sf) return violation(sf.id, 'step', sf.message, pathTo(id, a));
-        if (symOn) {
-          pm.hash(h);
-          if (!toClass(pm, h, tperm, raw, rawMask, true)) {
-            rawHits++;
-            continue;
-          }
-        } else pm.hash(h);
+        pm.hash(h);
+        if (symOn && !toClass(pm, h, tperm, raw, rawMask, true)) {
+          rawHits++;
+          continue;
+        }
         if (visited.size >= opts.maxStates) {
           if (visited.add(dst, h[0] as number, h[1] as number)) return incomplete('max-states', opts.maxStates, opts.maxStates);
           continue;
